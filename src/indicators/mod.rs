@@ -1,0 +1,1 @@
+//! Indicators: numbers with their meaning, joined and derived tables (to be built: issue 5).

@@ -1,0 +1,40 @@
+//! The baogao binary: parse the CLI, dispatch, print errors on one line, set the exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use baogao::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let msg = format!("{e:#}").replace('\n', " ");
+            eprintln!("baogao: {}", baogao::text::sanitize(&msg));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Some(Command::Build(args)) => baogao::commands::build(args)?,
+        Some(Command::Check { file }) => {
+            baogao::commands::check(file.as_deref().or(cli.model.as_deref()))?
+        }
+        Some(Command::Show { id }) => {
+            let m = baogao::load_model(cli.model.as_deref())?;
+            baogao::commands::show(&m, id)?
+        }
+        Some(Command::Search(_)) | Some(Command::Tables(_)) | Some(Command::Indicators(_)) => {
+            anyhow::bail!("not implemented yet")
+        }
+        None => {
+            let m = baogao::load_model(cli.model.as_deref())?;
+            baogao::tui::print_outline(&m);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,105 @@
+//! Loading a model from bytes or a file, refusing another major schema version.
+
+use std::path::Path;
+
+use super::types::{Model, SCHEMA_VERSION};
+
+/// Why a model could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: not a baogao model: {message}")]
+    Parse { path: String, message: String },
+    #[error("{path}: model schema version {found} is not supported (this baogao reads {expected}.x); rebuild it with `baogao build`")]
+    Version {
+        path: String,
+        found: String,
+        expected: String,
+    },
+    #[error("{path}: invalid model: {message}")]
+    Invalid { path: String, message: String },
+}
+
+fn major(v: &str) -> &str {
+    v.split('.').next().unwrap_or(v)
+}
+
+/// Parse a model, checking the schema version before the full parse so a
+/// model of another major version gets a version error, not a field error.
+pub fn load_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        schema_version: Option<serde_json::Value>,
+    }
+    let head: Head = serde_json::from_slice(bytes).map_err(|e| ModelError::Parse {
+        path: path.to_string(),
+        message: e.to_string(),
+    })?;
+    let found = match head.schema_version {
+        Some(serde_json::Value::String(s)) => s,
+        Some(other) => other.to_string(),
+        None => {
+            return Err(ModelError::Parse {
+                path: path.to_string(),
+                message: "no schema_version field".into(),
+            })
+        }
+    };
+    if major(&found) != major(SCHEMA_VERSION) {
+        return Err(ModelError::Version {
+            path: path.to_string(),
+            found,
+            expected: major(SCHEMA_VERSION).to_string(),
+        });
+    }
+    serde_json::from_slice(bytes).map_err(|e| ModelError::Parse {
+        path: path.to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// Read and parse a model file.
+pub fn load_path(path: &Path) -> Result<Model, ModelError> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(ModelError::Read {
+            path: shown,
+            source: std::io::Error::other("is a directory"),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| ModelError::Read {
+        path: shown.clone(),
+        source: e,
+    })?;
+    load_bytes(&bytes, &shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_major_version_is_a_clear_error() {
+        let err = load_bytes(br#"{"schema_version":"2.0","generator":"x","reports":[]}"#, "m.json")
+            .unwrap_err();
+        assert!(matches!(err, ModelError::Version { .. }), "{err}");
+        assert!(err.to_string().contains("2.0"));
+    }
+
+    #[test]
+    fn same_major_other_minor_loads() {
+        let m = load_bytes(br#"{"schema_version":"1.7","generator":"x","reports":[]}"#, "m.json")
+            .unwrap();
+        assert!(m.reports.is_empty());
+    }
+
+    #[test]
+    fn garbage_is_a_parse_error() {
+        let err = load_bytes(b"\x00\x01not json", "m.json").unwrap_err();
+        assert!(matches!(err, ModelError::Parse { .. }));
+    }
+}

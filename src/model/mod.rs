@@ -1,0 +1,10 @@
+//! The model: serde types of data/model.json, loading with a version check,
+//! and validation. Pure: no terminal, no builder.
+
+pub mod indicator;
+pub mod load;
+pub mod types;
+pub mod validate;
+
+pub use load::{load_bytes, load_path, ModelError};
+pub use types::*;
