@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "baogao", version, about = "Explore Chinese government economic-plan reports in the terminal")]
+#[command(
+    name = "baogao",
+    version,
+    about = "Explore Chinese government economic-plan reports in the terminal"
+)]
 pub struct Cli {
     /// Model to read instead of the bundled one (data/model.json, embedded).
     #[arg(long, global = true, value_name = "FILE")]

@@ -13,7 +13,11 @@ use crate::model::{self, Block, Model};
 /// `baogao build FILE... [-o OUT] [--id ID]...`
 pub fn build(args: &BuildArgs) -> Result<()> {
     if args.ids.len() > args.files.len() {
-        bail!("{} --id given for {} file(s)", args.ids.len(), args.files.len());
+        bail!(
+            "{} --id given for {} file(s)",
+            args.ids.len(),
+            args.files.len()
+        );
     }
     let mut inputs = Vec::new();
     for (i, f) in args.files.iter().enumerate() {
@@ -131,7 +135,10 @@ pub fn show(m: &Model, id: &str) -> Result<()> {
             }
         }
     }
-    bail!("no section, paragraph, sentence or table has the id {:?}", crate::text::sanitize(id))
+    bail!(
+        "no section, paragraph, sentence or table has the id {:?}",
+        crate::text::sanitize(id)
+    )
 }
 
 fn print_blocks(r: &model::Report, blocks: &[Block]) {

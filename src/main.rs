@@ -28,12 +28,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let m = baogao::load_model(cli.model.as_deref())?;
             baogao::commands::show(&m, id)?
         }
-        Some(Command::Search(_)) | Some(Command::Tables(_)) | Some(Command::Indicators(_)) => {
-            anyhow::bail!("not implemented yet")
+        Some(Command::Search(args)) => {
+            let m = baogao::load_model(cli.model.as_deref())?;
+            return baogao::search::cmd::run(&m, args);
+        }
+        Some(Command::Tables(args)) => {
+            let m = baogao::load_model(cli.model.as_deref())?;
+            return baogao::indicators::cmd::run_tables(&m, args);
+        }
+        Some(Command::Indicators(args)) => {
+            let m = baogao::load_model(cli.model.as_deref())?;
+            return baogao::indicators::cmd::run_indicators(&m, args);
         }
         None => {
             let m = baogao::load_model(cli.model.as_deref())?;
-            baogao::tui::print_outline(&m);
+            return baogao::tui::run(m, &cli.explore);
         }
     }
     Ok(ExitCode::SUCCESS)

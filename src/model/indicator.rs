@@ -16,8 +16,15 @@ pub enum Period {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum IndicatorSource {
-    Sentence { sentence: String, span: Span },
-    Cell { table: String, row: usize, column: usize },
+    Sentence {
+        sentence: String,
+        span: Span,
+    },
+    Cell {
+        table: String,
+        row: usize,
+        column: usize,
+    },
 }
 
 /// One quantitative statement (see docs/indicators.md for the rules).
@@ -39,4 +46,3 @@ pub struct Indicator {
     pub year: Option<u16>,
     pub source: IndicatorSource,
 }
-

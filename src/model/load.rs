@@ -84,16 +84,22 @@ mod tests {
 
     #[test]
     fn other_major_version_is_a_clear_error() {
-        let err = load_bytes(br#"{"schema_version":"2.0","generator":"x","reports":[]}"#, "m.json")
-            .unwrap_err();
+        let err = load_bytes(
+            br#"{"schema_version":"2.0","generator":"x","reports":[]}"#,
+            "m.json",
+        )
+        .unwrap_err();
         assert!(matches!(err, ModelError::Version { .. }), "{err}");
         assert!(err.to_string().contains("2.0"));
     }
 
     #[test]
     fn same_major_other_minor_loads() {
-        let m = load_bytes(br#"{"schema_version":"1.7","generator":"x","reports":[]}"#, "m.json")
-            .unwrap();
+        let m = load_bytes(
+            br#"{"schema_version":"1.7","generator":"x","reports":[]}"#,
+            "m.json",
+        )
+        .unwrap();
         assert!(m.reports.is_empty());
     }
 

@@ -3,8 +3,10 @@
 
 pub mod indicator;
 pub mod load;
+pub mod location;
 pub mod types;
 pub mod validate;
 
 pub use load::{load_bytes, load_path, ModelError};
+pub use location::Location;
 pub use types::*;

@@ -20,7 +20,9 @@ pub struct Model {
 
 /// A half-open range `[start, end)` of char (Unicode scalar) offsets into the
 /// decoded source text (after any byte-order mark). Serialized as `[start, end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span(pub usize, pub usize);
 
 impl Span {
@@ -124,7 +126,9 @@ pub struct Section {
 pub enum Block {
     Paragraph(Paragraph),
     /// A reference to `Report::tables` by table id.
-    Table { table: String },
+    Table {
+        table: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -38,7 +38,10 @@ fn validate_report(r: &Report, problems: &mut Vec<String>) {
         v.blocks(&s.id, &s.blocks, &table_ids, &mut sentence_ids);
         for c in &s.children {
             if c.level <= s.level {
-                v.problem(format!("section {} is not deeper than its parent {}", c.id, s.id));
+                v.problem(format!(
+                    "section {} is not deeper than its parent {}",
+                    c.id, s.id
+                ));
             }
         }
     }
@@ -46,14 +49,28 @@ fn validate_report(r: &Report, problems: &mut Vec<String>) {
         v.id(&t.id);
         v.span(&t.id, t.span);
         if !t.section.is_empty() && !section_ids.contains(t.section.as_str()) {
-            v.problem(format!("table {} refers to missing section {}", t.id, t.section));
+            v.problem(format!(
+                "table {} refers to missing section {}",
+                t.id, t.section
+            ));
         }
         if t.cell_spans.len() != t.rows.len() {
-            v.problem(format!("table {} has {} rows but {} rows of spans", t.id, t.rows.len(), t.cell_spans.len()));
+            v.problem(format!(
+                "table {} has {} rows but {} rows of spans",
+                t.id,
+                t.rows.len(),
+                t.cell_spans.len()
+            ));
         }
         for (i, row) in t.rows.iter().enumerate() {
             if row.len() != t.columns.len() {
-                v.problem(format!("table {} row {} has {} cells for {} columns", t.id, i + 1, row.len(), t.columns.len()));
+                v.problem(format!(
+                    "table {} row {} has {} cells for {} columns",
+                    t.id,
+                    i + 1,
+                    row.len(),
+                    t.columns.len()
+                ));
             }
         }
         for s in t.cell_spans.iter().flatten() {
@@ -68,13 +85,19 @@ fn validate_report(r: &Report, problems: &mut Vec<String>) {
         match &ind.source {
             IndicatorSource::Sentence { sentence, span } => {
                 if !sentence_ids.contains(sentence.as_str()) {
-                    v.problem(format!("indicator {} refers to missing sentence {sentence}", ind.id));
+                    v.problem(format!(
+                        "indicator {} refers to missing sentence {sentence}",
+                        ind.id
+                    ));
                 }
                 v.span(&ind.id, *span);
             }
             IndicatorSource::Cell { table, row, column } => match r.table(table) {
                 Some(t) if *row < t.rows.len() && *column < t.columns.len() => {}
-                _ => v.problem(format!("indicator {} refers to missing cell {table}[{row}][{column}]", ind.id)),
+                _ => v.problem(format!(
+                    "indicator {} refers to missing cell {table}[{row}][{column}]",
+                    ind.id
+                )),
             },
         }
     }
@@ -100,7 +123,10 @@ impl<'a> Checker<'a, '_> {
     fn span(&mut self, what: &str, s: Span) {
         let n = self.report.source.chars;
         if s.0 > s.1 || s.1 > n {
-            self.problem(format!("{what} span [{}, {}] lies outside the source (0..{n})", s.0, s.1));
+            self.problem(format!(
+                "{what} span [{}, {}] lies outside the source (0..{n})",
+                s.0, s.1
+            ));
         }
     }
     fn blocks(
@@ -153,8 +179,12 @@ pub fn summary(model: &Model) -> String {
             out,
             "  region {}  review {}  plan {}  source {} ({}, {} chars)",
             r.region.as_deref().unwrap_or("?"),
-            r.review_year.map(|y| y.to_string()).unwrap_or_else(|| "?".into()),
-            r.plan_year.map(|y| y.to_string()).unwrap_or_else(|| "?".into()),
+            r.review_year
+                .map(|y| y.to_string())
+                .unwrap_or_else(|| "?".into()),
+            r.plan_year
+                .map(|y| y.to_string())
+                .unwrap_or_else(|| "?".into()),
             r.source.file,
             r.source.encoding,
             r.source.chars
@@ -175,7 +205,11 @@ pub fn summary(model: &Model) -> String {
             count_blocks(&s.blocks);
         }
         let lv: Vec<String> = levels.iter().map(|(l, n)| format!("L{l}:{n}")).collect();
-        let _ = writeln!(out, "  sections {}  paragraphs {paras}  sentences {sents}", lv.join(" "));
+        let _ = writeln!(
+            out,
+            "  sections {}  paragraphs {paras}  sentences {sents}",
+            lv.join(" ")
+        );
         let parts: Vec<String> = r
             .sections
             .iter()

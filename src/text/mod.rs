@@ -8,5 +8,5 @@ pub mod width;
 pub mod wrap;
 
 pub use sanitize::sanitize;
-pub use width::{char_width, str_width, truncate, pad, AmbiguousWidth};
+pub use width::{char_width, pad, str_width, truncate, AmbiguousWidth};
 pub use wrap::wrap;
