@@ -249,7 +249,10 @@ impl<'a> Asm<'a> {
                 '》' | '”' | ')' => depth = (depth - 1).max(0),
                 _ => {}
             }
-            if depth == 0 && matches!(c, '。' | '!' | '?') {
+            // "1.新质生产力:是指……" and "(一)主要目标:……": a colon ends a run-in heading.
+            if depth == 0
+                && (matches!(c, '。' | '!' | '?') || (c == ':' && k + 1 < body_chars.len()))
+            {
                 cut = k;
                 break;
             }
@@ -257,7 +260,9 @@ impl<'a> Asm<'a> {
         let mut heading: Vec<(char, usize)> = body_chars[..cut].to_vec();
         let mut suffix_end = cut;
         while suffix_end < body_chars.len()
-            && (is_terminator(body_chars[suffix_end].0) || is_closer(body_chars[suffix_end].0))
+            && (is_terminator(body_chars[suffix_end].0)
+                || is_closer(body_chars[suffix_end].0)
+                || (suffix_end == cut && super::fold::fold(body_chars[suffix_end].0) == ':'))
         {
             suffix_end += 1;
         }
@@ -416,8 +421,10 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
                 Sep::Start => true,
                 Sep::Space => a.depth == 0 && ends_sentence(&a.chunk),
                 Sep::Newline | Sep::Blank => {
+                    // A hard-wrapped line, or a page break (running title) mid-sentence.
                     let continues = !ends_sentence(&a.chunk)
-                        && (t.through_removed || (t.sep == Sep::Newline && a.chunk.len() >= 20));
+                        && a.chunk.len() >= 20
+                        && (t.through_removed || t.sep == Sep::Newline);
                     !continues
                 }
             };

@@ -176,11 +176,8 @@ fn strip_front_matter(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) 
         return;
     };
     for &(s, e) in lines.iter().filter(|(s, _)| *s >= fs && *s < ce) {
-        let t = doc.kept_text(s, e);
-        if let Some(v) = t
-            .strip_prefix("title:")
-            .or_else(|| t.strip_prefix("title:"))
-        {
+        let t = fold_str(&doc.kept_text(s, e));
+        if let Some(v) = t.strip_prefix("title:") {
             let v = v.trim_matches(|c: char| is_space(c) || c == '"' || c == '\'');
             if !v.is_empty() {
                 meta.title = Some(v.to_string());
@@ -251,7 +248,12 @@ fn read_head(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) {
         }
         let flat = no_space(&line);
         if let Some(t) = &meta.title {
-            if flat == no_space(t) || title_line.as_deref() == Some(flat.as_str()) {
+            let tf = no_space(t);
+            let same = flat == tf || title_line.as_deref() == Some(flat.as_str());
+            // "# 政府工作报告" under front matter titled "2024年某省政府工作报告".
+            let part =
+                looks_like_title(&line) && flat.chars().count() >= 4 && tf.contains(flat.as_str());
+            if same || part {
                 doc.remove(s, e, RemovedReason::Title);
                 continue;
             }
@@ -284,11 +286,11 @@ fn read_title_line(doc: &mut Doc, s: usize, e: usize, meta: &mut Meta) {
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut i = s;
     while i < e {
-        while i < e && is_space(doc.chars[i]) {
+        while i < e && (is_space(doc.chars[i]) || !doc.is_kept(i)) {
             i += 1;
         }
         let st = i;
-        while i < e && !is_space(doc.chars[i]) {
+        while i < e && !is_space(doc.chars[i]) && doc.is_kept(i) {
             i += 1;
         }
         if st < i {
