@@ -2,7 +2,7 @@
 //! reports and fixtures, and the accounting check (every non-white-space
 //! source char is in exactly one heading, sentence, table piece or removed piece).
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 
