@@ -3,6 +3,8 @@
 //! UTF-16 with CRLF and attachments, a flattened county report with a table
 //! cut by a page break, and a text with no headings.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use baogao::model::{Block, RemovedReason, SectionKind};

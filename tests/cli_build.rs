@@ -2,6 +2,8 @@
 //! one-line error naming the file and a nonzero exit, never a panic, and an
 //! existing output file is never left half-written.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -54,7 +54,10 @@ pub fn source_and_report(path: &Path) -> (Report, Vec<char>) {
 }
 
 /// Every piece of text the model keeps or removes, with its span.
-pub fn pieces(r: &Report) -> (Vec<(Span, String)>, Vec<(Span, String)>) {
+/// Pieces of text with their spans.
+pub type Pieces = Vec<(Span, String)>;
+
+pub fn pieces(r: &Report) -> (Pieces, Pieces) {
     let mut kept = Vec::new();
     let blocks = |bs: &[Block], kept: &mut Vec<(Span, String)>| {
         for b in bs {
