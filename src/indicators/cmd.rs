@@ -218,18 +218,23 @@ pub fn run_tables(model: &Model, args: &TablesArgs) -> Result<ExitCode> {
         Format::Table => {
             let mut out = String::new();
             for (r, t) in &printed {
-                out.push_str(&format!("== {} {} (printed, {r})\n", t.id, t.caption));
+                out.push_str(&one_line(&format!(
+                    "== {} {} (printed, {r})",
+                    t.id, t.caption
+                )));
+                out.push('\n');
                 let hdr: Vec<&str> = t.columns.iter().map(String::as_str).collect();
                 out.push_str(&aligned(&hdr, &t.rows));
                 out.push('\n');
             }
             for t in &derived {
-                out.push_str(&format!(
-                    "== {} {} (derived from {})\n",
+                out.push_str(&one_line(&format!(
+                    "== {} {} (derived from {})",
                     t.id,
                     t.title,
                     t.derived_from.join(", ")
-                ));
+                )));
+                out.push('\n');
                 let hdr: Vec<&str> = t.columns.iter().map(String::as_str).collect();
                 out.push_str(&aligned(&hdr, &t.rows));
                 out.push('\n');
@@ -255,10 +260,8 @@ fn print_rows(format: Format, header: &[&str], body: &[Vec<String>]) -> Result<E
 
 fn write_out(s: &str) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    match out
-        .write_all(sanitize(s).as_bytes())
-        .and_then(|_| out.flush())
-    {
+    // Cells were sanitized one by one (one_line); JSON escapes control chars itself.
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (| head) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -296,8 +299,9 @@ pub fn csv(header: &[&str], body: &[Vec<String>]) -> String {
     out
 }
 
+/// A cell on one line, safe for a terminal.
 fn one_line(s: &str) -> String {
-    s.replace(['\n', '\r', '\t'], " ")
+    sanitize(&s.replace(['\n', '\r', '\t'], " ")).into_owned()
 }
 
 /// Columns padded to their display width, two spaces apart; cells longer than

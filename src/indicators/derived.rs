@@ -392,6 +392,7 @@ const GOAL_SENTENCE_WORDS: &[&str] = &["主要目标", "预期目标", "主要�
 
 fn prose_targets_table(model: &Model, r: &Report) -> Option<DerivedTable> {
     let st = stems(&model.reports);
+    // Every sentence of a paragraph that announces the main targets.
     let goal_sentences: Vec<&str> = r
         .all_sections()
         .into_iter()
@@ -400,8 +401,12 @@ fn prose_targets_table(model: &Model, r: &Report) -> Option<DerivedTable> {
             crate::model::Block::Paragraph(p) => Some(p),
             _ => None,
         })
+        .filter(|p| {
+            p.sentences
+                .iter()
+                .any(|s| GOAL_SENTENCE_WORDS.iter().any(|w| s.text.contains(w)))
+        })
         .flat_map(|p| p.sentences.iter())
-        .filter(|s| GOAL_SENTENCE_WORDS.iter().any(|w| s.text.contains(w)))
         .map(|s| s.id.as_str())
         .collect();
     let targets: Vec<&Indicator> = r
@@ -453,6 +458,9 @@ fn prose_targets_table(model: &Model, r: &Report) -> Option<DerivedTable> {
     })
 }
 
+/// Metrics that are rates, ratios or per-head figures: a share of them means nothing.
+const INTENSIVE_WORDS: &[&str] = &["人均", "每", "率", "比重", "比例", "占", "平均", "指数"];
+
 fn compare_table(model: &Model, d: &Report, c: &Report) -> Option<DerivedTable> {
     let st = stems(&model.reports);
     let city_place = place(c).unwrap_or_default();
@@ -474,7 +482,7 @@ fn compare_table(model: &Model, d: &Report, c: &Report) -> Option<DerivedTable> 
         let stated = d.indicators.iter().find(|s| {
             s.unit == "%"
                 && s.metric.starts_with(&a.metric)
-                && s.metric[a.metric.len()..].starts_with("占全")
+                && s.metric[a.metric.len()..].starts_with("占全市")
         });
         let b = c.indicators.iter().find(|i| {
             i.period == Period::Actual
@@ -487,10 +495,12 @@ fn compare_table(model: &Model, d: &Report, c: &Report) -> Option<DerivedTable> 
             continue;
         }
         seen.push(k);
-        let unit = a.base_unit.clone().unwrap_or_else(|| a.unit.clone());
-        let av = a.base_value.unwrap_or(a.value);
+        // The district's printed unit is the common one.
+        let unit = a.unit.clone();
+        let av = a.value;
         let bv = b.and_then(|b| convert(b.value, &b.unit, &unit));
-        let computed = bv.map(|bv| av / bv * 100.0);
+        let additive = !INTENSIVE_WORDS.iter().any(|w| a.metric.contains(w));
+        let computed = bv.filter(|_| additive).map(|bv| av / bv * 100.0);
         let mut note = Vec::new();
         if let Some(q) = b.and_then(|b| b.qualifier.as_deref()) {
             note.push(format!(
@@ -510,8 +520,11 @@ fn compare_table(model: &Model, d: &Report, c: &Report) -> Option<DerivedTable> 
                 }
             }
             (None, Some(_)) => format!("{city_place} figure not in the corpus"),
-            _ => "—".into(),
+            _ => String::new(),
         };
+        if !additive {
+            note.push("a rate or per-head figure: no share".to_string());
+        }
         derived_from.push(a.id.clone());
         if let Some(b) = b {
             derived_from.push(b.id.clone());
@@ -525,11 +538,15 @@ fn compare_table(model: &Model, d: &Report, c: &Report) -> Option<DerivedTable> 
             format!("{} {unit}", trim_float(av)),
             bv.map_or("—".into(), |v| format!("{} {unit}", trim_float(v))),
             computed.map_or("—".into(), |v| format!("{:.1}%", v)),
-            stated.map_or("—".into(), |s| format!("{}%", s.value_text)),
-            if note.is_empty() {
-                flag
+            stated.map_or("—".into(), |s| s.value_text.clone()),
+            if flag.is_empty() {
+                note.join("; ")
             } else {
-                format!("{flag}; {}", note.join("; "))
+                [flag]
+                    .into_iter()
+                    .chain(note)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             },
         ]);
         sources.push(Some(ind_loc(d, a)));
