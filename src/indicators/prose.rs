@@ -515,3 +515,99 @@ fn apply_respectively(
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Statement {
+        let v = extract_from_text(text);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_level_with_its_change() {
+        let s = one("全年全市生产总值达到4.72万亿元,比上年增长5%");
+        assert_eq!(s.metric, "全市生产总值");
+        assert_eq!((s.value, s.unit.as_str()), (4.72, "万亿元"));
+        assert_eq!(s.change, Some(5.0));
+        assert_eq!(s.change_text.as_deref(), Some("比上年增长5%"));
+        assert_eq!(s.kind, IndicatorKind::Level);
+        let chars: Vec<char> = "全年全市生产总值达到4.72万亿元,比上年增长5%"
+            .chars()
+            .collect();
+        let covered: String = chars[s.span.0..s.span.1].iter().collect();
+        assert!(covered.starts_with("全市生产总值"), "{covered}");
+    }
+
+    #[test]
+    fn a_growth_only_statement_and_a_decline() {
+        let s = one("全年民间投资增长6.9%");
+        assert_eq!(
+            (s.metric.as_str(), s.kind, s.change),
+            ("民间投资", IndicatorKind::Growth, Some(6.9))
+        );
+        // Another city's wording: the rules are not tied to the bundled reports.
+        let s = one("全市规模以上工业增加值比上年下降1.2%");
+        assert_eq!(s.metric, "全市规模以上工业增加值");
+        assert_eq!(s.change, Some(-1.2));
+    }
+
+    #[test]
+    fn list_items_inherit_new_and_totals_lean_on_the_record_before() {
+        let v = extract_from_text(
+            "全年新增跨国公司地区总部65家、外资研发中心30家,累计分别达到956家和561家",
+        );
+        let names: Vec<&str> = v.iter().map(|s| s.metric.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "新增跨国公司地区总部",
+                "新增外资研发中心",
+                "累计跨国公司地区总部",
+                "累计外资研发中心"
+            ]
+        );
+        let v = extract_from_text("新增持牌金融机构47家、总数达到1771家");
+        assert_eq!(v[1].metric, "持牌金融机构总数");
+        let v = extract_from_text("全年港口集装箱吞吐量4444.8万标准箱,占全市比重90.4%");
+        assert_eq!(v[1].metric, "港口集装箱吞吐量占全市比重");
+    }
+
+    #[test]
+    fn respectively_changes_go_to_the_records_before() {
+        let v = extract_from_text("每万人口高价值发明专利拥有量达到50.2件,技术合同成交额达到4850.2亿元,分别比上年增长22.7%和21.1%");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].change, Some(22.7));
+        assert_eq!(v[1].change, Some(21.1));
+    }
+
+    #[test]
+    fn qualifiers_before_and_after_the_number() {
+        let s = one("城镇新增就业55万人以上");
+        assert_eq!(s.qualifier.as_deref(), Some("以上"));
+        let s = one("有效期内高新技术企业超过2.4万家");
+        assert_eq!(s.qualifier.as_deref(), Some("超过"));
+        let s = one("力争市内光伏装机容量达到300万千瓦以上");
+        assert_eq!(s.metric, "市内光伏装机容量");
+        assert_eq!(s.qualifier.as_deref(), Some("力争、以上"));
+        assert!(s.target_wording);
+    }
+
+    #[test]
+    fn numbers_that_are_not_statements() {
+        // Number first, then what it counts: no name before the number.
+        assert!(extract_from_text("3家在沪国家实验室高水平运行").is_empty());
+        // A comparison, a rank, quoted policy names, a ratio to another year.
+        assert!(extract_from_text("高于全市0.5个百分点").is_empty());
+        assert!(extract_from_text("出台实施稳就业“18条”等政策措施").is_empty());
+        assert!(
+            extract_from_text("上海光源向企业用户开放超1000机时,达到2022年全年的2.4倍").is_empty()
+        );
+        // 较2022年提高3.7个百分点 after a record that already has its change.
+        let v = extract_from_text("全年地区生产总值达到16715亿元,增长4.8%,较2022年提高3.7个百分点");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].change, Some(4.8));
+    }
+}

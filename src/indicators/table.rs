@@ -242,3 +242,99 @@ fn target_records(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Source, Span};
+
+    fn report(tables: Vec<Table>) -> Report {
+        Report {
+            id: "x-2023".into(),
+            title: "关于某市2023年计划执行情况的报告".into(),
+            region: Some("某市".into()),
+            review_year: Some(2023),
+            plan_year: Some(2024),
+            source: Source {
+                file: "x.txt".into(),
+                sha256: String::new(),
+                encoding: "UTF-8".into(),
+                chars: 0,
+                publisher: None,
+                date: None,
+                origin: None,
+            },
+            preamble: vec![],
+            sections: vec![],
+            tables,
+            removed: vec![],
+            warnings: vec![],
+            indicators: vec![],
+        }
+    }
+
+    fn table(id: &str, caption: &str, columns: &[&str], rows: &[&[&str]]) -> Table {
+        Table {
+            id: id.into(),
+            number: "1".into(),
+            label: String::new(),
+            caption: caption.into(),
+            kind: TableKind::Grid,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            header: vec![],
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            cell_spans: vec![],
+            notes: vec![],
+            note_spans: vec![],
+            caption_span: Span(0, 0),
+            section: String::new(),
+            span: Span(0, 0),
+        }
+    }
+
+    #[test]
+    fn columns_are_found_by_name_in_any_order() {
+        let t = table(
+            "x:t1",
+            "2023年主要指标完成情况",
+            &["年度目标", "指标", "同比增长", "完成数", "类型"],
+            &[&["增长6%左右", "地区生产总值", "-1.5%", "1.2万亿元", "预期性"]],
+        );
+        let r = report(vec![t.clone()]);
+        let recs = extract_table(&r, &t);
+        assert_eq!(recs.len(), 2);
+        let a = &recs[0];
+        assert_eq!(
+            (a.metric.as_str(), a.value, a.unit.as_str()),
+            ("地区生产总值", 1.2, "万亿元")
+        );
+        assert_eq!(a.change, Some(-1.5));
+        assert_eq!(a.base_value, Some(12000.0));
+        assert_eq!(a.period, Period::Actual);
+        let t2 = &recs[1];
+        assert_eq!(
+            (t2.kind, t2.value, t2.period, t2.year),
+            (IndicatorKind::Growth, 6.0, Period::Target, Some(2023))
+        );
+    }
+
+    #[test]
+    fn a_targets_table_takes_the_year_of_its_column() {
+        let t = table(
+            "x:t3",
+            "主要指标",
+            &["序号", "指标名称", "属性", "2024年预期目标"],
+            &[
+                &["1", "实到外资", "预期性", "105亿美元"],
+                &["2", "外贸进出口总额", "预期性", "持平"],
+            ],
+        );
+        let r = report(vec![t.clone()]);
+        let recs = extract_table(&r, &t);
+        assert_eq!(recs.len(), 1, "持平 states no figure");
+        assert_eq!((recs[0].value, recs[0].year), (105.0, Some(2024)));
+    }
+}
