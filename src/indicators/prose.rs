@@ -403,7 +403,11 @@ fn inherit_prefix(
     let (Some(p), true) = (prev, same_clause && region.starts_with('、')) else {
         return metric;
     };
-    if NEW_PREFIXES.iter().any(|w| metric.starts_with(w)) {
+    // An item with a verb of its own ("、完成…") or a prefix of its own keeps them.
+    let item = region.trim_start_matches('、');
+    if NEW_PREFIXES.iter().any(|w| metric.starts_with(w))
+        || LEAD_VERBS.iter().any(|v| item.starts_with(v))
+    {
         return metric;
     }
     match NEW_PREFIXES.iter().find(|w| out[p].metric.starts_with(*w)) {
@@ -569,6 +573,11 @@ mod tests {
                 "累计外资研发中心"
             ]
         );
+        // An item with its own verb keeps it.
+        let v = extract_from_text(
+            "新增养老床位4000张、改建认知障碍照护床位3000张、新增社区长者食堂30个",
+        );
+        assert_eq!(v[1].metric, "改建认知障碍照护床位");
         let v = extract_from_text("新增持牌金融机构47家、总数达到1771家");
         assert_eq!(v[1].metric, "持牌金融机构总数");
         let v = extract_from_text("全年港口集装箱吞吐量4444.8万标准箱,占全市比重90.4%");

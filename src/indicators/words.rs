@@ -190,6 +190,8 @@ pub const ANAPHORA_PREFIXES: &[&str] = &["占", "相当于"];
 /// Prefixes saying what is counted (new, built, cumulative); a list item inherits them.
 pub const NEW_PREFIXES: &[&str] = &[
     "新建改建",
+    "改建",
+    "改造",
     "新增",
     "新建",
     "新开工",
