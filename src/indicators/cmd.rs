@@ -232,7 +232,15 @@ pub fn run_tables(model: &Model, args: &TablesArgs) -> Result<ExitCode> {
                     "== {} {} (derived from {})",
                     t.id,
                     t.title,
-                    t.derived_from.join(", ")
+                    if t.derived_from.len() > 3 {
+                        format!(
+                            "{} and {} more",
+                            t.derived_from[..3].join(", "),
+                            t.derived_from.len() - 3
+                        )
+                    } else {
+                        t.derived_from.join(", ")
+                    }
                 )));
                 out.push('\n');
                 let hdr: Vec<&str> = t.columns.iter().map(String::as_str).collect();
