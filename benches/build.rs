@@ -9,8 +9,14 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 fn inputs(copies: usize) -> Vec<Input> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reports");
-    let files = ["pudong-2023-plan-report.txt", "shanghai-2023-plan-report.txt"];
-    let texts: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(root.join(f)).unwrap_or_default()).collect();
+    let files = [
+        "pudong-2023-plan-report.txt",
+        "shanghai-2023-plan-report.txt",
+    ];
+    let texts: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(root.join(f)).unwrap_or_default())
+        .collect();
     (0..copies)
         .flat_map(|k| {
             files.iter().zip(&texts).map(move |(f, t)| Input {
@@ -24,11 +30,15 @@ fn inputs(copies: usize) -> Vec<Input> {
 
 fn bench(c: &mut Criterion) {
     let bundled = inputs(1);
-    c.bench_function("build bundled (2 reports)", |b| b.iter(|| black_box(build_model(black_box(&bundled)).is_ok())));
+    c.bench_function("build bundled (2 reports)", |b| {
+        b.iter(|| black_box(build_model(black_box(&bundled)).is_ok()))
+    });
     let big = inputs(100);
     let mut g = c.benchmark_group("build 100x");
     g.sample_size(10);
-    g.bench_function("build 100x corpus (200 reports)", |b| b.iter(|| black_box(build_model(black_box(&big)).is_ok())));
+    g.bench_function("build 100x corpus (200 reports)", |b| {
+        b.iter(|| black_box(build_model(black_box(&big)).is_ok()))
+    });
     g.finish();
 }
 
