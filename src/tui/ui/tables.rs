@@ -64,8 +64,8 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             }
         }
         let cell = pad(&name, cw, ctx.amb);
+        visible_cols.push((c, x, cw));
         x = cells::put(buf, x, hy, end, &cell, ctx.theme.heading(), ctx.amb);
-        visible_cols.push((c, x - cell_w(&cell, ctx), cw));
         x = cells::put(buf, x, hy, end, &sep, ctx.theme.dim(), ctx.amb);
     }
     if hy + 1 < bottom {
@@ -126,8 +126,4 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
         );
         cells::put(buf, r.x + 1, bottom, end, &text, st, ctx.amb);
     }
-}
-
-fn cell_w(s: &str, ctx: &Ctx) -> u16 {
-    crate::text::str_width(s, ctx.amb) as u16
 }
