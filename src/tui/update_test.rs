@@ -208,7 +208,7 @@ fn hit(loc: Location) -> Hit {
         location: loc,
         breadcrumb: "demo-2023 > 一、".into(),
         text: "洋山深水港集装箱吞吐量".into(),
-        highlights: vec![15..24],
+        highlights: std::iter::once(15..24).collect(),
         score: 1,
     }
 }
