@@ -4,6 +4,8 @@
 //! no raw escape bytes, exit status 0 and a usable shell afterwards.
 //! Skips (with a message) when tmux is not installed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
