@@ -54,6 +54,7 @@ fn table(
     Table {
         id: id.to_string(),
         number: number.to_string(),
+        label: format!("表{number}:"),
         caption: caption.to_string(),
         kind: TableKind::Grid,
         columns: columns.iter().map(|s| s.to_string()).collect(),
