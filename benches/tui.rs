@@ -51,16 +51,33 @@ fn key_repaint(c: &mut Criterion) {
             })
         });
     };
-    scripted("key->repaint 200x60 reader j/k", &[Action::Down, Action::Up], &mut app);
+    scripted(
+        "key->repaint 200x60 reader j/k",
+        &[Action::Down, Action::Up],
+        &mut app,
+    );
     scripted(
         "key->repaint 200x60 reader ]/[ sections",
-        &[Action::NextSection, Action::NextSection, Action::PrevSection, Action::PrevSection],
+        &[
+            Action::NextSection,
+            Action::NextSection,
+            Action::PrevSection,
+            Action::PrevSection,
+        ],
         &mut app,
     );
     update(&mut app, Action::FocusPrev);
-    scripted("key->repaint 200x60 outline j/k", &[Action::Down, Action::Up], &mut app);
+    scripted(
+        "key->repaint 200x60 outline j/k",
+        &[Action::Down, Action::Up],
+        &mut app,
+    );
     update(&mut app, Action::Tables);
-    scripted("key->repaint 200x60 tables j/k", &[Action::Down, Action::Up], &mut app);
+    scripted(
+        "key->repaint 200x60 tables j/k",
+        &[Action::Down, Action::Up],
+        &mut app,
+    );
 }
 
 criterion_group!(benches, first_frame, key_repaint);

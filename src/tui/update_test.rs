@@ -148,7 +148,11 @@ fn tab_cycles_the_panes_and_builds_the_tables_pane_on_first_use() {
     assert_eq!(a.focus, Focus::Reader);
     run(&mut a, &[Action::FocusNext]);
     assert_eq!(a.focus, Focus::Tables);
-    assert_eq!(a.tables.as_ref().unwrap().list.len(), 1);
+    let t = a.tables.as_ref().unwrap();
+    assert_eq!(
+        t.current_ref(),
+        Some(super::tables::TableRef::Printed { report: 0, table: 0 })
+    );
     run(&mut a, &[Action::FocusNext]);
     assert_eq!(a.focus, Focus::Outline);
     assert_eq!(a.right_pane(), Focus::Tables);
