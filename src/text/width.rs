@@ -1,5 +1,5 @@
 //! Display width of chars, grapheme clusters and strings (unicode-width 0.2,
-//! the version ratatui uses, counted per grapheme cluster as ratatui does),
+//! the version the TUI library uses, counted per grapheme cluster as its screen buffer does),
 //! with East Asian Ambiguous characters narrow or wide; truncating and
 //! padding to a width without splitting a wide char or a grapheme cluster.
 
@@ -28,11 +28,11 @@ pub fn char_width(c: char, amb: AmbiguousWidth) -> usize {
     }
 }
 
-/// Columns one grapheme cluster takes, as ratatui's buffer counts it: the
+/// Columns one grapheme cluster takes, as the TUI library's screen buffer counts it: the
 /// unicode-width string width of the cluster (so "e\u{301}" is 1, an emoji
 /// ZWJ sequence is 2), plus 1 per halfwidth katakana (semi-)voiced sound mark
-/// U+FF9E/U+FF9F (ratatui 0.30's `cell_width` adds that).
-/// A cluster holding a control char takes 0 (ratatui drops those; they never
+/// U+FF9E/U+FF9F (the TUI library's `cell_width` adds that).
+/// A cluster holding a control char takes 0 (the TUI library drops those; they never
 /// reach the screen unsanitized).
 pub fn grapheme_width(g: &str, amb: AmbiguousWidth) -> usize {
     if g.chars().any(char::is_control) {
@@ -137,9 +137,9 @@ mod tests {
         assert_eq!(str_width("👨\u{200D}👩\u{200D}👧", Narrow), 2);
         // Flag: two regional indicators, one cluster.
         assert_eq!(str_width("🇨🇳", Narrow), 2);
-        // Halfwidth katakana + voiced sound mark: ratatui 0.30 adds 1 per mark
+        // Halfwidth katakana + voiced sound mark: the TUI library adds 1 per mark
         // on top of unicode-width 0.2.3 (which already counts it as 1); we
-        // count as ratatui's buffer does, so its cells and our layout agree.
+        // count as its screen buffer does, so its cells and our layout agree.
         assert_eq!(str_width("\u{FF76}\u{FF9E}", Narrow), 3);
     }
 
