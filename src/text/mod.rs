@@ -8,7 +8,12 @@ pub mod sanitize;
 pub mod width;
 pub mod wrap;
 
-pub use columns::{column_widths, column_widths_with_floor, numeric_alignments, render_row, Align};
+pub use columns::{
+    column_widths, column_widths_with_floor, looks_numeric, natural_widths, numeric_alignments,
+    render_row, render_row_aligned, Align, COLUMN_FLOOR,
+};
 pub use sanitize::{sanitize, sanitize_line};
-pub use width::{char_width, grapheme_width, pad, pad_left, str_width, truncate, AmbiguousWidth};
+pub use width::{
+    char_width, grapheme_width, pad, pad_left, str_width, truncate, AmbiguousWidth, CUT_MARKER,
+};
 pub use wrap::{wrap, wrap_lines};

@@ -35,6 +35,12 @@ pub fn char_width(c: char, amb: AmbiguousWidth) -> usize {
 /// A cluster holding a control char takes 0 (the TUI library drops those; they never
 /// reach the screen unsanitized).
 pub fn grapheme_width(g: &str, amb: AmbiguousWidth) -> usize {
+    let mut chars = g.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // One char (the common case): its own width is the cluster's.
+        let extra = usize::from(c == '\u{FF9E}' || c == '\u{FF9F}');
+        return char_width(c, amb) + extra;
+    }
     if g.chars().any(char::is_control) {
         return 0;
     }
@@ -53,7 +59,46 @@ pub fn str_width(s: &str, amb: AmbiguousWidth) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    s.graphemes(true).map(|g| grapheme_width(g, amb)).sum()
+    clusters(s).map(|(_, g)| grapheme_width(g, amb)).sum()
+}
+
+/// True for chars that are always a grapheme cluster on their own when the
+/// next char is one too: printable ASCII, CJK ideographs, and the CJK,
+/// full-width and general punctuation Chinese text is made of. None of them
+/// is Extend, ZWJ, SpacingMark, Prepend, a regional indicator, an emoji,
+/// Hangul or a control (checked against unicode-segmentation in the tests).
+fn is_simple(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{3001}'..='\u{3003}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301F}'
+        | '\u{FF01}'..='\u{FF5E}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{00B7}'
+    )
+}
+
+/// The grapheme clusters of `text` with their byte offsets: the same as
+/// `text.grapheme_indices(true)`, with a fast path for plain Chinese text
+/// (a simple char followed by a simple char is a cluster of its own).
+pub(crate) fn clusters(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[pos..];
+        let mut chars = rest.chars();
+        let first = chars.next()?;
+        let len = if is_simple(first) && chars.next().is_none_or(is_simple) {
+            first.len_utf8()
+        } else {
+            // `pos` is a cluster boundary, so segmenting from here is exact.
+            rest.graphemes(true).next().map_or(rest.len(), str::len)
+        };
+        let start = pos;
+        pos += len;
+        Some((start, &text[start..pos]))
+    })
 }
 
 /// The longest prefix of `s` that fits in `width` columns, never splitting a
@@ -174,6 +219,33 @@ mod tests {
         assert_eq!(pad_left("16715.2亿元", 6, Narrow), "16715~");
     }
 
+    proptest! {
+        #[test]
+        fn clusters_match_unicode_segmentation(s in any::<String>(), t in mixed()) {
+            for text in [s.as_str(), t.as_str(), &format!("{t}{s}{t}")] {
+                let fast: Vec<(usize, &str)> = clusters(text).collect();
+                let reference: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+                prop_assert_eq!(fast, reference);
+            }
+        }
+    }
+
+    #[test]
+    fn simple_chars_never_join() {
+        // Every simple char, around a sample of others, is a cluster of its
+        // own (so the fast path is exact).
+        let simple: Vec<char> = (0..=0xFFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_simple(c))
+            .collect();
+        for &c in &simple {
+            for d in ['a', '中', '\u{3002}', '\u{FF0C}', '\u{2014}'] {
+                let s = format!("{c}{d}{c}");
+                assert_eq!(s.graphemes(true).count(), 3, "{c:?} {d:?}");
+            }
+        }
+    }
+
     fn mixed() -> impl Strategy<Value = String> {
         proptest::collection::vec(
             prop_oneof![
@@ -186,6 +258,14 @@ mod tests {
                 Just("👍🏽".to_string()),
                 Just(",".to_string()),
                 Just("7".to_string()),
+                Just("\u{301}".to_string()),
+                Just("\u{200D}".to_string()),
+                Just("🇨".to_string()),
+                Just("\r\n".to_string()),
+                Just("\u{302A}".to_string()),
+                Just("\u{3030}".to_string()),
+                Just("각".to_string()),
+                Just("\u{1100}".to_string()),
             ],
             0..30,
         )

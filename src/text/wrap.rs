@@ -43,7 +43,13 @@
 //!
 //! Nothing is lost: the rows are byte ranges into the text, and joining them
 //! gives back the text exactly (spaces included; leading spaces of the text
-//! stay in its first row). Empty text gives one empty row.
+//! stay in its first row, and a row may begin with the spaces that did not
+//! fit on the row before). Empty text gives one empty row.
+//!
+//! Widths are measured on the text as given, where control chars take no
+//! columns: wrap the [`sanitize`](super::sanitize::sanitize)d text (which
+//! is the same text, borrowed, when there is nothing to replace), so that
+//! what is measured is what is printed.
 
 use std::ops::Range;
 
@@ -51,7 +57,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
-use super::width::{grapheme_width, AmbiguousWidth};
+use super::width::{clusters, grapheme_width, AmbiguousWidth};
 
 /// True for chars that clreq forbids at the start of a row: closing
 /// punctuation, pause and stop marks, closing quotes, ellipsis, middle dot,
@@ -186,8 +192,7 @@ fn is_space(c: char) -> bool {
 /// (between cluster `k-1` and cluster `k`), how good a break it is.
 /// Entry 0 is unused.
 fn analyse(text: &str, amb: AmbiguousWidth) -> (Vec<Cluster>, Vec<Break>) {
-    let clusters: Vec<Cluster> = text
-        .grapheme_indices(true)
+    let clusters: Vec<Cluster> = clusters(text)
         .map(|(start, g)| Cluster {
             start,
             width: grapheme_width(g, amb),
@@ -216,8 +221,8 @@ fn analyse(text: &str, amb: AmbiguousWidth) -> (Vec<Cluster>, Vec<Break>) {
             || (matches!(after, '\u{201C}' | '\u{2018}') && is_wide(before))
             || (matches!(before, '\u{201D}' | '\u{2019}') && is_wide(after))
             || (is_space(after) && !is_space(before))
-            || (is_wide(before)
-                && is_sign(after)
+            || (is_sign(after)
+                && is_wide(before)
                 && clusters.get(k + 1).is_some_and(|c| c.base.is_ascii_digit()));
         breaks[k] = if inseparable(before, after) {
             Break::Split
