@@ -54,7 +54,6 @@
 use std::ops::Range;
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 use super::width::{clusters, grapheme_width, AmbiguousWidth};
@@ -290,6 +289,7 @@ mod tests {
     use super::*;
     use crate::text::width::str_width;
     use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
     use AmbiguousWidth::{Narrow, Wide};
 
     const MODES: [AmbiguousWidth; 2] = [Narrow, Wide];
