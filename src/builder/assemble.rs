@@ -307,7 +307,7 @@ impl<'a> Asm<'a> {
             SectionKind::Heading,
             m.level,
             m.number.clone(),
-            m.text.clone(),
+            toks[i].chars[..mlen].iter().map(|c| c.0).collect(),
             heading.iter().map(|c| c.0).collect(),
             suffix,
             Span(start, end),
@@ -327,19 +327,25 @@ impl<'a> Asm<'a> {
             text.trim_end_matches(':'),
             "名词解释" | "名词解释及说明" | "名词注释"
         );
+        let orig = t.text();
         if glossary && next_on_new_line {
             self.close_all();
             self.numbering.reset();
+            let suffix: String = orig
+                .chars()
+                .skip_while(|c| super::fold::fold(*c) != ':')
+                .collect();
+            let heading: String = orig
+                .chars()
+                .take(orig.chars().count() - suffix.chars().count())
+                .collect();
             self.open(
                 SectionKind::Glossary,
                 0,
                 String::new(),
                 String::new(),
-                text.trim_end_matches(':').to_string(),
-                t.text()
-                    .chars()
-                    .skip_while(|c| super::fold::fold(*c) != ':')
-                    .collect(),
+                heading,
+                suffix,
                 t.span(),
             );
             return Some(1);
@@ -351,7 +357,8 @@ impl<'a> Asm<'a> {
             return None; // "附件:1. … 2. …" is a list of attachments, not one.
         }
         let mut used = 1;
-        let mut heading = rest.to_string();
+        let rest_len = rest.chars().count();
+        let mut heading: String = orig.chars().skip(orig.chars().count() - rest_len).collect();
         let mut span = t.span();
         if heading.is_empty() {
             match toks.get(i + 1) {
@@ -373,10 +380,7 @@ impl<'a> Asm<'a> {
         }
         self.close_all();
         self.numbering.reset();
-        let marker: String = text
-            .chars()
-            .take(text.chars().count() - rest.chars().count())
-            .collect();
+        let marker: String = orig.chars().take(orig.chars().count() - rest_len).collect();
         self.open(
             SectionKind::Attachment,
             0,

@@ -98,6 +98,10 @@ const CHROME_WORDS: &[&str] = &[
 
 /// Is this line nothing but page chrome?
 pub fn is_chrome(line: &str) -> bool {
+    // Chrome lines are short; never scan a flattened body line.
+    if line.chars().count() > 80 {
+        return false;
+    }
     let mut rest: String = line.chars().filter(|c| !is_space(*c)).map(fold).collect();
     if rest.is_empty() {
         return false;
@@ -209,7 +213,12 @@ fn clean_line(doc: &mut Doc, s: usize, e: usize) {
         return;
     }
     let raw: String = doc.chars[s..e].iter().map(|c| fold(*c)).collect();
-    if let Some(m) = MD_HEADING.find(&raw) {
+    if let Some(m) = raw
+        .trim_start()
+        .starts_with('#')
+        .then(|| MD_HEADING.find(&raw))
+        .flatten()
+    {
         let start = s + raw[..m.start()].chars().count();
         let end = s + raw[..m.end()].chars().count();
         doc.remove_transparent(start, end, RemovedReason::Markdown);
@@ -226,7 +235,12 @@ fn clean_line(doc: &mut Doc, s: usize, e: usize) {
             i += 1;
         }
     }
-    for m in JUMP.find_iter(&raw) {
+    let jumps: Vec<_> = if raw.contains('版') {
+        JUMP.find_iter(&raw).collect()
+    } else {
+        Vec::new()
+    };
+    for m in jumps {
         let start = s + raw[..m.start()].chars().count();
         let end = s + raw[..m.end()].chars().count();
         doc.remove_transparent(start, end, RemovedReason::JumpMarker);
@@ -424,6 +438,13 @@ fn remove_running_titles(doc: &mut Doc, lines: &[(usize, usize)], meta: &Meta) {
         .collect();
     // A site name glued to a title forms one printed line: rebuild it.
     let mut printed_title_lines = Vec::new();
+    // Running titles are short lines: never look at a long body line.
+    let lines: Vec<(usize, usize)> = lines
+        .iter()
+        .copied()
+        .filter(|(s, e)| e - s <= 200)
+        .collect();
+    let lines = &lines[..];
     for &(s, e) in lines {
         let all: String = no_space(&doc.slice(s, e));
         let fully_removed = doc.kept_text(s, e).is_empty();
