@@ -1,0 +1,297 @@
+//! Pinyin data for search, built once per index in a compact form, and the
+//! matcher of a lower-case ASCII term against a run of Chinese characters.
+//!
+//! Readings come from the `pinyin` crate's heteronym data (`ToPinyinMulti`):
+//! every reading of a polyphonic character (行 xing/hang, 长 chang/zhang,
+//! 重 zhong/chong, 调 tiao/diao) is tried. Each distinct set of readings gets
+//! a `u16` id; an item stores one id per char (0 = no reading), so matching a
+//! keystroke only walks `u16` arrays and a first-letter bit mask per set.
+
+use std::collections::HashMap;
+
+use pinyin::ToPinyinMulti;
+
+/// How a run of characters spelled a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunMatch {
+    /// Char index of the first matched char.
+    pub start: usize,
+    /// Char index one past the last matched char.
+    pub end: usize,
+    /// Every char was spelled by a full syllable (else some by an initial,
+    /// or the last by the start of its syllable).
+    pub full: bool,
+}
+
+/// The readings of every char seen while building, by set id.
+#[derive(Debug, Default)]
+pub struct PinyinTable {
+    /// Plain readings, ASCII (ü written v).
+    syllables: Vec<Box<[u8]>>,
+    /// Set id → syllable ids. Set 0 is empty (no reading).
+    sets: Vec<Box<[u16]>>,
+    /// Set id → bit `x - 'a'` for the first letter `x` of each reading.
+    masks: Vec<u32>,
+}
+
+/// Builds a [`PinyinTable`], caching each char's set.
+#[derive(Debug, Default)]
+pub struct PinyinBuilder {
+    table: PinyinTable,
+    by_char: HashMap<char, u16>,
+    syllable_ids: HashMap<Vec<u8>, u16>,
+    set_ids: HashMap<Vec<u16>, u16>,
+}
+
+/// Lowest char with a reading (CJK Unified Ideographs Extension A starts at U+3400; 〇 is U+3007).
+const FIRST_HAN: char = '\u{3007}';
+
+impl PinyinBuilder {
+    pub fn new() -> PinyinBuilder {
+        let mut b = PinyinBuilder::default();
+        b.table.sets.push(Box::new([]));
+        b.table.masks.push(0);
+        b
+    }
+
+    /// One set id per char of `text`; empty when no char has a reading.
+    pub fn encode(&mut self, text: &str) -> Box<[u16]> {
+        let ids: Vec<u16> = text.chars().map(|c| self.set_of(c)).collect();
+        if ids.iter().all(|&i| i == 0) {
+            Box::new([])
+        } else {
+            ids.into_boxed_slice()
+        }
+    }
+
+    fn set_of(&mut self, c: char) -> u16 {
+        if c < FIRST_HAN {
+            return 0;
+        }
+        if let Some(&id) = self.by_char.get(&c) {
+            return id;
+        }
+        let id = self.new_set(c);
+        self.by_char.insert(c, id);
+        id
+    }
+
+    fn new_set(&mut self, c: char) -> u16 {
+        let Some(multi) = c.to_pinyin_multi() else {
+            return 0;
+        };
+        let mut syls: Vec<u16> = Vec::new();
+        for p in multi {
+            let plain = p.plain().replace('ü', "v");
+            let mut spellings = vec![plain.clone()];
+            if plain.contains('v') {
+                spellings.push(plain.replace('v', "u"));
+            }
+            for s in spellings {
+                if s.is_empty() || !s.bytes().all(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                let id = self.syllable(s.into_bytes());
+                if !syls.contains(&id) {
+                    syls.push(id);
+                }
+            }
+        }
+        if syls.is_empty() {
+            return 0;
+        }
+        if let Some(&id) = self.set_ids.get(&syls) {
+            return id;
+        }
+        let Ok(id) = u16::try_from(self.table.sets.len()) else {
+            return 0; // more distinct reading sets than any text has: no pinyin
+        };
+        let mask = syls
+            .iter()
+            .map(|&s| 1u32 << (self.table.syllables[usize::from(s)][0] - b'a'))
+            .fold(0, |a, b| a | b);
+        self.table.sets.push(syls.clone().into_boxed_slice());
+        self.table.masks.push(mask);
+        self.set_ids.insert(syls, id);
+        id
+    }
+
+    fn syllable(&mut self, s: Vec<u8>) -> u16 {
+        if let Some(&id) = self.syllable_ids.get(&s) {
+            return id;
+        }
+        let id = self.table.syllables.len() as u16;
+        self.table.syllables.push(s.clone().into_boxed_slice());
+        self.syllable_ids.insert(s, id);
+        id
+    }
+
+    pub fn finish(self) -> PinyinTable {
+        self.table
+    }
+}
+
+/// Bit of the first letter of a term (0 when it is not a letter).
+#[inline]
+pub fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        0
+    }
+}
+
+/// Upper bound on the matcher's steps for one start position (polyphony
+/// branches are few; this only guards against pathological terms).
+const BUDGET: u32 = 4096;
+
+impl PinyinTable {
+    /// Union of first-letter bits over an item's chars.
+    pub fn item_mask(&self, py: &[u16]) -> u32 {
+        py.iter().fold(0, |m, &s| m | self.masks[usize::from(s)])
+    }
+
+    /// Find a run of chars of an item (its set ids `py`) whose readings spell
+    /// `term` (lower-case ASCII letters): each char by its full syllable or by
+    /// its initial letter, the last possibly by the start of its syllable.
+    /// A run spelled by full syllables only is preferred; otherwise the first run.
+    pub fn find(&self, py: &[u16], term: &[u8], prefix: bool, suffix: bool) -> Option<RunMatch> {
+        let first = *term.first()?;
+        let bit = letter_bit(first);
+        if bit == 0 {
+            return None;
+        }
+        let last_start = if prefix { 1.min(py.len()) } else { py.len() };
+        let mut partial = None;
+        for start in 0..last_start {
+            let s = py[start];
+            if s == 0 || self.masks[usize::from(s)] & bit == 0 {
+                continue;
+            }
+            let mut budget = BUDGET;
+            if let Some((end, full)) = self.go(py, start, term, 0, true, suffix, &mut budget) {
+                let m = RunMatch { start, end, full };
+                if full {
+                    return Some(m);
+                }
+                partial.get_or_insert(m);
+            }
+        }
+        partial
+    }
+
+    /// Match `term[k..]` from char `i`; returns (end, all full).
+    #[allow(clippy::too_many_arguments)]
+    fn go(
+        &self,
+        py: &[u16],
+        i: usize,
+        t: &[u8],
+        k: usize,
+        full: bool,
+        suffix: bool,
+        budget: &mut u32,
+    ) -> Option<(usize, bool)> {
+        if k == t.len() {
+            return (!suffix || i == py.len()).then_some((i, full));
+        }
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let set = *py.get(i)?;
+        if set == 0 {
+            return None;
+        }
+        let rest = &t[k..];
+        let mut found: Option<(usize, bool)> = None;
+        for &y in self.sets[usize::from(set)].iter() {
+            let syl = &self.syllables[usize::from(y)];
+            if rest.starts_with(syl) {
+                if let Some(r) = self.go(py, i + 1, t, k + syl.len(), full, suffix, budget) {
+                    if r.1 {
+                        return Some(r);
+                    }
+                    found.get_or_insert(r);
+                }
+            } else if rest.len() < syl.len() && syl.starts_with(rest) {
+                // the term ends inside this syllable
+                if !suffix || i + 1 == py.len() {
+                    found.get_or_insert((i + 1, false));
+                }
+            }
+            if syl.len() > 1 && syl[0] == rest[0] && found.is_none() {
+                if let Some(r) = self.go(py, i + 1, t, k + 1, false, suffix, budget) {
+                    found.get_or_insert(r);
+                }
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, term: &str) -> Option<RunMatch> {
+        let mut b = PinyinBuilder::new();
+        let py = b.encode(text);
+        let t = b.finish();
+        t.find(&py, term.as_bytes(), false, false)
+    }
+
+    #[test]
+    fn full_syllables_and_initials() {
+        let m = find("全年地区生产总值达到", "shengchanzongzhi").unwrap();
+        assert_eq!((m.start, m.end, m.full), (4, 8, true));
+        let m = find("全年地区生产总值达到", "sczz").unwrap();
+        assert_eq!((m.start, m.end, m.full), (4, 8, false));
+        let m = find("港口集装箱吞吐量", "jzx").unwrap();
+        assert_eq!((m.start, m.end), (2, 5));
+        assert!(find("港口集装箱吞吐量", "jzxq").is_none());
+    }
+
+    #[test]
+    fn every_reading_of_polyphonic_chars_is_tried() {
+        assert!(find("阿拉伯银行", "yinhang").unwrap().full);
+        assert!(find("步行街", "buxing").unwrap().full);
+        assert!(find("上海千古情景区重新开放", "chongxin").unwrap().full);
+        assert!(find("重点项目", "zhongdian").unwrap().full);
+        assert!(find("增长", "zengzhang").unwrap().full);
+        assert!(find("长江", "changjiang").unwrap().full);
+        assert!(find("调整", "tiaozheng").unwrap().full);
+        assert!(find("调查", "diaocha").unwrap().full);
+    }
+
+    #[test]
+    fn the_last_syllable_may_be_cut_short_while_typing() {
+        // 外 is wai: "wa" is its start
+        let m = find("实到外资", "shidaowa").unwrap();
+        assert_eq!((m.start, m.end, m.full), (0, 3, false));
+        let m = find("实到外资", "shidaowaiz").unwrap();
+        assert_eq!((m.start, m.end, m.full), (0, 4, false));
+        assert!(find("实到外资", "shidaowaizi").unwrap().full);
+        assert!(find("实到外资", "shidaowaizu").is_none());
+    }
+
+    #[test]
+    fn runs_are_contiguous_and_anchors_hold() {
+        // 生 … 值 are not adjacent here
+        assert!(find("生活产品总量值", "sczz").is_none());
+        let mut b = PinyinBuilder::new();
+        let py = b.encode("生产总值");
+        let t = b.finish();
+        assert!(t.find(&py, b"sc", true, false).is_some());
+        assert!(t.find(&py, b"cz", true, false).is_none());
+        assert!(t.find(&py, b"zz", false, true).is_some());
+        assert!(t.find(&py, b"sc", false, true).is_none());
+    }
+
+    #[test]
+    fn latin_text_has_no_readings() {
+        let mut b = PinyinBuilder::new();
+        assert!(b.encode("GDP 4.8%").is_empty());
+        assert_eq!(b.encode("G生").len(), 2);
+    }
+}
