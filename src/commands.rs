@@ -90,7 +90,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn check(file: Option<&Path>) -> Result<()> {
     let m = crate::load_model(file)?;
     let problems = model::validate::validate(&m);
-    print!("{}", crate::text::sanitize(&model::validate::summary(&m)));
+    for line in model::validate::summary(&m).lines() {
+        println!("{}", crate::text::sanitize(line));
+    }
     if !problems.is_empty() {
         for p in problems.iter().take(20) {
             eprintln!("problem: {}", crate::text::sanitize(p));

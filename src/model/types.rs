@@ -177,6 +177,8 @@ pub struct Table {
     pub id: String,
     /// The number as printed ("1" for 表1), or "" when unnumbered.
     pub number: String,
+    /// The caption's label as printed ("表1:").
+    pub label: String,
     pub caption: String,
     pub kind: TableKind,
     /// Leaf column names in reading order.

@@ -1,0 +1,476 @@
+//! Assembling tokens into the outline: chunks (paragraph candidates) split at
+//! sentence ends, line breaks and headings; heading markers that continue the
+//! numbering open sections (run-in headings end at a space or the first 。);
+//! tables are claimed by the table parser; attachments and glossaries become
+//! their own subtrees with their own numbering.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::outline::{parse_marker, Marker, Numbering};
+use super::sentences::{is_closer, is_terminator, split};
+use super::stream::{Sep, Tok};
+use super::tables::{parse_caption, parse_table, ParsedTable};
+use crate::model::{Block, Paragraph, Section, SectionKind, Sentence, Span, Table};
+
+/// The body of a report.
+pub struct Assembled {
+    pub preamble: Vec<Block>,
+    pub sections: Vec<Section>,
+    pub tables: Vec<Table>,
+    pub warnings: Vec<String>,
+}
+
+static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^附件\s*([0-9一二三四五六七八九十]{0,3})\s*[::]?\s*(.*)$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+struct Open {
+    section: Section,
+    /// Paragraphs so far (for paragraph ids).
+    paragraphs: usize,
+}
+
+struct Asm<'a> {
+    rid: &'a str,
+    numbering: Numbering,
+    stack: Vec<Open>,
+    top: Vec<Section>,
+    preamble: Vec<Block>,
+    preamble_paragraphs: usize,
+    tables: Vec<Table>,
+    warnings: Vec<String>,
+    chunk: Vec<(char, usize)>,
+    depth: i32,
+    counters: (usize, usize, usize),
+}
+
+fn ends_sentence(chars: &[(char, usize)]) -> bool {
+    let mut it = chars
+        .iter()
+        .rev()
+        .map(|c| c.0)
+        .skip_while(|c| is_closer(*c));
+    it.next().is_some_and(is_terminator)
+}
+
+fn ascii_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+impl<'a> Asm<'a> {
+    fn blocks(&mut self) -> &mut Vec<Block> {
+        match self.stack.last_mut() {
+            Some(o) => &mut o.section.blocks,
+            None => &mut self.preamble,
+        }
+    }
+
+    fn current_section_id(&self) -> String {
+        self.stack
+            .last()
+            .map(|o| o.section.id.clone())
+            .unwrap_or_default()
+    }
+
+    fn extend_span(&mut self, end: usize) {
+        for o in &mut self.stack {
+            o.section.span.1 = o.section.span.1.max(end);
+        }
+    }
+
+    /// Turn the pending chunk into a paragraph of the current section.
+    fn flush(&mut self) {
+        let chunk = std::mem::take(&mut self.chunk);
+        self.depth = 0;
+        let sentences = split(&chunk);
+        if sentences.is_empty() {
+            return;
+        }
+        let pid = match self.stack.last_mut() {
+            Some(o) => {
+                o.paragraphs += 1;
+                format!("{}:p{}", o.section.id, o.paragraphs)
+            }
+            None => {
+                self.preamble_paragraphs += 1;
+                format!("{}:pre:p{}", self.rid, self.preamble_paragraphs)
+            }
+        };
+        let sentences: Vec<Sentence> = sentences
+            .into_iter()
+            .enumerate()
+            .map(|(k, s)| Sentence {
+                id: format!("{pid}.{}", k + 1),
+                text: s.iter().map(|c| c.0).collect(),
+                span: Span(s[0].1, s[s.len() - 1].1 + 1),
+            })
+            .collect();
+        let span = Span(sentences[0].span.0, sentences[sentences.len() - 1].span.1);
+        self.extend_span(span.1);
+        self.blocks().push(Block::Paragraph(Paragraph {
+            id: pid,
+            span,
+            sentences,
+        }));
+    }
+
+    fn push_chars(&mut self, chars: &[(char, usize)]) {
+        for &(c, _) in chars {
+            match super::fold::fold(c) {
+                '《' | '“' | '(' | '「' | '『' | '【' => self.depth += 1,
+                '》' | '”' | ')' | '」' | '』' | '】' => self.depth = (self.depth - 1).max(0),
+                _ => {}
+            }
+        }
+        self.chunk.extend_from_slice(chars);
+    }
+
+    /// Close open sections down to (not including) `level`, keeping containers (level 0).
+    fn close_to(&mut self, level: u8) {
+        while let Some(o) = self.stack.last() {
+            if o.section.level < level {
+                break;
+            }
+            self.pop();
+        }
+    }
+
+    fn pop(&mut self) {
+        if let Some(o) = self.stack.pop() {
+            let s = o.section;
+            match self.stack.last_mut() {
+                Some(p) => p.section.children.push(s),
+                None => self.top.push(s),
+            }
+        }
+    }
+
+    fn new_id(&mut self, kind: SectionKind) -> String {
+        match (kind, self.stack.last()) {
+            (SectionKind::Attachment, _) => {
+                self.counters.1 += 1;
+                format!("{}:a{}", self.rid, self.counters.1)
+            }
+            (SectionKind::Glossary, _) => {
+                self.counters.2 += 1;
+                format!("{}:g{}", self.rid, self.counters.2)
+            }
+            (_, Some(p)) => format!("{}.{}", p.section.id, p.section.children.len() + 1),
+            (_, None) => {
+                self.counters.0 += 1;
+                format!("{}:s{}", self.rid, self.counters.0)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn open(
+        &mut self,
+        kind: SectionKind,
+        level: u8,
+        number: String,
+        marker: String,
+        heading: String,
+        suffix: String,
+        span: Span,
+    ) {
+        let id = self.new_id(kind);
+        self.stack.push(Open {
+            section: Section {
+                id,
+                level,
+                kind,
+                number,
+                marker,
+                heading,
+                heading_suffix: suffix,
+                heading_span: span,
+                span,
+                blocks: Vec::new(),
+                children: Vec::new(),
+            },
+            paragraphs: 0,
+        });
+        self.extend_span(span.1);
+    }
+
+    fn add_table(&mut self, t: ParsedTable) {
+        let mut id = format!("{}:t{}", self.rid, t.number);
+        if t.number.is_empty() || self.tables.iter().any(|x| x.id == id) {
+            id = format!("{}:t{}-{}", self.rid, t.number, self.tables.len() + 1);
+        }
+        for w in &t.warnings {
+            self.warnings.push(format!("table {id}: {w}"));
+        }
+        let section = self.current_section_id();
+        self.extend_span(t.span.1);
+        self.blocks().push(Block::Table { table: id.clone() });
+        self.tables.push(Table {
+            id,
+            number: t.number,
+            label: t.label,
+            caption: t.caption,
+            kind: t.kind,
+            columns: t.columns,
+            header: t.header,
+            rows: t.rows,
+            cell_spans: t.cell_spans,
+            notes: t.notes,
+            note_spans: t.note_spans,
+            caption_span: t.caption_span,
+            section,
+            span: t.span,
+        });
+    }
+
+    /// Open a heading section from its token (and maybe short tokens after it
+    /// on the same line); returns the run-in body chars and how many tokens it used.
+    fn heading(&mut self, toks: &[Tok], i: usize, m: &Marker) -> (Vec<(char, usize)>, usize) {
+        let chars = &toks[i].chars;
+        let mlen = m.text.chars().count();
+        let mut used = 1;
+        let mut body_chars: Vec<(char, usize)> = chars[mlen..].to_vec();
+        if body_chars.is_empty() {
+            if let Some(next) = toks.get(i + 1).filter(|t| t.sep == Sep::Space) {
+                body_chars = next.chars.clone();
+                used = 2;
+            }
+        }
+        // Heading text runs to the first sentence end outside brackets.
+        let mut depth = 0;
+        let mut cut = body_chars.len();
+        for (k, &(c, _)) in body_chars.iter().enumerate() {
+            let c = super::fold::fold(c);
+            match c {
+                '《' | '“' | '(' => depth += 1,
+                '》' | '”' | ')' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            if depth == 0 && matches!(c, '。' | '!' | '?') {
+                cut = k;
+                break;
+            }
+        }
+        let mut heading: Vec<(char, usize)> = body_chars[..cut].to_vec();
+        let mut suffix_end = cut;
+        while suffix_end < body_chars.len()
+            && (is_terminator(body_chars[suffix_end].0) || is_closer(body_chars[suffix_end].0))
+        {
+            suffix_end += 1;
+        }
+        let suffix: String = body_chars[cut..suffix_end].iter().map(|c| c.0).collect();
+        let rest = body_chars[suffix_end..].to_vec();
+        // A heading printed with spaces on its own line: take the rest of the line.
+        if rest.is_empty() && cut == body_chars.len() {
+            let mut j = i + used;
+            let mut extra = Vec::new();
+            while toks.get(j).is_some_and(|t| {
+                t.sep == Sep::Space && t.len() <= 12 && !t.chars.iter().any(|c| is_terminator(c.0))
+            }) {
+                extra.push(j);
+                j += 1;
+            }
+            let line_ends = toks.get(j).is_none_or(|t| t.sep >= Sep::Newline);
+            if line_ends && !extra.is_empty() && extra.len() <= 3 {
+                for &x in &extra {
+                    if let (Some(a), Some(b)) = (heading.last(), toks[x].chars.first()) {
+                        if ascii_word(a.0) && ascii_word(b.0) {
+                            heading.push((' ', a.1 + 1));
+                        }
+                    }
+                    heading.extend_from_slice(&toks[x].chars);
+                }
+                used += extra.len();
+            }
+        }
+        let start = toks[i].start();
+        let end = if suffix_end > 0 {
+            body_chars[suffix_end - 1].1 + 1
+        } else if let Some(h) = heading.last() {
+            h.1 + 1
+        } else {
+            toks[i].end()
+        };
+        let end = end.max(heading.last().map(|h| h.1 + 1).unwrap_or(0));
+        let closed = self.numbering.push(m);
+        let _ = closed;
+        self.close_to(m.level);
+        self.open(
+            SectionKind::Heading,
+            m.level,
+            m.number.clone(),
+            m.text.clone(),
+            heading.iter().map(|c| c.0).collect(),
+            suffix,
+            Span(start, end),
+        );
+        (rest, used)
+    }
+
+    /// 附件1 / 附件:title / 名词解释 at a line start: a back-matter subtree.
+    fn back_matter(&mut self, toks: &[Tok], i: usize) -> Option<usize> {
+        let t = &toks[i];
+        if !(t.sep >= Sep::Newline || t.sep == Sep::Start) {
+            return None;
+        }
+        let text = super::fold::fold_str(&t.text());
+        let next_on_new_line = toks.get(i + 1).is_none_or(|n| n.sep >= Sep::Newline);
+        let glossary = matches!(
+            text.trim_end_matches(':'),
+            "名词解释" | "名词解释及说明" | "名词注释"
+        );
+        if glossary && next_on_new_line {
+            self.close_all();
+            self.numbering.reset();
+            self.open(
+                SectionKind::Glossary,
+                0,
+                String::new(),
+                String::new(),
+                text.trim_end_matches(':').to_string(),
+                t.text()
+                    .chars()
+                    .skip_while(|c| super::fold::fold(*c) != ':')
+                    .collect(),
+                t.span(),
+            );
+            return Some(1);
+        }
+        let caps = ATTACHMENT.captures(&text)?;
+        let number = caps.get(1).map(|m| m.as_str()).unwrap_or("");
+        let rest = caps.get(2).map(|m| m.as_str()).unwrap_or("");
+        if parse_marker(rest).is_some() {
+            return None; // "附件:1. … 2. …" is a list of attachments, not one.
+        }
+        let mut used = 1;
+        let mut heading = rest.to_string();
+        let mut span = t.span();
+        if heading.is_empty() {
+            match toks.get(i + 1) {
+                Some(n)
+                    if n.sep >= Sep::Newline
+                        && n.len() <= 40
+                        && !n.chars.iter().any(|c| is_terminator(c.0))
+                        && parse_marker(&n.text()).is_none() =>
+                {
+                    heading = n.text();
+                    span = Span(t.start(), n.end());
+                    used = 2;
+                }
+                _ if !next_on_new_line => return None,
+                _ => {}
+            }
+        } else if !next_on_new_line && rest.chars().count() > 40 {
+            return None;
+        }
+        self.close_all();
+        self.numbering.reset();
+        let marker: String = text
+            .chars()
+            .take(text.chars().count() - rest.chars().count())
+            .collect();
+        self.open(
+            SectionKind::Attachment,
+            0,
+            format!("附件{number}"),
+            marker.trim_end().to_string(),
+            heading,
+            String::new(),
+            span,
+        );
+        Some(used)
+    }
+
+    fn close_all(&mut self) {
+        while !self.stack.is_empty() {
+            self.pop();
+        }
+    }
+}
+
+/// Assemble a report body from its tokens.
+pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
+    let mut a = Asm {
+        rid,
+        numbering: Numbering::default(),
+        stack: Vec::new(),
+        top: Vec::new(),
+        preamble: Vec::new(),
+        preamble_paragraphs: 0,
+        tables: Vec::new(),
+        warnings: Vec::new(),
+        chunk: Vec::new(),
+        depth: 0,
+        counters: (0, 0, 0),
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let text = super::fold::fold_str(&t.text());
+        let marker = parse_marker(&text).filter(|m| a.numbering.accepts(m));
+        let at_break = a.chunk.is_empty()
+            || match t.sep {
+                Sep::Start => true,
+                Sep::Space => a.depth == 0 && ends_sentence(&a.chunk),
+                Sep::Newline | Sep::Blank => {
+                    let continues = !ends_sentence(&a.chunk)
+                        && (t.through_removed || (t.sep == Sep::Newline && a.chunk.len() >= 20));
+                    !continues
+                }
+            };
+        // Structure can interrupt a chunk only where a new one could start, or at a line start.
+        let structural = at_break || t.sep >= Sep::Newline || (t.sep == Sep::Space && a.depth == 0);
+        if structural && (at_break || marker.is_some()) {
+            if parse_caption(&text).is_some() && (at_break || t.sep >= Sep::Newline) {
+                if let Some((table, used)) = parse_table(&toks[i..], &a.numbering) {
+                    a.flush();
+                    a.add_table(table);
+                    i += used;
+                    continue;
+                }
+            }
+            if let Some(m) = marker {
+                a.flush();
+                let (rest, used) = a.heading(toks, i, &m);
+                a.push_chars(&rest);
+                i += used;
+                continue;
+            }
+            if at_break {
+                a.flush();
+                if let Some(used) = a.back_matter(toks, i) {
+                    i += used;
+                    continue;
+                }
+            }
+        }
+        if at_break {
+            a.flush();
+        } else if let Some(sp) = t.space {
+            a.chunk.push(sp);
+        } else if let (Some(p), Some(n)) = (a.chunk.last().copied(), t.chars.first()) {
+            if ascii_word(p.0) && ascii_word(n.0) {
+                a.chunk.push((' ', p.1 + 1));
+            }
+        }
+        a.push_chars(&t.chars);
+        i += 1;
+    }
+    a.flush();
+    a.close_all();
+    if a.top.is_empty() && !a.preamble.is_empty() {
+        a.warnings.push(
+            "no recognizable headings (一、 / (一) / 1. / (1)): the whole text is one section"
+                .into(),
+        );
+    }
+    Assembled {
+        preamble: a.preamble,
+        sections: a.top,
+        tables: a.tables,
+        warnings: a.warnings,
+    }
+}

@@ -1,0 +1,217 @@
+//! Heading markers of Chinese official documents (GB/T 9704-2012): 一、 /
+//! (一) / 1. / (1), in half- and full-width forms, and the open-section stack
+//! that decides whether a marker really continues the numbering.
+
+/// A heading marker at the start of a chunk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub level: u8,
+    /// The number as printed, without punctuation ("一", "1").
+    pub number: String,
+    /// Its value (一 = 1).
+    pub value: u32,
+    /// The marker as printed ("一、", "(一)").
+    pub text: String,
+}
+
+/// Value of a Chinese numeral up to 99 (一 … 九十九).
+pub fn cn_value(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
+    let cs: Vec<char> = s.chars().collect();
+    match cs.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c).filter(|v| *v > 0),
+        ['十', u] => digit(*u).map(|v| 10 + v),
+        [t, '十'] => digit(*t).filter(|v| *v > 1).map(|v| v * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+fn is_cn_digit(c: char) -> bool {
+    "零一二三四五六七八九十".contains(c)
+}
+
+/// Parse a heading marker at the start of `text`.
+pub fn parse_marker(text: &str) -> Option<Marker> {
+    let cs: Vec<char> = text.chars().take(8).map(super::fold::fold).collect();
+    let open = |c: char| c == '(';
+    let close = |c: char| c == ')';
+    // 一、
+    let n = cs.iter().take_while(|c| is_cn_digit(**c)).count();
+    if n > 0 && cs.get(n) == Some(&'、') {
+        let number: String = cs[..n].iter().collect();
+        let value = cn_value(&number)?;
+        return Some(Marker {
+            level: 1,
+            text: format!("{number}、"),
+            number,
+            value,
+        });
+    }
+    if cs.first().copied().is_some_and(open) {
+        // (一) and (1)
+        let n = cs[1..].iter().take_while(|c| is_cn_digit(**c)).count();
+        if n > 0 && cs.get(1 + n).copied().is_some_and(close) {
+            let number: String = cs[1..1 + n].iter().collect();
+            let value = cn_value(&number)?;
+            return Some(Marker {
+                level: 2,
+                text: cs[..n + 2].iter().collect(),
+                number,
+                value,
+            });
+        }
+        let n = cs[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if (1..=2).contains(&n) && cs.get(1 + n).copied().is_some_and(close) {
+            let number: String = cs[1..1 + n].iter().collect();
+            let value = number.parse().ok()?;
+            return Some(Marker {
+                level: 4,
+                text: cs[..n + 2].iter().collect(),
+                number,
+                value,
+            });
+        }
+        return None;
+    }
+    // 1. / 1. / 1、 (not 1.6万亿元, not 1.5%)
+    let n = cs.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=2).contains(&n)
+        && cs
+            .get(n)
+            .is_some_and(|c| matches!(c, '.' | '、' | '\u{FF61}'))
+    {
+        let next = cs.get(n + 1).copied();
+        if next.is_none() || next.is_some_and(|c| c.is_ascii_digit() || c == '%') {
+            return None;
+        }
+        let number: String = cs[..n].iter().collect();
+        let value = number.parse().ok()?;
+        if value == 0 {
+            return None;
+        }
+        return Some(Marker {
+            level: 3,
+            text: cs[..=n].iter().collect(),
+            number,
+            value,
+        });
+    }
+    None
+}
+
+/// The numbering state: for each open level, the last value seen under the
+/// current parent. A marker is accepted only if it continues that numbering
+/// (or starts it at 1), which keeps "2." in a list or a stray "(3)" out.
+#[derive(Debug, Default, Clone)]
+pub struct Numbering {
+    /// (level, last value) of the open sections, outermost first.
+    open: Vec<(u8, u32)>,
+}
+
+impl Numbering {
+    /// Would this marker continue the numbering?
+    pub fn accepts(&self, m: &Marker) -> bool {
+        // The last sibling at this level under the same parent, if any.
+        for &(level, value) in self.open.iter().rev() {
+            if level == m.level {
+                return m.value == value + 1;
+            }
+            if level < m.level {
+                break;
+            }
+        }
+        m.value == 1
+    }
+
+    /// Record an accepted marker; returns the number of open sections to close first.
+    pub fn push(&mut self, m: &Marker) -> usize {
+        let keep = self.open.iter().take_while(|&&(l, _)| l < m.level).count();
+        let closed = self.open.len() - keep;
+        self.open.truncate(keep);
+        self.open.push((m.level, m.value));
+        closed
+    }
+
+    /// Start over (an attachment restarts the numbering).
+    pub fn reset(&mut self) {
+        self.open.clear();
+    }
+
+    pub fn depth(&self) -> usize {
+        self.open.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_in_both_widths() {
+        assert_eq!(
+            parse_marker("一、总体要求").map(|m| (m.level, m.value)),
+            Some((1, 1))
+        );
+        assert_eq!(parse_marker("十二、其他").map(|m| m.value), Some(12));
+        assert_eq!(
+            parse_marker("(三)着力").map(|m| (m.level, m.value)),
+            Some((2, 3))
+        );
+        assert_eq!(
+            parse_marker("(三)着力").map(|m| m.text),
+            Some("(三)".to_string())
+        );
+        assert_eq!(
+            parse_marker("1.加快").map(|m| (m.level, m.value)),
+            Some((3, 1))
+        );
+        assert_eq!(parse_marker("12.加快").map(|m| m.value), Some(12));
+        assert_eq!(parse_marker("2. 浦东").map(|m| m.level), Some(3));
+        assert_eq!(
+            parse_marker("(2)推进").map(|m| (m.level, m.value)),
+            Some((4, 2))
+        );
+    }
+
+    #[test]
+    fn numbers_are_not_markers() {
+        for t in [
+            "1.6万亿元",
+            "4.8%",
+            "2023年",
+            "一是加快",
+            "(统计口径调整)",
+            "0.5个百分点",
+            "一般公共预算",
+        ] {
+            assert_eq!(parse_marker(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn numbering_accepts_only_continuations() {
+        let mut n = Numbering::default();
+        let m = |t: &str| parse_marker(t).unwrap();
+        assert!(n.accepts(&m("一、a")));
+        n.push(&m("一、a"));
+        assert!(!n.accepts(&m("三、c")));
+        assert!(!n.accepts(&m("2.b")), "a 2. with no 1. before it");
+        assert!(n.accepts(&m("1.a")), "levels may be skipped");
+        assert!(n.accepts(&m("(一)a")));
+        n.push(&m("(一)a"));
+        assert!(n.accepts(&m("二、b")));
+        assert!(n.accepts(&m("(二)b")));
+        assert_eq!(n.push(&m("二、b")), 2);
+        assert!(
+            !n.accepts(&m("(二)b")),
+            "numbering restarts under a new parent"
+        );
+    }
+}
