@@ -197,11 +197,8 @@ fn label_column(t: &Table) -> Option<usize> {
 }
 
 fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize) {
-    let caption = if t.number.is_empty() {
-        t.caption.clone()
-    } else {
-        format!("表{} {}", t.number, t.caption)
-    };
+    // the caption as printed: "表1:" and the caption
+    let caption = format!("{}{}", t.label, t.caption);
     if !caption.trim().is_empty() {
         c.items.push(RawItem {
             kind: HitKind::Caption,

@@ -3,8 +3,9 @@
 //! A term matches an item as an exact (folded) substring, else — for a
 //! lower-case ASCII term — as a contiguous run of Chinese characters spelled
 //! in pinyin, else (unless the term is exact) as a gapped fuzzy match scored by
-//! `SkimMatcherV2`. The class of the match ranks first, then the kind of item,
-//! then match quality, then shorter items.
+//! `SkimMatcherV2`. The class of the match ranks first (pinyin spelled with
+//! the primary reading of each char above one needing a rarer reading), then
+//! the kind of item, then match quality, then shorter items.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -18,12 +19,17 @@ use super::HitKind;
 pub enum Class {
     /// Gapped fuzzy match.
     Fuzzy = 0,
-    /// Pinyin with some initials (or a syllable still being typed).
-    Initials = 1,
-    /// Pinyin, full syllables.
-    Pinyin = 2,
+    /// Pinyin with some initials (or a syllable still being typed), reading
+    /// some char by a less common reading.
+    InitialsRare = 1,
+    /// Pinyin with some initials, primary readings.
+    Initials = 2,
+    /// Pinyin, full syllables, some by a less common reading (行 hang).
+    PinyinRare = 3,
+    /// Pinyin, full syllables of the primary readings.
+    Pinyin = 4,
     /// Exact substring.
-    Exact = 3,
+    Exact = 5,
 }
 
 /// What the matcher needs of an item.
@@ -46,6 +52,28 @@ pub struct TermMatch {
     pub quality: i64,
     /// Char index ranges of the item's text.
     pub chars: Vec<(usize, usize)>,
+    /// For a pinyin match, a hash of the matched chars (0 otherwise):
+    /// runs seen in many items rank above one-off runs (see `freq_bonus`).
+    pub run_key: u64,
+}
+
+/// FNV-1a over the chars `start..end` of a text (never 0).
+fn run_key(text: &str, start: usize, end: usize) -> u64 {
+    let h = text
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+            (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+        });
+    h | 1
+}
+
+/// Quality added to a pinyin match whose run of readings (say 集装箱 for
+/// "jzx") is matched in `count` items of this search: a run repeated across
+/// the reports is more likely the word meant than a one-off (江之星).
+pub fn freq_bonus(count: u32) -> i64 {
+    i64::from(count.min(1000)) * 16
 }
 
 /// Bonus for a match at the very start of an item.
@@ -105,19 +133,22 @@ pub fn match_term(
                 } else {
                     Vec::new()
                 },
+                run_key: 0,
             });
         }
     }
     if t.pinyin && !item.py.is_empty() && item.py_mask & letter_bit(t.text.as_bytes()[0]) != 0 {
         if let Some(m) = pinyin.find(item.py, t.text.as_bytes(), t.prefix, t.suffix) {
             return Some(TermMatch {
-                class: if m.full {
-                    Class::Pinyin
-                } else {
-                    Class::Initials
+                class: match (m.full, m.primary) {
+                    (true, true) => Class::Pinyin,
+                    (true, false) => Class::PinyinRare,
+                    (false, true) => Class::Initials,
+                    (false, false) => Class::InitialsRare,
                 },
                 quality: if m.start == 0 { START_BONUS } else { 0 },
                 chars: vec![(m.start, m.end)],
+                run_key: run_key(item.hay, m.start, m.end),
             });
         }
     }
@@ -130,6 +161,7 @@ pub fn match_term(
             class: Class::Fuzzy,
             quality: score.max(0),
             chars: idx.into_iter().map(|i| (i, i + 1)).collect(),
+            run_key: 0,
         })
     } else {
         let score = fuzzy.fuzzy_match(item.hay, &t.text)?;
@@ -137,35 +169,48 @@ pub fn match_term(
             class: Class::Fuzzy,
             quality: score.max(0),
             chars: Vec::new(),
+            run_key: 0,
         })
     }
 }
 
-/// Rank tier of an item kind: headings and indicators (and captions) above
-/// table cells above sentences.
-pub fn kind_tier(k: HitKind) -> i64 {
+/// A cell longer than this (in chars) is prose (the content column of a
+/// 片区 | 主要情况 table) and ranks as a sentence.
+pub const LONG_CELL: usize = 80;
+
+/// Rank tier of an item: headings and indicators (and captions) above table
+/// cells above sentences.
+pub fn kind_tier(k: HitKind, chars: usize) -> i64 {
     match k {
         HitKind::Heading | HitKind::Indicator | HitKind::Caption => 2,
-        HitKind::Cell => 1,
-        HitKind::Sentence => 0,
+        HitKind::Cell if chars <= LONG_CELL => 1,
+        HitKind::Cell | HitKind::Sentence => 0,
     }
 }
 
 const LOW: i64 = (1 << 24) - 1;
 
+/// Bit position of the quality in a score.
+pub const QUALITY_SHIFT: u32 = 24;
+
 /// One number that orders hits: class, then kind, then quality, then shorter.
 pub fn score(class: Class, kind: HitKind, quality: i64, chars: usize) -> i64 {
     let len = i64::try_from(chars).unwrap_or(LOW).min(LOW);
-    ((class as i64) << 56) | (kind_tier(kind) << 52) | (quality.clamp(0, LOW) << 24) | (LOW - len)
+    ((class as i64) << 56)
+        | (kind_tier(kind, chars) << 52)
+        | (quality.clamp(0, LOW >> 1) << QUALITY_SHIFT)
+        | (LOW - len)
 }
 
 /// The class a score was made with.
 #[cfg(test)]
 pub fn class_of(score: i64) -> Class {
     match score >> 56 {
-        3 => Class::Exact,
-        2 => Class::Pinyin,
-        1 => Class::Initials,
+        5 => Class::Exact,
+        4 => Class::Pinyin,
+        3 => Class::PinyinRare,
+        2 => Class::Initials,
+        1 => Class::InitialsRare,
         _ => Class::Fuzzy,
     }
 }

@@ -16,6 +16,7 @@ mod pinyin;
 mod query;
 mod snippet;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -248,13 +249,19 @@ impl Index {
         };
         let fz = fuzzy_matcher();
         let mut scored: Vec<(i64, u32)> = Vec::new();
+        // (index into `scored`, run key) of every pinyin term match
+        let mut runs: Vec<(u32, u64)> = Vec::new();
         let mut consider = |i: u32| {
             let it = &self.items[i as usize];
             if report.is_some_and(|r| r != it.report) {
                 return;
             }
-            if let Some(s) = self.score_item(it, &q, &fz) {
+            let n = scored.len() as u32;
+            let before = runs.len();
+            if let Some(s) = self.score_item(it, &q, &fz, n, &mut runs) {
                 scored.push((s, i));
+            } else {
+                runs.truncate(before);
             }
         };
         match prev {
@@ -264,6 +271,16 @@ impl Index {
             _ => (0..self.items.len() as u32).for_each(&mut consider),
         }
         matches.items = scored.iter().map(|&(_, i)| i).collect();
+        if !runs.is_empty() {
+            let mut count: HashMap<u64, u32> = HashMap::new();
+            for &(_, k) in &runs {
+                *count.entry(k).or_default() += 1;
+            }
+            for &(n, k) in &runs {
+                let bonus = matcher::freq_bonus(count.get(&k).copied().unwrap_or(0));
+                scored[n as usize].0 += bonus << matcher::QUALITY_SHIFT;
+            }
+        }
         let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if opts.limit > 0 && scored.len() > opts.limit {
             scored.select_nth_unstable_by(opts.limit - 1, order);
@@ -277,7 +294,16 @@ impl Index {
         (hits, matches)
     }
 
-    fn score_item(&self, it: &Item, q: &Query, fz: &SkimMatcherV2) -> Option<i64> {
+    /// Score an item (without the run-frequency bonus); records its pinyin
+    /// runs in `runs` under the number `n`.
+    fn score_item(
+        &self,
+        it: &Item,
+        q: &Query,
+        fz: &SkimMatcherV2,
+        n: u32,
+        runs: &mut Vec<(u32, u64)>,
+    ) -> Option<i64> {
         let view = it.view();
         let mut class = Class::Exact;
         let mut quality = 0i64;
@@ -289,6 +315,9 @@ impl Index {
                 continue;
             }
             let m = match_term(&view, t, &self.pinyin, fz, false)?;
+            if m.run_key != 0 {
+                runs.push((n, m.run_key));
+            }
             class = class.min(m.class);
             quality = quality.saturating_add(m.quality);
         }
@@ -358,3 +387,5 @@ pub fn location_id(loc: &Location) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_bundled;

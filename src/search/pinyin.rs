@@ -21,6 +21,8 @@ pub struct RunMatch {
     /// Every char was spelled by a full syllable (else some by an initial,
     /// or the last by the start of its syllable).
     pub full: bool,
+    /// Every char was read by its primary (most common) reading.
+    pub primary: bool,
 }
 
 /// The readings of every char seen while building, by set id.
@@ -154,7 +156,8 @@ impl PinyinTable {
     /// Find a run of chars of an item (its set ids `py`) whose readings spell
     /// `term` (lower-case ASCII letters): each char by its full syllable or by
     /// its initial letter, the last possibly by the start of its syllable.
-    /// A run spelled by full syllables only is preferred; otherwise the first run.
+    /// Preferred, in order: full syllables only, then every char read by its
+    /// primary (most common) reading, then the first run in the text.
     pub fn find(&self, py: &[u16], term: &[u8], prefix: bool, suffix: bool) -> Option<RunMatch> {
         let first = *term.first()?;
         let bit = letter_bit(first);
@@ -162,25 +165,37 @@ impl PinyinTable {
             return None;
         }
         let last_start = if prefix { 1.min(py.len()) } else { py.len() };
-        let mut partial = None;
+        let mut best: Option<RunMatch> = None;
         for start in 0..last_start {
             let s = py[start];
             if s == 0 || self.masks[usize::from(s)] & bit == 0 {
                 continue;
             }
             let mut budget = BUDGET;
-            if let Some((end, full)) = self.go(py, start, term, 0, true, suffix, &mut budget) {
-                let m = RunMatch { start, end, full };
-                if full {
-                    return Some(m);
+            let how = How {
+                full: true,
+                primary: true,
+            };
+            if let Some((end, how)) = self.go(py, start, term, 0, how, suffix, &mut budget) {
+                let m = RunMatch {
+                    start,
+                    end,
+                    full: how.full,
+                    primary: how.primary,
+                };
+                if best.is_none_or(|b| m.rank() > b.rank()) {
+                    best = Some(m);
                 }
-                partial.get_or_insert(m);
+                if how.full && how.primary {
+                    break;
+                }
             }
         }
-        partial
+        best
     }
 
-    /// Match `term[k..]` from char `i`; returns (end, all full).
+    /// Match `term[k..]` from char `i`; returns the run's end and how it was
+    /// spelled (the best way found).
     #[allow(clippy::too_many_arguments)]
     fn go(
         &self,
@@ -188,12 +203,12 @@ impl PinyinTable {
         i: usize,
         t: &[u8],
         k: usize,
-        full: bool,
+        how: How,
         suffix: bool,
         budget: &mut u32,
-    ) -> Option<(usize, bool)> {
+    ) -> Option<(usize, How)> {
         if k == t.len() {
-            return (!suffix || i == py.len()).then_some((i, full));
+            return (!suffix || i == py.len()).then_some((i, how));
         }
         if *budget == 0 {
             return None;
@@ -204,29 +219,71 @@ impl PinyinTable {
             return None;
         }
         let rest = &t[k..];
-        let mut found: Option<(usize, bool)> = None;
-        for &y in self.sets[usize::from(set)].iter() {
+        let mut found: Option<(usize, How)> = None;
+        for (n, &y) in self.sets[usize::from(set)].iter().enumerate() {
             let syl = &self.syllables[usize::from(y)];
+            let here = How {
+                full: how.full,
+                primary: how.primary && n == 0,
+            };
             if rest.starts_with(syl) {
-                if let Some(r) = self.go(py, i + 1, t, k + syl.len(), full, suffix, budget) {
-                    if r.1 {
-                        return Some(r);
+                if let Some(r) = self.go(py, i + 1, t, k + syl.len(), here, suffix, budget) {
+                    if keep(&mut found, r) {
+                        break;
                     }
-                    found.get_or_insert(r);
                 }
             } else if rest.len() < syl.len() && syl.starts_with(rest) {
                 // the term ends inside this syllable
                 if !suffix || i + 1 == py.len() {
-                    found.get_or_insert((i + 1, false));
+                    keep(
+                        &mut found,
+                        (
+                            i + 1,
+                            How {
+                                full: false,
+                                ..here
+                            },
+                        ),
+                    );
                 }
             }
-            if syl.len() > 1 && syl[0] == rest[0] && found.is_none() {
-                if let Some(r) = self.go(py, i + 1, t, k + 1, false, suffix, budget) {
-                    found.get_or_insert(r);
+            if syl.len() > 1 && syl[0] == rest[0] {
+                let init = How {
+                    full: false,
+                    ..here
+                };
+                if found.is_none_or(|f| init > f.1) {
+                    if let Some(r) = self.go(py, i + 1, t, k + 1, init, suffix, budget) {
+                        keep(&mut found, r);
+                    }
                 }
             }
         }
         found
+    }
+}
+
+/// Keep `r` if it is better than `found`; true when it cannot be bettered.
+fn keep(found: &mut Option<(usize, How)>, r: (usize, How)) -> bool {
+    if found.is_none_or(|f| r.1 > f.1) {
+        *found = Some(r);
+    }
+    r.1.full && r.1.primary
+}
+
+/// How a run was spelled so far; orders worse < better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct How {
+    full: bool,
+    primary: bool,
+}
+
+impl RunMatch {
+    fn rank(&self) -> How {
+        How {
+            full: self.full,
+            primary: self.primary,
+        }
     }
 }
 
@@ -262,6 +319,17 @@ mod tests {
         assert!(find("长江", "changjiang").unwrap().full);
         assert!(find("调整", "tiaozheng").unwrap().full);
         assert!(find("调查", "diaocha").unwrap().full);
+    }
+
+    #[test]
+    fn primary_readings_are_preferred() {
+        // 强 is qiang, rarely jiang; 集 装 箱 are ji zhuang xiang
+        let m = find("增强中心", "jzx").unwrap();
+        assert!(!m.primary);
+        let m = find("增强中心集装箱", "jzx").unwrap();
+        assert_eq!((m.start, m.primary), (4, true));
+        let m = find("银行", "yinhang").unwrap();
+        assert!(m.full && !m.primary, "行 is xing first");
     }
 
     #[test]

@@ -88,6 +88,7 @@ fn table() -> Table {
     Table {
         id: "pd:t1".into(),
         number: "1".into(),
+        label: "表1:".into(),
         caption: "主要经济社会指标完成情况".into(),
         kind: TableKind::Grid,
         columns: vec![
@@ -244,7 +245,7 @@ fn cells_carry_row_label_and_column() {
     assert!(idx.search("'——", &all()).is_empty());
     let caption = idx.search("完成情况", &all());
     assert_eq!(caption[0].kind, HitKind::Caption);
-    assert_eq!(caption[0].text, "表1 主要经济社会指标完成情况");
+    assert_eq!(caption[0].text, "表1:主要经济社会指标完成情况");
 }
 
 #[test]
