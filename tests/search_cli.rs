@@ -1,5 +1,6 @@
 //! `baogao search` end to end on the bundled model: exit codes, JSON lines,
 //! the report filter and limit, and no raw control characters in the output.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a test file: helpers may panic
 
 use std::process::{Command, Output};
 
