@@ -27,16 +27,11 @@ pub fn fold_char(c: char) -> char {
 
 /// Fold a string; `None` when folding changes nothing (the common case for Chinese text).
 pub fn fold(s: &str) -> Option<String> {
-    let mut changed = false;
-    let out: String = s
-        .chars()
-        .map(|c| {
-            let f = fold_char(c);
-            changed |= f != c;
-            f
-        })
-        .collect();
-    changed.then_some(out)
+    let first = s.char_indices().find(|&(_, c)| fold_char(c) != c)?.0;
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    out.extend(s[first..].chars().map(fold_char));
+    Some(out)
 }
 
 /// Fold a string, always returning the folded copy.

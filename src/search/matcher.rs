@@ -37,7 +37,7 @@ pub struct ItemView<'a> {
     /// Folded text (equal to the text when folding changes nothing).
     pub hay: &'a str,
     /// ASCII chars present in `hay`.
-    pub ascii: u128,
+    pub ascii: u64,
     /// Pinyin set id per char (empty when none).
     pub py: &'a [u16],
     /// First letters of all readings.
@@ -119,7 +119,19 @@ pub fn match_term(
 ) -> Option<TermMatch> {
     let ascii_ok = t.ascii_mask & !item.ascii == 0;
     if ascii_ok {
-        if let Some(b) = literal(item.hay, t) {
+        let at = if want_pos || t.prefix || t.suffix {
+            literal(item.hay, t)
+        } else if item.hay.contains(t.text.as_str()) {
+            // scoring only needs whether it is at the start
+            Some(if item.hay.starts_with(t.text.as_str()) {
+                0
+            } else {
+                1
+            })
+        } else {
+            None
+        };
+        if let Some(b) = at {
             let (start, len) = if want_pos {
                 (super::fold::char_index(item.hay, b), t.chars.len())
             } else {
@@ -138,7 +150,12 @@ pub fn match_term(
         }
     }
     if t.pinyin && !item.py.is_empty() && item.py_mask & letter_bit(t.text.as_bytes()[0]) != 0 {
-        if let Some(m) = pinyin.find(item.py, t.text.as_bytes(), t.prefix, t.suffix) {
+        if let Some(m) = pinyin.find(
+            item.py,
+            t.text.as_bytes(),
+            (t.prefix, t.suffix),
+            t.segmentable,
+        ) {
             return Some(TermMatch {
                 class: match (m.full, m.primary) {
                     (true, true) => Class::Pinyin,
@@ -232,7 +249,9 @@ mod tests {
             py_mask: table.item_mask(&py),
             py: &py,
         };
-        let query = Query::parse(q);
+        let mut query = Query::parse(q);
+        let seg = table.segmentable(query.terms[0].text.as_bytes());
+        query.terms[0].segmentable = seg;
         match_term(
             &view,
             &query.terms[0],

@@ -124,38 +124,39 @@ impl Session {
     }
 }
 
-/// One indexed item.
-#[derive(Debug)]
-struct Item {
-    kind: HitKind,
-    report: u32,
-    breadcrumb: u32,
-    chars: u32,
+/// What a keystroke scans for each item: small, in one contiguous array,
+/// with the text and pinyin ids in shared arenas.
+#[derive(Debug, Clone, Copy)]
+struct Hot {
+    /// Byte range of the folded text in `Index::hay`.
+    hay: (u32, u32),
+    /// Range of the pinyin set ids in `Index::py` (empty: no Chinese).
+    py: (u32, u32),
+    ascii: u64,
     py_mask: u32,
-    ascii: u128,
-    location: Location,
-    text: Box<str>,
-    /// Folded text when it differs from `text`.
-    folded: Option<Box<str>>,
-    /// Pinyin set id per char (empty when the text has no Chinese).
-    py: Box<[u16]>,
+    chars: u32,
+    report: u32,
+    kind: HitKind,
 }
 
-impl Item {
-    fn view(&self) -> ItemView<'_> {
-        ItemView {
-            hay: self.folded.as_deref().unwrap_or(&self.text),
-            ascii: self.ascii,
-            py: &self.py,
-            py_mask: self.py_mask,
-        }
-    }
+/// What only a shown hit needs.
+#[derive(Debug)]
+struct Cold {
+    location: Location,
+    breadcrumb: u32,
+    /// The text when folding changed it (else the folded text is the text).
+    text: Option<Box<str>>,
 }
 
 /// A search index over every report of a model.
 #[derive(Debug, Default)]
 pub struct Index {
-    items: Vec<Item>,
+    hot: Vec<Hot>,
+    cold: Vec<Cold>,
+    /// Folded texts of all items, back to back.
+    hay: String,
+    /// Pinyin set ids of all items, back to back.
+    py: Vec<u16>,
     breadcrumbs: Vec<String>,
     report_ids: Vec<String>,
     pinyin: PinyinTable,
@@ -165,50 +166,88 @@ fn fuzzy_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().respect_case()
 }
 
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Index {
     /// Build the index (cheap enough to call at startup; see docs/PERFORMANCE.md).
     pub fn new(model: &Model) -> Index {
         let collected = items::collect(model);
-        let mut py = pinyin::PinyinBuilder::new();
-        let mut out = Vec::with_capacity(collected.items.len());
-        for it in collected.items {
-            let folded = fold::fold(&it.text);
-            let hay = folded.as_deref().unwrap_or(&it.text);
-            let ascii = query::ascii_mask(hay);
-            let ids = py.encode(&it.text);
-            out.push((it, folded, ascii, ids));
-        }
-        let table = py.finish();
-        let items = out
-            .into_iter()
-            .map(|(it, folded, ascii, ids)| Item {
-                kind: it.kind,
-                report: u32::try_from(it.report).unwrap_or(u32::MAX),
-                breadcrumb: u32::try_from(it.breadcrumb).unwrap_or(0),
-                chars: u32::try_from(it.text.chars().count()).unwrap_or(u32::MAX),
-                py_mask: table.item_mask(&ids),
-                ascii,
-                location: it.location,
-                text: it.text.into_boxed_str(),
-                folded: folded.map(String::into_boxed_str),
-                py: ids,
-            })
-            .collect();
-        Index {
-            items,
+        let mut builder = pinyin::PinyinBuilder::new();
+        let n = collected.items.len();
+        let mut idx = Index {
+            hot: Vec::with_capacity(n),
+            cold: Vec::with_capacity(n),
+            hay: String::new(),
+            py: Vec::new(),
             breadcrumbs: collected.breadcrumbs,
             report_ids: collected.report_ids,
-            pinyin: table,
+            pinyin: PinyinTable::default(),
+        };
+        for it in collected.items {
+            let folded = fold::fold(&it.text);
+            let hay_start = idx.hay.len();
+            idx.hay.push_str(folded.as_deref().unwrap_or(&it.text));
+            let py_start = idx.py.len();
+            let chars = builder.encode_into(&it.text, &mut idx.py);
+            idx.hot.push(Hot {
+                hay: (u32_of(hay_start), u32_of(idx.hay.len())),
+                py: (u32_of(py_start), u32_of(idx.py.len())),
+                ascii: query::ascii_mask(&idx.hay[hay_start..]),
+                py_mask: 0,
+                chars: u32_of(chars),
+                report: u32_of(it.report),
+                kind: it.kind,
+            });
+            idx.cold.push(Cold {
+                location: it.location,
+                breadcrumb: u32_of(it.breadcrumb),
+                text: folded.map(|_| it.text.into_boxed_str()),
+            });
+        }
+        idx.pinyin = builder.finish();
+        for h in &mut idx.hot {
+            h.py_mask = idx
+                .pinyin
+                .item_mask(&idx.py[h.py.0 as usize..h.py.1 as usize]);
+        }
+        idx
+    }
+
+    fn view(&self, h: &Hot) -> ItemView<'_> {
+        ItemView {
+            hay: self
+                .hay
+                .get(h.hay.0 as usize..h.hay.1 as usize)
+                .unwrap_or(""),
+            ascii: h.ascii,
+            py: &self.py[h.py.0 as usize..h.py.1 as usize],
+            py_mask: h.py_mask,
+        }
+    }
+
+    /// The (unfolded) text of item `i`.
+    fn text(&self, i: usize) -> &str {
+        match &self.cold[i].text {
+            Some(t) => t,
+            None => self.view(&self.hot[i]).hay,
         }
     }
 
     /// Number of searchable items.
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.hot.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.hot.is_empty()
+    }
+
+    /// The searchable text of every item, in index order (for benchmarks and
+    /// comparisons with other tools).
+    pub fn item_texts(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.hot.len()).map(|i| self.text(i))
     }
 
     /// Ids of the indexed reports, in model order.
@@ -231,7 +270,10 @@ impl Index {
         query: &str,
         opts: &SearchOptions,
     ) -> (Vec<Hit>, Matches) {
-        let q = Query::parse(query);
+        let mut q = Query::parse(query);
+        for t in q.terms.iter_mut().filter(|t| t.pinyin) {
+            t.segmentable = self.pinyin.segmentable(t.text.as_bytes());
+        }
         let mut matches = Matches {
             query: q.clone(),
             report: opts.report.clone(),
@@ -252,7 +294,7 @@ impl Index {
         // (index into `scored`, run key) of every pinyin term match
         let mut runs: Vec<(u32, u64)> = Vec::new();
         let mut consider = |i: u32| {
-            let it = &self.items[i as usize];
+            let it = &self.hot[i as usize];
             if report.is_some_and(|r| r != it.report) {
                 return;
             }
@@ -268,7 +310,7 @@ impl Index {
             Some(p) if !p.query.is_empty() && p.report == opts.report && q.narrows(&p.query) => {
                 p.items.iter().for_each(|&i| consider(i))
             }
-            _ => (0..self.items.len() as u32).for_each(&mut consider),
+            _ => (0..self.hot.len() as u32).for_each(&mut consider),
         }
         matches.items = scored.iter().map(|&(_, i)| i).collect();
         if !runs.is_empty() {
@@ -289,7 +331,7 @@ impl Index {
         scored.sort_unstable_by(order);
         let hits = scored
             .into_iter()
-            .map(|(s, i)| self.hit(&self.items[i as usize], &q, &fz, s))
+            .map(|(s, i)| self.hit(i as usize, &q, &fz, s))
             .collect();
         (hits, matches)
     }
@@ -298,13 +340,13 @@ impl Index {
     /// runs in `runs` under the number `n`.
     fn score_item(
         &self,
-        it: &Item,
+        it: &Hot,
         q: &Query,
         fz: &SkimMatcherV2,
         n: u32,
         runs: &mut Vec<(u32, u64)>,
     ) -> Option<i64> {
-        let view = it.view();
+        let view = self.view(it);
         let mut class = Class::Exact;
         let mut quality = 0i64;
         for t in &q.terms {
@@ -324,8 +366,11 @@ impl Index {
         Some(score(class, it.kind, quality, it.chars as usize))
     }
 
-    fn hit(&self, it: &Item, q: &Query, fz: &SkimMatcherV2, score: i64) -> Hit {
-        let view = it.view();
+    fn hit(&self, i: usize, q: &Query, fz: &SkimMatcherV2, score: i64) -> Hit {
+        let it = &self.hot[i];
+        let cold = &self.cold[i];
+        let text = self.text(i);
+        let view = self.view(it);
         let mut chars: Vec<(usize, usize)> = q
             .terms
             .iter()
@@ -334,16 +379,16 @@ impl Index {
             .flat_map(|m| m.chars)
             .collect();
         chars.sort_unstable();
-        let highlights = char_ranges_to_bytes(&it.text, &chars);
+        let highlights = char_ranges_to_bytes(text, &chars);
         Hit {
             kind: it.kind,
-            location: it.location.clone(),
+            location: cold.location.clone(),
             breadcrumb: self
                 .breadcrumbs
-                .get(it.breadcrumb as usize)
+                .get(cold.breadcrumb as usize)
                 .cloned()
                 .unwrap_or_default(),
-            text: it.text.to_string(),
+            text: text.to_string(),
             highlights,
             score,
         }

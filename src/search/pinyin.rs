@@ -40,6 +40,9 @@ pub struct PinyinTable {
 #[derive(Debug, Default)]
 pub struct PinyinBuilder {
     table: PinyinTable,
+    /// Set id of chars `FIRST_HAN..COMMON_END` (`UNSEEN` until looked up).
+    common: Vec<u16>,
+    /// Set id of other chars (CJK extensions beyond the BMP).
     by_char: HashMap<char, u16>,
     syllable_ids: HashMap<Vec<u8>, u16>,
     set_ids: HashMap<Vec<u16>, u16>,
@@ -47,10 +50,17 @@ pub struct PinyinBuilder {
 
 /// Lowest char with a reading (CJK Unified Ideographs Extension A starts at U+3400; 〇 is U+3007).
 const FIRST_HAN: char = '\u{3007}';
+/// End of the chars cached in a flat table (the CJK Unified Ideographs block ends at U+9FFF).
+const COMMON_END: char = '\u{A000}';
+/// Marks a char not looked up yet.
+const UNSEEN: u16 = u16::MAX;
 
 impl PinyinBuilder {
     pub fn new() -> PinyinBuilder {
-        let mut b = PinyinBuilder::default();
+        let mut b = PinyinBuilder {
+            common: vec![UNSEEN; COMMON_END as usize - FIRST_HAN as usize],
+            ..PinyinBuilder::default()
+        };
         b.table.sets.push(Box::new([]));
         b.table.masks.push(0);
         b
@@ -58,23 +68,47 @@ impl PinyinBuilder {
 
     /// One set id per char of `text`; empty when no char has a reading.
     pub fn encode(&mut self, text: &str) -> Box<[u16]> {
-        let ids: Vec<u16> = text.chars().map(|c| self.set_of(c)).collect();
-        if ids.iter().all(|&i| i == 0) {
-            Box::new([])
-        } else {
-            ids.into_boxed_slice()
+        let mut v = Vec::new();
+        self.encode_into(text, &mut v);
+        v.into_boxed_slice()
+    }
+
+    /// Append one set id per char of `text` to `out`, or nothing when no char
+    /// has a reading. Returns the number of chars.
+    pub fn encode_into(&mut self, text: &str, out: &mut Vec<u16>) -> usize {
+        let start = out.len();
+        let mut any = false;
+        for c in text.chars() {
+            let id = self.set_of(c);
+            any |= id != 0;
+            out.push(id);
         }
+        let n = out.len() - start;
+        if !any {
+            out.truncate(start);
+        }
+        n
     }
 
     fn set_of(&mut self, c: char) -> u16 {
         if c < FIRST_HAN {
             return 0;
         }
-        if let Some(&id) = self.by_char.get(&c) {
+        let slot = (c as usize).wrapping_sub(FIRST_HAN as usize);
+        if let Some(&id) = self.common.get(slot) {
+            if id != UNSEEN {
+                return id;
+            }
+        } else if let Some(&id) = self.by_char.get(&c) {
             return id;
         }
         let id = self.new_set(c);
-        self.by_char.insert(c, id);
+        match self.common.get_mut(slot) {
+            Some(s) => *s = id,
+            None => {
+                self.by_char.insert(c, id);
+            }
+        }
         id
     }
 
@@ -105,7 +139,10 @@ impl PinyinBuilder {
         if let Some(&id) = self.set_ids.get(&syls) {
             return id;
         }
-        let Ok(id) = u16::try_from(self.table.sets.len()) else {
+        let Some(id) = u16::try_from(self.table.sets.len())
+            .ok()
+            .filter(|&i| i != UNSEEN)
+        else {
             return 0; // more distinct reading sets than any text has: no pinyin
         };
         let mask = syls
@@ -153,17 +190,51 @@ impl PinyinTable {
         py.iter().fold(0, |m, &s| m | self.masks[usize::from(s)])
     }
 
+    /// Can `term` be spelled by full syllables at all? (If not, no run can
+    /// be better than initials, and the search for one stops sooner.)
+    pub fn segmentable(&self, term: &[u8]) -> bool {
+        let mut ok = vec![false; term.len() + 1];
+        ok[0] = true;
+        for k in 0..term.len() {
+            if !ok[k] {
+                continue;
+            }
+            for syl in &self.syllables {
+                if term[k..].starts_with(syl) {
+                    ok[k + syl.len()] = true;
+                }
+            }
+        }
+        ok[term.len()]
+    }
+
     /// Find a run of chars of an item (its set ids `py`) whose readings spell
     /// `term` (lower-case ASCII letters): each char by its full syllable or by
     /// its initial letter, the last possibly by the start of its syllable.
     /// Preferred, in order: full syllables only, then every char read by its
     /// primary (most common) reading, then the first run in the text.
-    pub fn find(&self, py: &[u16], term: &[u8], prefix: bool, suffix: bool) -> Option<RunMatch> {
+    /// `segmentable` is `self.segmentable(term)` (computed once per query).
+    pub fn find(
+        &self,
+        py: &[u16],
+        term: &[u8],
+        anchors: (bool, bool),
+        segmentable: bool,
+    ) -> Option<RunMatch> {
+        let (prefix, suffix) = anchors;
         let first = *term.first()?;
         let bit = letter_bit(first);
         if bit == 0 {
             return None;
         }
+        let spell = Spell {
+            t: term,
+            suffix,
+            target: How {
+                full: segmentable,
+                primary: true,
+            },
+        };
         let last_start = if prefix { 1.min(py.len()) } else { py.len() };
         let mut best: Option<RunMatch> = None;
         for start in 0..last_start {
@@ -176,7 +247,7 @@ impl PinyinTable {
                 full: true,
                 primary: true,
             };
-            if let Some((end, how)) = self.go(py, start, term, 0, how, suffix, &mut budget) {
+            if let Some((end, how)) = self.go(py, start, &spell, 0, how, &mut budget) {
                 let m = RunMatch {
                     start,
                     end,
@@ -186,7 +257,7 @@ impl PinyinTable {
                 if best.is_none_or(|b| m.rank() > b.rank()) {
                     best = Some(m);
                 }
-                if how.full && how.primary {
+                if how >= spell.target {
                     break;
                 }
             }
@@ -196,19 +267,18 @@ impl PinyinTable {
 
     /// Match `term[k..]` from char `i`; returns the run's end and how it was
     /// spelled (the best way found).
-    #[allow(clippy::too_many_arguments)]
     fn go(
         &self,
         py: &[u16],
         i: usize,
-        t: &[u8],
+        sp: &Spell<'_>,
         k: usize,
         how: How,
-        suffix: bool,
         budget: &mut u32,
     ) -> Option<(usize, How)> {
+        let t = sp.t;
         if k == t.len() {
-            return (!suffix || i == py.len()).then_some((i, how));
+            return (!sp.suffix || i == py.len()).then_some((i, how));
         }
         if *budget == 0 {
             return None;
@@ -222,39 +292,44 @@ impl PinyinTable {
         let mut found: Option<(usize, How)> = None;
         for (n, &y) in self.sets[usize::from(set)].iter().enumerate() {
             let syl = &self.syllables[usize::from(y)];
+            if syl[0] != rest[0] {
+                continue;
+            }
             let here = How {
                 full: how.full,
                 primary: how.primary && n == 0,
             };
             if rest.starts_with(syl) {
-                if let Some(r) = self.go(py, i + 1, t, k + syl.len(), here, suffix, budget) {
-                    if keep(&mut found, r) {
+                if let Some(r) = self.go(py, i + 1, sp, k + syl.len(), here, budget) {
+                    if keep(&mut found, r, sp.target) {
                         break;
                     }
                 }
             } else if rest.len() < syl.len() && syl.starts_with(rest) {
                 // the term ends inside this syllable
-                if !suffix || i + 1 == py.len() {
-                    keep(
-                        &mut found,
-                        (
-                            i + 1,
-                            How {
-                                full: false,
-                                ..here
-                            },
-                        ),
+                if !sp.suffix || i + 1 == py.len() {
+                    let r = (
+                        i + 1,
+                        How {
+                            full: false,
+                            ..here
+                        },
                     );
+                    if keep(&mut found, r, sp.target) {
+                        break;
+                    }
                 }
             }
-            if syl.len() > 1 && syl[0] == rest[0] {
+            if syl.len() > 1 {
                 let init = How {
                     full: false,
                     ..here
                 };
                 if found.is_none_or(|f| init > f.1) {
-                    if let Some(r) = self.go(py, i + 1, t, k + 1, init, suffix, budget) {
-                        keep(&mut found, r);
+                    if let Some(r) = self.go(py, i + 1, sp, k + 1, init, budget) {
+                        if keep(&mut found, r, sp.target) {
+                            break;
+                        }
                     }
                 }
             }
@@ -263,12 +338,20 @@ impl PinyinTable {
     }
 }
 
+/// What `go` looks for.
+struct Spell<'a> {
+    t: &'a [u8],
+    suffix: bool,
+    /// The best spelling possible for this term: stop when found.
+    target: How,
+}
+
 /// Keep `r` if it is better than `found`; true when it cannot be bettered.
-fn keep(found: &mut Option<(usize, How)>, r: (usize, How)) -> bool {
+fn keep(found: &mut Option<(usize, How)>, r: (usize, How), target: How) -> bool {
     if found.is_none_or(|f| r.1 > f.1) {
         *found = Some(r);
     }
-    r.1.full && r.1.primary
+    r.1 >= target
 }
 
 /// How a run was spelled so far; orders worse < better.
@@ -295,7 +378,12 @@ mod tests {
         let mut b = PinyinBuilder::new();
         let py = b.encode(text);
         let t = b.finish();
-        t.find(&py, term.as_bytes(), false, false)
+        t.find(
+            &py,
+            term.as_bytes(),
+            (false, false),
+            t.segmentable(term.as_bytes()),
+        )
     }
 
     #[test]
@@ -350,10 +438,21 @@ mod tests {
         let mut b = PinyinBuilder::new();
         let py = b.encode("生产总值");
         let t = b.finish();
-        assert!(t.find(&py, b"sc", true, false).is_some());
-        assert!(t.find(&py, b"cz", true, false).is_none());
-        assert!(t.find(&py, b"zz", false, true).is_some());
-        assert!(t.find(&py, b"sc", false, true).is_none());
+        assert!(t.find(&py, b"sc", (true, false), false).is_some());
+        assert!(t.find(&py, b"cz", (true, false), false).is_none());
+        assert!(t.find(&py, b"zz", (false, true), false).is_some());
+        assert!(t.find(&py, b"sc", (false, true), false).is_none());
+    }
+
+    #[test]
+    fn segmentable_terms() {
+        let mut b = PinyinBuilder::new();
+        b.encode("生产总值集装箱");
+        let t = b.finish();
+        assert!(t.segmentable(b"shengchan"));
+        assert!(t.segmentable(b"ji"));
+        assert!(!t.segmentable(b"sczz"));
+        assert!(!t.segmentable(b"shengc"));
     }
 
     #[test]

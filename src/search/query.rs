@@ -23,8 +23,12 @@ pub struct Term {
     pub negate: bool,
     /// Also try pinyin (the term was typed as lower-case ASCII letters).
     pub pinyin: bool,
-    /// Bit `b` set for every ASCII char `b` of the term (non-ASCII chars not counted).
-    pub ascii_mask: u128,
+    /// The pinyin term can be spelled by full syllables (set by the index,
+    /// which knows the syllables; false until then).
+    pub segmentable: bool,
+    /// Bit `b % 64` set for every ASCII byte `b` of the term (a filter:
+    /// an item lacking one of these bits cannot contain the term).
+    pub ascii_mask: u64,
     /// The term has a char outside ASCII.
     pub has_non_ascii: bool,
 }
@@ -49,11 +53,11 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
-/// ASCII bit mask of a folded string.
-pub fn ascii_mask(s: &str) -> u128 {
+/// Bit `b % 64` for every ASCII byte `b` of a folded string.
+pub fn ascii_mask(s: &str) -> u64 {
     s.bytes()
         .filter(|b| b.is_ascii())
-        .fold(0u128, |m, b| m | (1u128 << b))
+        .fold(0u64, |m, b| m | (1u64 << (b & 63)))
 }
 
 impl Query {
@@ -137,6 +141,7 @@ fn parse_term(tok: &str) -> Option<Term> {
         suffix,
         negate,
         pinyin,
+        segmentable: false,
     })
 }
 

@@ -203,7 +203,7 @@ fn check_highlights(hits: &[Hit]) {
 #[test]
 fn items_of_every_kind_are_indexed() {
     let idx = Index::new(&model());
-    let kinds: Vec<HitKind> = idx.items.iter().map(|i| i.kind).collect();
+    let kinds: Vec<HitKind> = idx.hot.iter().map(|i| i.kind).collect();
     for k in [
         HitKind::Heading,
         HitKind::Sentence,
