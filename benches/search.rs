@@ -57,13 +57,27 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// Nanoseconds this thread has run on a CPU (Linux schedstat), so figures
-/// hold up on a shared, loaded machine; 0 elsewhere.
+#[repr(C)]
+struct Timespec {
+    sec: i64,
+    nsec: i64,
+}
+
+extern "C" {
+    fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
+}
+
+/// Nanoseconds this thread has run on a CPU (CLOCK_THREAD_CPUTIME_ID), so
+/// figures hold up on a shared, loaded machine; 0 if unavailable.
 fn cpu_ns() -> u64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3; // Linux
+    let mut t = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: clock_gettime writes one Timespec (64-bit Linux layout) to a valid pointer.
+    let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    if rc != 0 {
+        return 0;
+    }
+    (t.sec as u64) * 1_000_000_000 + t.nsec as u64
 }
 
 /// Run `f`, returning (wall ms, on-CPU ms).

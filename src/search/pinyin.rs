@@ -34,6 +34,9 @@ pub struct PinyinTable {
     sets: Vec<Box<[u16]>>,
     /// Set id → bit `x - 'a'` for the first letter `x` of each reading.
     masks: Vec<u32>,
+    /// Set id → bit for the second letter of each reading (a run can go on
+    /// inside the first char's syllable only with one of these next).
+    seconds: Vec<u32>,
 }
 
 /// Builds a [`PinyinTable`], caching each char's set.
@@ -63,6 +66,7 @@ impl PinyinBuilder {
         };
         b.table.sets.push(Box::new([]));
         b.table.masks.push(0);
+        b.table.seconds.push(0);
         b
     }
 
@@ -150,8 +154,14 @@ impl PinyinBuilder {
             .iter()
             .map(|&s| 1u32 << (self.table.syllables[usize::from(s)][0] - b'a'))
             .fold(0, |a, b| a | b);
+        let seconds = syls
+            .iter()
+            .filter_map(|&s| self.table.syllables[usize::from(s)].get(1))
+            .map(|&b| letter_bit(b))
+            .fold(0, |a, b| a | b);
         self.table.sets.push(syls.clone().into_boxed_slice());
         self.table.masks.push(mask);
+        self.table.seconds.push(seconds);
         self.set_ids.insert(syls, id);
         id
     }
@@ -237,10 +247,21 @@ impl PinyinTable {
             },
         };
         let last_start = if prefix { 1.min(py.len()) } else { py.len() };
+        let bit2 = term.get(1).map_or(0, |&b| letter_bit(b));
+        let masks = &self.masks[..];
         let mut best: Option<RunMatch> = None;
-        for start in 0..last_start {
-            let s = py[start];
-            if s == 0 || self.masks[usize::from(s)] & bit == 0 {
+        for (start, &s) in py[..last_start].iter().enumerate() {
+            let s = usize::from(s);
+            if s == 0 || masks[s] & bit == 0 {
+                continue;
+            }
+            // the second letter must go on in this syllable or start the next char's
+            if bit2 != 0
+                && self.seconds[s] & bit2 == 0
+                && py
+                    .get(start + 1)
+                    .is_none_or(|&n| masks[usize::from(n)] & bit2 == 0)
+            {
                 continue;
             }
             let mut budget = BUDGET;
