@@ -57,27 +57,19 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-#[repr(C)]
-struct Timespec {
-    sec: i64,
-    nsec: i64,
-}
-
-extern "C" {
-    fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-}
-
 /// Nanoseconds this thread has run on a CPU (CLOCK_THREAD_CPUTIME_ID), so
 /// figures hold up on a shared, loaded machine; 0 if unavailable.
 fn cpu_ns() -> u64 {
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3; // Linux
-    let mut t = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: clock_gettime writes one Timespec (64-bit Linux layout) to a valid pointer.
-    let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec to a valid pointer.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
     if rc != 0 {
         return 0;
     }
-    (t.sec as u64) * 1_000_000_000 + t.nsec as u64
+    (t.tv_sec as u64) * 1_000_000_000 + t.tv_nsec as u64
 }
 
 /// Run `f`, returning (wall ms, on-CPU ms).

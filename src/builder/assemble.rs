@@ -249,7 +249,10 @@ impl<'a> Asm<'a> {
                 '》' | '”' | ')' => depth = (depth - 1).max(0),
                 _ => {}
             }
-            if depth == 0 && matches!(c, '。' | '!' | '?') {
+            // "1.新质生产力:是指……" and "(一)主要目标:……": a colon ends a run-in heading.
+            if depth == 0
+                && (matches!(c, '。' | '!' | '?') || (c == ':' && k + 1 < body_chars.len()))
+            {
                 cut = k;
                 break;
             }
@@ -257,7 +260,9 @@ impl<'a> Asm<'a> {
         let mut heading: Vec<(char, usize)> = body_chars[..cut].to_vec();
         let mut suffix_end = cut;
         while suffix_end < body_chars.len()
-            && (is_terminator(body_chars[suffix_end].0) || is_closer(body_chars[suffix_end].0))
+            && (is_terminator(body_chars[suffix_end].0)
+                || is_closer(body_chars[suffix_end].0)
+                || (suffix_end == cut && super::fold::fold(body_chars[suffix_end].0) == ':'))
         {
             suffix_end += 1;
         }
@@ -302,7 +307,7 @@ impl<'a> Asm<'a> {
             SectionKind::Heading,
             m.level,
             m.number.clone(),
-            m.text.clone(),
+            toks[i].chars[..mlen].iter().map(|c| c.0).collect(),
             heading.iter().map(|c| c.0).collect(),
             suffix,
             Span(start, end),
@@ -322,19 +327,25 @@ impl<'a> Asm<'a> {
             text.trim_end_matches(':'),
             "名词解释" | "名词解释及说明" | "名词注释"
         );
+        let orig = t.text();
         if glossary && next_on_new_line {
             self.close_all();
             self.numbering.reset();
+            let suffix: String = orig
+                .chars()
+                .skip_while(|c| super::fold::fold(*c) != ':')
+                .collect();
+            let heading: String = orig
+                .chars()
+                .take(orig.chars().count() - suffix.chars().count())
+                .collect();
             self.open(
                 SectionKind::Glossary,
                 0,
                 String::new(),
                 String::new(),
-                text.trim_end_matches(':').to_string(),
-                t.text()
-                    .chars()
-                    .skip_while(|c| super::fold::fold(*c) != ':')
-                    .collect(),
+                heading,
+                suffix,
                 t.span(),
             );
             return Some(1);
@@ -346,7 +357,8 @@ impl<'a> Asm<'a> {
             return None; // "附件:1. … 2. …" is a list of attachments, not one.
         }
         let mut used = 1;
-        let mut heading = rest.to_string();
+        let rest_len = rest.chars().count();
+        let mut heading: String = orig.chars().skip(orig.chars().count() - rest_len).collect();
         let mut span = t.span();
         if heading.is_empty() {
             match toks.get(i + 1) {
@@ -368,10 +380,7 @@ impl<'a> Asm<'a> {
         }
         self.close_all();
         self.numbering.reset();
-        let marker: String = text
-            .chars()
-            .take(text.chars().count() - rest.chars().count())
-            .collect();
+        let marker: String = orig.chars().take(orig.chars().count() - rest_len).collect();
         self.open(
             SectionKind::Attachment,
             0,
@@ -416,8 +425,10 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
                 Sep::Start => true,
                 Sep::Space => a.depth == 0 && ends_sentence(&a.chunk),
                 Sep::Newline | Sep::Blank => {
+                    // A hard-wrapped line, or a page break (running title) mid-sentence.
                     let continues = !ends_sentence(&a.chunk)
-                        && (t.through_removed || (t.sep == Sep::Newline && a.chunk.len() >= 20));
+                        && a.chunk.len() >= 20
+                        && (t.through_removed || t.sep == Sep::Newline);
                     !continues
                 }
             };

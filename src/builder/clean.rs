@@ -98,6 +98,10 @@ const CHROME_WORDS: &[&str] = &[
 
 /// Is this line nothing but page chrome?
 pub fn is_chrome(line: &str) -> bool {
+    // Chrome lines are short; never scan a flattened body line.
+    if line.chars().count() > 80 {
+        return false;
+    }
     let mut rest: String = line.chars().filter(|c| !is_space(*c)).map(fold).collect();
     if rest.is_empty() {
         return false;
@@ -176,11 +180,8 @@ fn strip_front_matter(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) 
         return;
     };
     for &(s, e) in lines.iter().filter(|(s, _)| *s >= fs && *s < ce) {
-        let t = doc.kept_text(s, e);
-        if let Some(v) = t
-            .strip_prefix("title:")
-            .or_else(|| t.strip_prefix("title:"))
-        {
+        let t = fold_str(&doc.kept_text(s, e));
+        if let Some(v) = t.strip_prefix("title:") {
             let v = v.trim_matches(|c: char| is_space(c) || c == '"' || c == '\'');
             if !v.is_empty() {
                 meta.title = Some(v.to_string());
@@ -212,7 +213,12 @@ fn clean_line(doc: &mut Doc, s: usize, e: usize) {
         return;
     }
     let raw: String = doc.chars[s..e].iter().map(|c| fold(*c)).collect();
-    if let Some(m) = MD_HEADING.find(&raw) {
+    if let Some(m) = raw
+        .trim_start()
+        .starts_with('#')
+        .then(|| MD_HEADING.find(&raw))
+        .flatten()
+    {
         let start = s + raw[..m.start()].chars().count();
         let end = s + raw[..m.end()].chars().count();
         doc.remove_transparent(start, end, RemovedReason::Markdown);
@@ -229,7 +235,12 @@ fn clean_line(doc: &mut Doc, s: usize, e: usize) {
             i += 1;
         }
     }
-    for m in JUMP.find_iter(&raw) {
+    let jumps: Vec<_> = if raw.contains('版') {
+        JUMP.find_iter(&raw).collect()
+    } else {
+        Vec::new()
+    };
+    for m in jumps {
         let start = s + raw[..m.start()].chars().count();
         let end = s + raw[..m.end()].chars().count();
         doc.remove_transparent(start, end, RemovedReason::JumpMarker);
@@ -251,7 +262,12 @@ fn read_head(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) {
         }
         let flat = no_space(&line);
         if let Some(t) = &meta.title {
-            if flat == no_space(t) || title_line.as_deref() == Some(flat.as_str()) {
+            let tf = no_space(t);
+            let same = flat == tf || title_line.as_deref() == Some(flat.as_str());
+            // "# 政府工作报告" under front matter titled "2024年某省政府工作报告".
+            let part =
+                looks_like_title(&line) && flat.chars().count() >= 4 && tf.contains(flat.as_str());
+            if same || part {
                 doc.remove(s, e, RemovedReason::Title);
                 continue;
             }
@@ -284,11 +300,11 @@ fn read_title_line(doc: &mut Doc, s: usize, e: usize, meta: &mut Meta) {
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut i = s;
     while i < e {
-        while i < e && is_space(doc.chars[i]) {
+        while i < e && (is_space(doc.chars[i]) || !doc.is_kept(i)) {
             i += 1;
         }
         let st = i;
-        while i < e && !is_space(doc.chars[i]) {
+        while i < e && !is_space(doc.chars[i]) && doc.is_kept(i) {
             i += 1;
         }
         if st < i {
@@ -422,6 +438,13 @@ fn remove_running_titles(doc: &mut Doc, lines: &[(usize, usize)], meta: &Meta) {
         .collect();
     // A site name glued to a title forms one printed line: rebuild it.
     let mut printed_title_lines = Vec::new();
+    // Running titles are short lines: never look at a long body line.
+    let lines: Vec<(usize, usize)> = lines
+        .iter()
+        .copied()
+        .filter(|(s, e)| e - s <= 200)
+        .collect();
+    let lines = &lines[..];
     for &(s, e) in lines {
         let all: String = no_space(&doc.slice(s, e));
         let fully_removed = doc.kept_text(s, e).is_empty();

@@ -154,17 +154,25 @@ impl Doc {
         let end = end.min(self.chars.len());
         let mut s = start;
         let mut e = end;
-        while s < e && is_space(self.chars[s]) {
+        // Trim white space and what is already removed; a piece may enclose
+        // an earlier (transparent) removal, which keeps its own record.
+        while s < e && (is_space(self.chars[s]) || self.mask[s] != Mask::Keep) {
             s += 1;
         }
-        while e > s && is_space(self.chars[e - 1]) {
+        while e > s && (is_space(self.chars[e - 1]) || self.mask[e - 1] != Mask::Keep) {
             e -= 1;
         }
-        if s >= e || (s..e).any(|i| self.mask[i] != Mask::Keep) {
+        if s >= e {
             return;
         }
+        let text: String = (s..e)
+            .filter(|&i| self.mask[i] == Mask::Keep)
+            .map(|i| self.chars[i])
+            .collect();
         for m in &mut self.mask[s..e] {
-            *m = how;
+            if *m == Mask::Keep {
+                *m = how;
+            }
         }
         if how == Mask::Transparent {
             // White space around a vanished piece vanishes with it.
@@ -180,7 +188,7 @@ impl Doc {
             }
         }
         self.removed.push(Removed {
-            text: self.chars[s..e].iter().collect(),
+            text,
             reason,
             span: Span(s, e),
         });

@@ -12,14 +12,42 @@ pub enum Period {
     Target,
 }
 
+impl Period {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Period::Actual => "actual",
+            Period::Target => "target",
+        }
+    }
+}
+
+/// What the value measures: the quantity itself, or only its change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    /// The value is the quantity ("地区生产总值 16715.2亿元").
+    #[default]
+    Level,
+    /// The statement only gives the change ("民间投资增长6.9%"): value == change.
+    Growth,
+}
+
+impl IndicatorKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            IndicatorKind::Level => "level",
+            IndicatorKind::Growth => "growth",
+        }
+    }
+}
+
 /// Where an indicator was read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum IndicatorSource {
-    Sentence {
-        sentence: String,
-        span: Span,
-    },
+    /// A sentence; `span` is the char range of the statement in the source text.
+    Sentence { sentence: String, span: Span },
+    /// A printed table cell (0-based row and column of `Table::rows`).
     Cell {
         table: String,
         row: usize,
@@ -27,12 +55,14 @@ pub enum IndicatorSource {
     },
 }
 
-/// One quantitative statement (see docs/indicators.md for the rules).
+/// One quantitative statement (see docs/indicators.md for the rules and every field).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
     pub id: String,
     pub report: String,
     pub metric: String,
+    #[serde(default)]
+    pub kind: IndicatorKind,
     pub value: f64,
     pub value_text: String,
     pub unit: String,

@@ -157,8 +157,11 @@ fn highlights_are_char_ranges_and_locations_resolve() {
         for h in &hits {
             valid_highlights(h);
             let target = resolve(&h.location).unwrap_or_else(|| panic!("{q}: {:?}", h.location));
-            // the hit's text is (or contains) what the location points at
-            assert!(h.text.contains(target.trim()), "{q}: {} / {target}", h.text);
+            // the hit's text is (or contains) what the location points at;
+            // an indicator points at the sentence or cell it was read from
+            if h.kind != HitKind::Indicator {
+                assert!(h.text.contains(target.trim()), "{q}: {} / {target}", h.text);
+            }
         }
     }
 }
@@ -172,6 +175,17 @@ fn ranking_puts_headings_above_cells_above_sentences_within_a_class() {
         .collect();
     assert!(tiers.windows(2).all(|w| w[0] >= w[1]), "{tiers:?}");
     assert!(tiers.contains(&2) && tiers.contains(&0));
+}
+
+#[test]
+fn indicators_are_searchable_and_jump_to_their_source() {
+    let hits = index().search("'实到外资", &all());
+    let ind = hits
+        .iter()
+        .find(|h| h.kind == HitKind::Indicator)
+        .expect("an indicator hit");
+    assert!(ind.text.starts_with("实到外资"), "{}", ind.text);
+    assert!(resolve(&ind.location).is_some_and(|t| t.contains("亿美元")));
 }
 
 #[test]

@@ -1,18 +1,66 @@
-//! The explorer (to be built: issue 3). Until then, prints the outline.
+//! The explorer: a keyboard-driven outline, reader and tables over a model.
+//!
+//! Shape (state, actions, update, view): a key becomes an [`action::Action`]
+//! through the pure [`keymap`]; only [`update::update`] changes the
+//! [`app::App`] state, never touching the terminal; [`ui`] draws `&App` into a
+//! buffer. Terminal setup and restore live in [`terminal`] only.
 
+pub mod action;
+pub mod app;
+pub mod columns;
+pub mod doc;
+pub mod glyphs;
+pub mod keymap;
+pub mod layout;
+pub mod outline;
+pub mod probe;
+pub mod reader;
+pub mod search;
+pub mod strings;
+pub mod tables;
+pub mod terminal;
+#[doc(hidden)]
+pub mod testmodel;
+pub mod ui;
+pub mod update;
+
+#[cfg(test)]
+mod snapshots_test;
+#[cfg(test)]
+mod update_test;
+
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use crate::cli::ExploreArgs;
+use crate::cli::{AmbiguousArg, ExploreArgs};
 use crate::model::Model;
+use crate::text::AmbiguousWidth;
 
-/// Open the explorer on a loaded model.
+/// Open the explorer on a loaded model. When stdout is not a terminal, print
+/// the outline instead (so `baogao | less` works).
 pub fn run(model: Model, args: &ExploreArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    print_outline(&model);
-    Ok(ExitCode::SUCCESS)
+    if !std::io::stdout().is_terminal() {
+        print_outline(&model);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let amb = match args.ambiguous {
+        AmbiguousArg::Narrow => AmbiguousWidth::Narrow,
+        AmbiguousArg::Wide => AmbiguousWidth::Wide,
+        AmbiguousArg::Auto => probe::detect(),
+    };
+    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let opts = app::Options {
+        amb,
+        color: !(args.no_color || no_color_env),
+        mouse: !args.no_mouse,
+    };
+    // For measuring the first frame (docs/PERFORMANCE.md): draw once and exit.
+    let first_frame_only = std::env::var_os("BAOGAO_FIRST_FRAME_EXIT").is_some();
+    let app = app::App::new(model, opts, (80, 24));
+    terminal::run_app(app, first_frame_only)
 }
 
-/// Print the outline of every report (placeholder for the explorer).
+/// Print the outline of every report (used when stdout is not a terminal).
 pub fn print_outline(model: &Model) {
     for r in &model.reports {
         println!("{}  {}", r.id, crate::text::sanitize(&r.title));

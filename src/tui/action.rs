@@ -1,0 +1,97 @@
+//! What the user can ask for (`Action`), which pane has the keyboard (`Focus`)
+//! and which key context is active (`Mode`). Plain data: no terminal, no state.
+
+/// The pane that has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Outline,
+    Reader,
+    Tables,
+}
+
+impl Focus {
+    /// The next pane for Tab.
+    pub fn next(self) -> Focus {
+        match self {
+            Focus::Outline => Focus::Reader,
+            Focus::Reader => Focus::Tables,
+            Focus::Tables => Focus::Outline,
+        }
+    }
+    /// The previous pane for Shift-Tab.
+    pub fn prev(self) -> Focus {
+        match self {
+            Focus::Outline => Focus::Tables,
+            Focus::Reader => Focus::Outline,
+            Focus::Tables => Focus::Reader,
+        }
+    }
+}
+
+/// A key context: a focused pane, or an overlay that takes the keys first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Outline,
+    Reader,
+    Tables,
+    /// The help overlay.
+    Help,
+    /// The search prompt and its results.
+    Search,
+    /// Typing a row filter in the tables pane.
+    Filter,
+    /// The full text of one table cell.
+    Popup,
+}
+
+/// Everything a key, a mouse event or a resize can ask for. Only
+/// `update::update` acts on these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    /// Outline: collapse or go to parent. Tables: column left. Reader: back to the outline.
+    Left,
+    /// Outline: expand or go to first child. Tables: column right.
+    Right,
+    Parent,
+    NextSibling,
+    PrevSibling,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    /// Open in the reader / jump to the source / accept.
+    Enter,
+    FocusNext,
+    FocusPrev,
+    PrevSection,
+    NextSection,
+    /// Show the tables pane.
+    Tables,
+    Help,
+    /// Close the overlay on top.
+    Close,
+    SearchOpen,
+    SearchNext,
+    SearchPrev,
+    /// Limit search to the current report (toggle).
+    SearchScope,
+    /// Sort the tables pane by the cursor's column (ascending, descending, off).
+    Sort,
+    /// Start typing a row filter in the tables pane.
+    Filter,
+    /// Show the full text of the cell under the cursor.
+    CellPopup,
+    /// A typed character in a text prompt.
+    Input(char),
+    Backspace,
+    /// The terminal changed size (columns, rows).
+    Resize(u16, u16),
+    /// Mouse wheel at (column, row): negative is up.
+    Scroll(i8, u16, u16),
+    /// Left click at (column, row).
+    Click(u16, u16),
+}

@@ -1,0 +1,357 @@
+//! The explorer's whole state: the model, the panes' sub-states, focus,
+//! overlays and options. Methods here keep the sub-states consistent (what
+//! the reader shows follows the outline, jumps to a location); `update`
+//! decides which to call. No terminal I/O.
+
+use super::action::{Focus, Mode};
+use super::layout::{plan, Plan};
+use super::outline::{NodeKind, OutlineState};
+use super::reader::ReaderState;
+use super::search::SearchState;
+use super::tables::{TableRef, TablesState};
+use crate::indicators::DerivedTable;
+use crate::model::{Location, Model};
+use crate::search::Index;
+use crate::text::AmbiguousWidth;
+
+/// An overlay that takes the keys before the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Help, scrolled by this many rows.
+    Help(usize),
+    Search,
+    Filter,
+    Popup,
+}
+
+/// What Esc in the search prompt goes back to.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    focus: Focus,
+    right: Focus,
+    outline: (Vec<bool>, usize, usize),
+    reader: (Option<usize>, usize, Option<String>),
+    tables: Option<TablesState>,
+}
+
+/// Options that do not change while running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub amb: AmbiguousWidth,
+    pub color: bool,
+    pub mouse: bool,
+}
+
+/// The explorer state.
+#[derive(Debug)]
+pub struct App {
+    pub model: Model,
+    pub opts: Options,
+    pub size: (u16, u16),
+    pub focus: Focus,
+    /// What the right-hand pane shows when the outline has the focus.
+    pub right: Focus,
+    pub overlay: Option<Overlay>,
+    pub outline: OutlineState,
+    pub reader: ReaderState,
+    /// Built the first time the tables pane is shown.
+    pub tables: Option<TablesState>,
+    pub derived: Vec<DerivedTable>,
+    pub search: SearchState,
+    /// Built the first time the search prompt opens.
+    pub index: Option<Index>,
+    saved: Option<Saved>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(model: Model, opts: Options, size: (u16, u16)) -> App {
+        let outline = OutlineState::new(&model);
+        let mut app = App {
+            model,
+            opts,
+            size,
+            focus: Focus::Outline,
+            right: Focus::Reader,
+            overlay: None,
+            outline,
+            reader: ReaderState::default(),
+            tables: None,
+            derived: Vec::new(),
+            search: SearchState::default(),
+            index: None,
+            saved: None,
+            quit: false,
+        };
+        app.relayout();
+        app.follow_outline();
+        app
+    }
+
+    /// The key context now.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Some(Overlay::Help(_)) => Mode::Help,
+            Some(Overlay::Search) => Mode::Search,
+            Some(Overlay::Filter) => Mode::Filter,
+            Some(Overlay::Popup) => Mode::Popup,
+            None => match self.focus {
+                Focus::Outline => Mode::Outline,
+                Focus::Reader => Mode::Reader,
+                Focus::Tables => Mode::Tables,
+            },
+        }
+    }
+
+    /// The pane in the right-hand area (or the only pane on a narrow screen).
+    pub fn right_pane(&self) -> Focus {
+        if self.focus == Focus::Outline {
+            self.right
+        } else {
+            self.focus
+        }
+    }
+
+    pub fn plan(&self) -> Plan {
+        plan(self.size.0, self.size.1, self.focus)
+    }
+
+    /// Tell the panes their sizes (after a resize or a focus change that changes the layout).
+    pub fn relayout(&mut self) {
+        let p = self.plan();
+        if let Some(o) = p.outline {
+            self.outline
+                .scroll_into_view(o.height.saturating_sub(1) as usize);
+        }
+        // The reader keeps its width even while the tables pane is shown.
+        let full = plan(self.size.0, self.size.1, Focus::Reader);
+        if let Some(r) = full.right {
+            let w = r.width.saturating_sub(2).max(2) as usize;
+            let h = r.height.saturating_sub(1).max(1) as usize;
+            self.reader
+                .resize(&self.model, &self.outline, w, h, self.opts.amb);
+            if let Some(t) = &mut self.tables {
+                t.set_height(r.height.saturating_sub(4).max(1) as usize);
+            }
+        }
+    }
+
+    /// Build the tables pane on first use.
+    pub fn ensure_tables(&mut self) {
+        if self.tables.is_none() {
+            self.derived = crate::indicators::derived_tables(&self.model);
+            self.tables = Some(TablesState::new(&self.model, &self.derived));
+            self.relayout();
+        }
+    }
+
+    /// The report the outline is in.
+    pub fn current_report(&self) -> Option<usize> {
+        let n = self.outline.selected_node()?;
+        Some(self.outline.nodes[n].report)
+    }
+
+    /// Show the outline's selected node in the reader (a table node shows its section at the table).
+    pub fn follow_outline(&mut self) {
+        let Some(n) = self.outline.selected_node() else {
+            return;
+        };
+        self.open_node(n);
+    }
+
+    fn open_node(&mut self, n: usize) {
+        let node = &self.outline.nodes[n];
+        let (target, table) = match (node.kind, node.parent) {
+            (NodeKind::Table, Some(p)) => (p, Some(node.id.clone())),
+            _ => (n, None),
+        };
+        self.reader
+            .open(&self.model, &self.outline, target, self.opts.amb);
+        if let Some(t) = table.and_then(|t| self.reader.doc.line_of_table(&t)) {
+            self.reader.show_line(t);
+        }
+        let rows = self
+            .plan()
+            .outline
+            .map(|o| o.height.saturating_sub(1))
+            .unwrap_or(1);
+        self.outline.scroll_into_view(rows as usize);
+    }
+
+    /// Select a node in the outline and show it.
+    pub fn reveal(&mut self, n: usize) {
+        self.outline.reveal(n);
+        self.open_node(n);
+    }
+
+    /// Focus the tables pane, on the table selected in the outline or the
+    /// current report's first table.
+    pub fn show_tables(&mut self) {
+        self.ensure_tables();
+        let want = self.outline.selected_node().map(|n| &self.outline.nodes[n]);
+        let pick = want.and_then(|node| {
+            let tables = self.tables.as_ref()?;
+            let exact = (node.kind == NodeKind::Table).then(|| {
+                tables.list.iter().position(|r| {
+                    *r == TableRef::Printed {
+                        report: node.report,
+                        table: node.table,
+                    }
+                })
+            });
+            exact.flatten().or_else(|| {
+                let cur = tables.current_ref();
+                let same =
+                    matches!(cur, Some(TableRef::Printed { report, .. }) if report == node.report);
+                if same {
+                    None
+                } else {
+                    tables.list.iter().position(
+                        |r| matches!(r, TableRef::Printed { report, .. } if *report == node.report),
+                    )
+                }
+            })
+        });
+        if let (Some(i), Some(t)) = (pick, self.tables.as_mut()) {
+            t.select(i, &self.model, &self.derived);
+        }
+        self.focus = Focus::Tables;
+        self.right = Focus::Tables;
+        self.relayout();
+    }
+
+    /// Go to a location: the outline selects the section, the reader scrolls
+    /// to (and highlights) the sentence, or the tables pane to the cell.
+    pub fn jump(&mut self, loc: &Location) -> bool {
+        let Some(ri) = self.model.reports.iter().position(|r| r.id == loc.report()) else {
+            return false;
+        };
+        let section_node = |o: &OutlineState, id: &str| {
+            if id.is_empty() {
+                o.find(ri, NodeKind::Preamble, "")
+                    .or_else(|| o.find(ri, NodeKind::Report, &o_report_id(o, ri)))
+            } else {
+                o.find(ri, NodeKind::Section, id)
+            }
+        };
+        match loc {
+            Location::Section { section, .. } | Location::Sentence { section, .. } => {
+                let Some(n) = section_node(&self.outline, section) else {
+                    return false;
+                };
+                self.reveal(n);
+                if let Location::Sentence { sentence, .. } = loc {
+                    self.reader.scroll_to_sentence(sentence);
+                } else {
+                    self.reader.highlight = None;
+                }
+                self.focus = Focus::Reader;
+                self.right = Focus::Reader;
+                true
+            }
+            Location::Table { table, .. } | Location::Cell { table, .. } => {
+                let Some(ti) = self.model.reports[ri]
+                    .tables
+                    .iter()
+                    .position(|t| &t.id == table)
+                else {
+                    return false;
+                };
+                if let Some(n) = self.outline.find(ri, NodeKind::Table, table) {
+                    self.reveal(n);
+                }
+                self.ensure_tables();
+                let (model, derived) = (&self.model, &self.derived);
+                let Some(ts) = self.tables.as_mut() else {
+                    return false;
+                };
+                let Some(i) = ts.list.iter().position(|r| {
+                    *r == TableRef::Printed {
+                        report: ri,
+                        table: ti,
+                    }
+                }) else {
+                    return false;
+                };
+                ts.select(i, model, derived);
+                if let Location::Cell { row, column, .. } = loc {
+                    ts.goto_cell(*row, *column, model, derived);
+                }
+                self.focus = Focus::Tables;
+                self.right = Focus::Tables;
+                self.relayout();
+                true
+            }
+        }
+    }
+
+    /// Remember the view before a search.
+    pub fn save_view(&mut self) {
+        self.saved = Some(Saved {
+            focus: self.focus,
+            right: self.right,
+            outline: (
+                self.outline.expanded.clone(),
+                self.outline.selected,
+                self.outline.offset,
+            ),
+            reader: (
+                self.reader.node,
+                self.reader.top,
+                self.reader.highlight.clone(),
+            ),
+            tables: self.tables.clone(),
+        });
+    }
+
+    /// Go back to the view saved by `save_view`.
+    pub fn restore_view(&mut self) {
+        let Some(s) = self.saved.take() else { return };
+        self.focus = s.focus;
+        self.right = s.right;
+        self.outline.expanded = s.outline.0;
+        self.outline.refresh();
+        self.outline.selected = s
+            .outline
+            .1
+            .min(self.outline.visible.len().saturating_sub(1));
+        self.outline.offset = s.outline.2;
+        if let Some(n) = s.reader.0 {
+            self.reader
+                .open(&self.model, &self.outline, n, self.opts.amb);
+            self.reader.top = s.reader.1;
+            self.reader.highlight = s.reader.2;
+        }
+        if s.tables.is_some() {
+            self.tables = s.tables;
+        }
+        self.relayout();
+    }
+
+    /// Run the search for the current query (builds the index on first use).
+    pub fn run_search(&mut self) {
+        let index = self.index.get_or_insert_with(|| Index::new(&self.model));
+        let report = if self.search.this_report {
+            self.search.report.clone()
+        } else {
+            None
+        };
+        let opts = crate::search::SearchOptions { report, limit: 200 };
+        self.search.hits = if self.search.query.trim().is_empty() {
+            Vec::new()
+        } else {
+            index.search(&self.search.query, &opts)
+        };
+        self.search.selected = 0;
+        self.search.offset = 0;
+        self.search.active = None;
+    }
+}
+
+fn o_report_id(o: &OutlineState, ri: usize) -> String {
+    o.nodes
+        .iter()
+        .find(|n| n.report == ri && n.kind == NodeKind::Report)
+        .map(|n| n.id.clone())
+        .unwrap_or_default()
+}

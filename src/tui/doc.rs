@@ -1,0 +1,459 @@
+//! The reader's document for one outline node at one width: heading path,
+//! headings, paragraphs wrapped by `crate::text::wrap` (never ratatui's wrap),
+//! and tables inline as aligned tables. Built once per (node, width, mode)
+//! and cached by the reader, so a keypress never re-wraps the corpus.
+//! Pure: no terminal.
+
+use std::ops::Range;
+
+use super::columns::fit_columns;
+use super::glyphs::Glyphs;
+use super::outline::{section_at, NodeKind, OutlineState};
+use crate::model::{Block, Model, Report, Section, Table};
+use crate::text::{pad, sanitize, str_width, wrap, AmbiguousWidth};
+
+/// How a line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// The heading path at the top.
+    Path,
+    Title,
+    Heading,
+    Text,
+    Caption,
+    TableHeader,
+    TableRule,
+    TableRow,
+    Note,
+    Meta,
+    Blank,
+}
+
+/// One display row of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocLine {
+    /// Sanitized text, at most the document width wide.
+    pub text: String,
+    pub kind: LineKind,
+    /// Byte ranges of `text` belonging to each sentence (index into `Doc::sentences`).
+    pub segs: Vec<(Range<usize>, u32)>,
+}
+
+/// A wrapped document.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub lines: Vec<DocLine>,
+    /// Sentence ids in reading order.
+    pub sentences: Vec<String>,
+    /// The first line of each sentence, parallel to `sentences`.
+    pub sentence_line: Vec<usize>,
+    /// (table id, first line) of each inline table.
+    pub table_line: Vec<(String, usize)>,
+    /// (section id, heading line) of each section shown.
+    pub section_line: Vec<(String, usize)>,
+}
+
+impl Doc {
+    /// First line of a sentence, by id.
+    pub fn line_of_sentence(&self, id: &str) -> Option<usize> {
+        let i = self.sentences.iter().position(|s| s == id)?;
+        self.sentence_line.get(i).copied()
+    }
+
+    /// The sentence shown at (or, for a non-text line, nearest after) a line.
+    pub fn sentence_at(&self, line: usize) -> Option<u32> {
+        self.lines
+            .iter()
+            .skip(line)
+            .find_map(|l| l.segs.first().map(|s| s.1))
+    }
+
+    /// The first sentence that starts within `rows` lines from `line`, else
+    /// the sentence shown at `line` (the anchor kept across resizes).
+    pub fn first_sentence_from(&self, line: usize, rows: usize) -> Option<u32> {
+        let i = self.sentence_line.partition_point(|&l| l < line);
+        match self.sentence_line.get(i) {
+            Some(&l) if l < line + rows => Some(i as u32),
+            _ => self.sentence_at(line),
+        }
+    }
+
+    pub fn line_of_table(&self, id: &str) -> Option<usize> {
+        self.table_line.iter().find(|(t, _)| t == id).map(|x| x.1)
+    }
+
+    pub fn line_of_section(&self, id: &str) -> Option<usize> {
+        self.section_line.iter().find(|(s, _)| s == id).map(|x| x.1)
+    }
+}
+
+struct Builder<'a> {
+    doc: Doc,
+    width: usize,
+    amb: AmbiguousWidth,
+    glyphs: Glyphs,
+    report: &'a Report,
+}
+
+impl Builder<'_> {
+    fn line(&mut self, text: String, kind: LineKind) {
+        self.doc.lines.push(DocLine {
+            text,
+            kind,
+            segs: vec![],
+        });
+    }
+
+    fn blank(&mut self) {
+        if self
+            .doc
+            .lines
+            .last()
+            .is_some_and(|l| l.kind != LineKind::Blank)
+        {
+            self.line(String::new(), LineKind::Blank);
+        }
+    }
+
+    fn wrapped(&mut self, text: &str, kind: LineKind) {
+        let text = sanitize(text);
+        for r in wrap(&text, self.width, self.amb) {
+            self.line(text[r].to_string(), kind);
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => {
+                    let mut text = String::new();
+                    let mut ranges = Vec::new();
+                    for s in &p.sentences {
+                        let start = text.len();
+                        text.push_str(&sanitize(&s.text));
+                        ranges.push((start..text.len(), self.doc.sentences.len() as u32));
+                        self.doc.sentences.push(s.id.clone());
+                        self.doc.sentence_line.push(self.doc.lines.len());
+                    }
+                    for row in wrap(&text, self.width, self.amb) {
+                        let segs: Vec<(Range<usize>, u32)> = ranges
+                            .iter()
+                            .filter(|(r, _)| r.start < row.end && r.end > row.start)
+                            .map(|(r, i)| {
+                                (
+                                    r.start.max(row.start) - row.start
+                                        ..r.end.min(row.end) - row.start,
+                                    *i,
+                                )
+                            })
+                            .collect();
+                        for (r, i) in &ranges {
+                            if r.start >= row.start && r.start < row.end {
+                                self.doc.sentence_line[*i as usize] = self.doc.lines.len();
+                            }
+                        }
+                        self.doc.lines.push(DocLine {
+                            text: text[row].to_string(),
+                            kind: LineKind::Text,
+                            segs,
+                        });
+                    }
+                    self.blank();
+                }
+                Block::Table { table } => {
+                    if let Some(t) = self.report.table(table) {
+                        self.doc
+                            .table_line
+                            .push((t.id.clone(), self.doc.lines.len()));
+                        self.table(t);
+                        self.blank();
+                    }
+                }
+            }
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        let num = if t.number.is_empty() {
+            String::new()
+        } else {
+            format!("表{} ", t.number)
+        };
+        self.wrapped(&format!("{num}{}", t.caption), LineKind::Caption);
+        let cols = t.columns.len();
+        if cols == 0 {
+            return;
+        }
+        let clean = |s: &str| sanitize(s).into_owned();
+        let header: Vec<String> = t.columns.iter().map(|c| clean(c)).collect();
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| clean(c)).collect())
+            .collect();
+        let mut natural: Vec<usize> = header.iter().map(|h| str_width(h, self.amb)).collect();
+        for r in &rows {
+            for (i, c) in r.iter().enumerate().take(cols) {
+                natural[i] = natural[i].max(str_width(c, self.amb));
+            }
+        }
+        let seps = 3 * (cols - 1);
+        let avail = self.width.saturating_sub(seps);
+        if avail < 4 * cols {
+            // Too narrow for a grid: one "column: value" record per row.
+            return self.records(&header, &rows, &t.notes);
+        }
+        let widths = fit_columns(&natural, avail);
+        let sep = format!(" {} ", self.glyphs.vbar);
+        self.table_row(&header, &widths, &sep, LineKind::TableHeader);
+        let rule: Vec<String> = widths
+            .iter()
+            .map(|w| self.glyphs.hbar.to_string().repeat(*w))
+            .collect();
+        let cross = format!(
+            "{}{}{}",
+            self.glyphs.hbar, self.glyphs.cross, self.glyphs.hbar
+        );
+        self.line(rule.join(&cross), LineKind::TableRule);
+        for r in &rows {
+            self.table_row(r, &widths, &sep, LineKind::TableRow);
+        }
+        for n in &t.notes {
+            self.wrapped(n, LineKind::Note);
+        }
+    }
+
+    fn records(&mut self, header: &[String], rows: &[Vec<String>], notes: &[String]) {
+        for r in rows {
+            for (h, c) in header.iter().zip(r) {
+                self.wrapped(&format!("{h}: {c}"), LineKind::TableRow);
+            }
+            self.blank();
+        }
+        for n in notes {
+            self.wrapped(n, LineKind::Note);
+        }
+    }
+
+    fn table_row(&mut self, cells: &[String], widths: &[usize], sep: &str, kind: LineKind) {
+        let pieces: Vec<Vec<String>> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| {
+                let c = cells.get(i).map(String::as_str).unwrap_or("");
+                wrap(c, w.max(1), self.amb)
+                    .into_iter()
+                    .map(|r| c[r].to_string())
+                    .collect()
+            })
+            .collect();
+        let height = pieces.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for k in 0..height {
+            let parts: Vec<String> = pieces
+                .iter()
+                .zip(widths)
+                .map(|(p, &w)| pad(p.get(k).map(String::as_str).unwrap_or(""), w, self.amb))
+                .collect();
+            self.line(parts.join(sep), kind);
+        }
+    }
+
+    fn section(&mut self, s: &Section) {
+        self.blank();
+        self.doc
+            .section_line
+            .push((s.id.clone(), self.doc.lines.len()));
+        self.wrapped(&format!("{}{}", s.marker, s.heading), LineKind::Heading);
+        self.blank();
+        self.blocks(&s.blocks);
+        for c in &s.children {
+            self.section(c);
+        }
+    }
+}
+
+/// Build the document the reader shows for an outline node (a table node
+/// shows the section it sits in).
+pub fn build(
+    model: &Model,
+    outline: &OutlineState,
+    node: usize,
+    width: usize,
+    amb: AmbiguousWidth,
+) -> Doc {
+    let width = width.max(2);
+    let Some(n) = outline.nodes.get(node) else {
+        return Doc::default();
+    };
+    let Some(report) = model.reports.get(n.report) else {
+        return Doc::default();
+    };
+    let mut b = Builder {
+        doc: Doc::default(),
+        width,
+        amb,
+        glyphs: Glyphs::for_mode(amb),
+        report,
+    };
+    let crumbs: Vec<String> = outline
+        .path_to(node)
+        .into_iter()
+        .filter(|&i| outline.nodes[i].kind != NodeKind::Table)
+        .map(|i| match outline.nodes[i].kind {
+            NodeKind::Report => outline.nodes[i].id.clone(),
+            _ => outline.nodes[i].label.clone(),
+        })
+        .collect();
+    b.wrapped(&crumbs.join(" > "), LineKind::Path);
+    b.blank();
+    match n.kind {
+        NodeKind::Report => {
+            b.wrapped(&report.title, LineKind::Title);
+            b.blank();
+            let years = match (report.review_year, report.plan_year) {
+                (Some(r), Some(p)) => format!("review {r}, plan {p}"),
+                _ => String::new(),
+            };
+            let mut meta = vec![format!(
+                "source: {} ({})",
+                report.source.file, report.source.encoding
+            )];
+            if let Some(d) = &report.source.date {
+                meta.push(format!("date: {d}"));
+            }
+            if !years.is_empty() {
+                meta.push(years);
+            }
+            meta.push(format!(
+                "{} sections, {} tables",
+                report.all_sections().len(),
+                report.tables.len()
+            ));
+            for m in meta {
+                b.wrapped(&m, LineKind::Meta);
+            }
+            for w in &report.warnings {
+                b.wrapped(&format!("warning: {w}"), LineKind::Meta);
+            }
+            b.blank();
+            b.blocks(&report.preamble);
+        }
+        NodeKind::Preamble => b.blocks(&report.preamble),
+        NodeKind::Section | NodeKind::Table => {
+            let path = match (n.kind, n.parent) {
+                (NodeKind::Table, Some(p)) => outline.nodes[p].path.clone(),
+                _ => n.path.clone(),
+            };
+            if let Some(s) = section_at(report, &path) {
+                b.section(s);
+            } else {
+                b.blocks(&report.preamble);
+            }
+        }
+    }
+    while b
+        .doc
+        .lines
+        .last()
+        .is_some_and(|l| l.kind == LineKind::Blank)
+    {
+        b.doc.lines.pop();
+    }
+    b.doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::testmodel::small_model;
+
+    fn doc_for(id: &str, width: usize, amb: AmbiguousWidth) -> Doc {
+        let m = small_model();
+        let o = OutlineState::new(&m);
+        let n = o.find(0, NodeKind::Section, id).unwrap();
+        build(&m, &o, n, width, amb)
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_pane_in_either_mode() {
+        for amb in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+            for w in [12, 20, 37, 80] {
+                let d = doc_for("demo-2023:s1", w, amb);
+                for l in &d.lines {
+                    assert!(str_width(&l.text, amb) <= w, "{w} {amb:?}: {:?}", l.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_part_shows_its_heading_path_children_and_inline_table() {
+        let d = doc_for("demo-2023:s1", 60, AmbiguousWidth::Narrow);
+        assert_eq!(d.lines[0].text, "demo-2023 > 一、2023年计划执行情况");
+        assert!(d.line_of_section("demo-2023:s1.2.1").is_some());
+        let t = d.line_of_table("demo-2023:t1").unwrap();
+        assert!(d.lines[t].text.starts_with("表1 "));
+        assert_eq!(d.lines[t + 1].kind, LineKind::TableHeader);
+        // columns line up: every table row has its separators in the same columns
+        let amb = AmbiguousWidth::Narrow;
+        let cols = |s: &str| -> Vec<usize> {
+            let mut w = 0;
+            let mut out = vec![];
+            for c in s.chars() {
+                if c == '│' {
+                    out.push(w);
+                }
+                w += crate::text::char_width(c, amb);
+            }
+            out
+        };
+        let header = cols(&d.lines[t + 1].text);
+        assert_eq!(header.len(), 4);
+        for l in d.lines.iter().filter(|l| l.kind == LineKind::TableRow) {
+            assert_eq!(cols(&l.text), header, "{:?}", l.text);
+        }
+    }
+
+    #[test]
+    fn sentences_are_located_and_joined_rows_give_the_paragraph_back() {
+        let d = doc_for("demo-2023:s1.1", 16, AmbiguousWidth::Wide);
+        let first = d.line_of_sentence("demo-2023:p3.1").unwrap();
+        let second = d.line_of_sentence("demo-2023:p3.2").unwrap();
+        assert!(second > first);
+        let joined: String = d
+            .lines
+            .iter()
+            .filter(|l| {
+                l.segs
+                    .iter()
+                    .any(|s| d.sentences[s.1 as usize].starts_with("demo-2023:p3."))
+            })
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(joined.starts_with("全区实现地区生产总值16715.2亿元"));
+        assert!(joined.ends_with("社会消费品零售总额完成年度目标。"));
+        let p32 = d
+            .sentences
+            .iter()
+            .position(|s| s == "demo-2023:p3.2")
+            .unwrap() as u32;
+        assert!(d.lines[second].segs.iter().any(|s| s.1 == p32));
+    }
+
+    #[test]
+    fn hostile_text_is_drawn_inert() {
+        let mut m = small_model();
+        m.reports[0].sections[0].heading = "坏\x1b]52;c;AAAA\x07标题\x1b[2J\u{202E}".into();
+        let o = OutlineState::new(&m);
+        let n = o.find(0, NodeKind::Section, "demo-2023:s1").unwrap();
+        let d = build(&m, &o, n, 40, AmbiguousWidth::Narrow);
+        for l in &d.lines {
+            assert!(
+                !l.text.contains('\x1b')
+                    && !l.text.contains('\x07')
+                    && !l.text.contains('\u{202E}')
+            );
+        }
+        assert!(o.nodes[n].label.chars().all(|c| !c.is_control()));
+    }
+}

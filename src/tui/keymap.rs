@@ -1,0 +1,570 @@
+//! The keymap: one table of bindings from which both `action_for` (key →
+//! action) and the help overlay are generated, so keys and help cannot drift.
+//! Pure: no terminal I/O.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Mode};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every pane (not inside an overlay).
+    Panes,
+    /// Only in this mode.
+    Only(Mode),
+}
+
+/// One key as written in the table: a code and whether Ctrl is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+const fn k(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+/// One row of the keymap: keys, what they do, where, and the help text.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    /// The keys as shown in the help (ASCII only).
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn b(
+    scope: Scope,
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        label,
+        action,
+        help,
+    }
+}
+
+use KeyCode::*;
+use Scope::{Only, Panes};
+
+/// The whole keymap, in the order the help shows it.
+pub static BINDINGS: &[Binding] = &[
+    // Everywhere (panes)
+    b(
+        Panes,
+        &[ch('j'), k(Down)],
+        "j  Down",
+        Action::Down,
+        "move down / scroll down",
+    ),
+    b(
+        Panes,
+        &[ch('k'), k(Up)],
+        "k  Up",
+        Action::Up,
+        "move up / scroll up",
+    ),
+    b(
+        Panes,
+        &[ch('g'), k(Home)],
+        "g  Home",
+        Action::Top,
+        "go to the top",
+    ),
+    b(
+        Panes,
+        &[ch('G'), k(End)],
+        "G  End",
+        Action::Bottom,
+        "go to the bottom",
+    ),
+    b(
+        Panes,
+        &[ctrl('d'), k(PageDown)],
+        "C-d  PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    b(
+        Panes,
+        &[ctrl('u'), k(PageUp)],
+        "C-u  PgUp",
+        Action::PageUp,
+        "page up",
+    ),
+    b(Panes, &[k(Tab)], "Tab", Action::FocusNext, "next pane"),
+    b(
+        Panes,
+        &[k(BackTab)],
+        "S-Tab",
+        Action::FocusPrev,
+        "previous pane",
+    ),
+    b(Panes, &[ch('t')], "t", Action::Tables, "tables pane"),
+    b(
+        Panes,
+        &[ch('/')],
+        "/",
+        Action::SearchOpen,
+        "search (Chinese or pinyin)",
+    ),
+    b(
+        Panes,
+        &[ch('n')],
+        "n",
+        Action::SearchNext,
+        "next search result",
+    ),
+    b(
+        Panes,
+        &[ch('N')],
+        "N",
+        Action::SearchPrev,
+        "previous search result",
+    ),
+    b(Panes, &[ch('?'), k(F(1))], "?", Action::Help, "this help"),
+    b(Panes, &[ch('q'), ctrl('c')], "q", Action::Quit, "quit"),
+    // Outline
+    b(
+        Only(Mode::Outline),
+        &[ch('h'), k(Left)],
+        "h  Left",
+        Action::Left,
+        "collapse, or go to parent",
+    ),
+    b(
+        Only(Mode::Outline),
+        &[ch('l'), k(Right)],
+        "l  Right",
+        Action::Right,
+        "expand, or go to first child",
+    ),
+    b(
+        Only(Mode::Outline),
+        &[ch('H')],
+        "H",
+        Action::Parent,
+        "go to parent",
+    ),
+    b(
+        Only(Mode::Outline),
+        &[ch('J')],
+        "J",
+        Action::NextSibling,
+        "next sibling",
+    ),
+    b(
+        Only(Mode::Outline),
+        &[ch('K')],
+        "K",
+        Action::PrevSibling,
+        "previous sibling",
+    ),
+    b(
+        Only(Mode::Outline),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "open in the reader",
+    ),
+    // Reader
+    b(
+        Only(Mode::Reader),
+        &[ch(']'), ch('J')],
+        "]  J",
+        Action::NextSection,
+        "next section",
+    ),
+    b(
+        Only(Mode::Reader),
+        &[ch('['), ch('K')],
+        "[  K",
+        Action::PrevSection,
+        "previous section",
+    ),
+    b(
+        Only(Mode::Reader),
+        &[ch('H')],
+        "H",
+        Action::Parent,
+        "parent section",
+    ),
+    b(
+        Only(Mode::Reader),
+        &[ch('h'), k(Left)],
+        "h  Left",
+        Action::Left,
+        "back to the outline",
+    ),
+    // Tables
+    b(
+        Only(Mode::Tables),
+        &[ch('h'), k(Left)],
+        "h  Left",
+        Action::Left,
+        "column left (scrolls)",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[ch('l'), k(Right)],
+        "l  Right",
+        Action::Right,
+        "column right (scrolls)",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[ch('J'), ch(']')],
+        "J  ]",
+        Action::NextSibling,
+        "next table",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[ch('K'), ch('[')],
+        "K  [",
+        Action::PrevSibling,
+        "previous table",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[ch('s')],
+        "s",
+        Action::Sort,
+        "sort by this column (up, down, off)",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[ch('f')],
+        "f",
+        Action::Filter,
+        "filter rows by typing",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[ch('v'), ch(' ')],
+        "v  Space",
+        Action::CellPopup,
+        "full text of the cell",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "jump to the row's source",
+    ),
+    // Search prompt
+    b(
+        Only(Mode::Search),
+        &[k(Down), ctrl('n')],
+        "Down  C-n",
+        Action::Down,
+        "next result",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(Up), ctrl('p')],
+        "Up  C-p",
+        Action::Up,
+        "previous result",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(PageDown)],
+        "PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(PageUp)],
+        "PgUp",
+        Action::PageUp,
+        "page up",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "jump to the result",
+    ),
+    b(
+        Only(Mode::Search),
+        &[ctrl('r')],
+        "C-r",
+        Action::SearchScope,
+        "only the current report (toggle)",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(Backspace)],
+        "Backspace",
+        Action::Backspace,
+        "delete a character",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(Esc), ctrl('c')],
+        "Esc",
+        Action::Close,
+        "cancel, back to where you were",
+    ),
+    // Filter prompt
+    b(
+        Only(Mode::Filter),
+        &[k(Backspace)],
+        "Backspace",
+        Action::Backspace,
+        "delete a character",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "keep the filter",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[k(Esc), ctrl('c')],
+        "Esc",
+        Action::Close,
+        "clear the filter",
+    ),
+    // Popup and help
+    b(
+        Only(Mode::Popup),
+        &[k(Esc), k(Enter), ch('v'), ch(' '), ch('q')],
+        "Esc",
+        Action::Close,
+        "close",
+    ),
+    b(
+        Only(Mode::Help),
+        &[ch('j'), k(Down)],
+        "j  Down",
+        Action::Down,
+        "scroll down",
+    ),
+    b(
+        Only(Mode::Help),
+        &[ch('k'), k(Up)],
+        "k  Up",
+        Action::Up,
+        "scroll up",
+    ),
+    b(
+        Only(Mode::Help),
+        &[k(Esc), ch('?'), ch('q'), k(F(1))],
+        "Esc  ?  q",
+        Action::Close,
+        "close",
+    ),
+];
+
+fn applies(scope: Scope, mode: Mode) -> bool {
+    match scope {
+        Scope::Only(m) => m == mode,
+        Scope::Panes => matches!(mode, Mode::Outline | Mode::Reader | Mode::Tables),
+    }
+}
+
+/// Whether a mode takes typed characters as text.
+pub fn is_text_mode(mode: Mode) -> bool {
+    matches!(mode, Mode::Search | Mode::Filter)
+}
+
+/// The action for a key in a mode, if any. Mode-specific bindings win over
+/// the pane-wide ones; in a text prompt, plain characters are input.
+pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+    let ctrl_held = key.modifiers.contains(KeyModifiers::CONTROL);
+    let want = Key {
+        code: key.code,
+        ctrl: ctrl_held,
+    };
+    let find = |pred: &dyn Fn(Scope) -> bool| {
+        BINDINGS
+            .iter()
+            .find(|bd| pred(bd.scope) && applies(bd.scope, mode) && bd.keys.contains(&want))
+            .map(|bd| bd.action)
+    };
+    if let Some(a) = find(&|s| matches!(s, Scope::Only(_))) {
+        return Some(a);
+    }
+    if is_text_mode(mode) {
+        if let (KeyCode::Char(c), false) = (key.code, ctrl_held) {
+            return Some(Action::Input(c));
+        }
+        return None;
+    }
+    find(&|s| s == Scope::Panes)
+}
+
+/// The help text: one section per context, one line per binding (ASCII labels).
+pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    let groups: [(&str, Scope); 8] = [
+        ("Everywhere", Scope::Panes),
+        ("Outline", Scope::Only(Mode::Outline)),
+        ("Reader", Scope::Only(Mode::Reader)),
+        ("Tables", Scope::Only(Mode::Tables)),
+        ("Search prompt (type to search)", Scope::Only(Mode::Search)),
+        ("Table filter (type to filter)", Scope::Only(Mode::Filter)),
+        ("Cell popup", Scope::Only(Mode::Popup)),
+        ("Help", Scope::Only(Mode::Help)),
+    ];
+    groups
+        .iter()
+        .map(|(title, scope)| {
+            let rows = BINDINGS
+                .iter()
+                .filter(|bd| bd.scope == *scope)
+                .map(|bd| (bd.label, bd.help))
+                .collect();
+            (*title, rows)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+    fn ctrl_key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_move_in_every_pane() {
+        for mode in [Mode::Outline, Mode::Reader, Mode::Tables] {
+            assert_eq!(action_for(mode, key(Char('j'))), Some(Action::Down));
+            assert_eq!(action_for(mode, key(Down)), Some(Action::Down));
+            assert_eq!(action_for(mode, key(Char('k'))), Some(Action::Up));
+            assert_eq!(action_for(mode, key(Up)), Some(Action::Up));
+            assert_eq!(action_for(mode, ctrl_key('d')), Some(Action::PageDown));
+            assert_eq!(action_for(mode, ctrl_key('u')), Some(Action::PageUp));
+            assert_eq!(action_for(mode, key(Char('q'))), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn h_and_l_depend_on_the_pane() {
+        assert_eq!(
+            action_for(Mode::Outline, key(Char('l'))),
+            Some(Action::Right)
+        );
+        assert_eq!(action_for(Mode::Outline, key(Left)), Some(Action::Left));
+        assert_eq!(
+            action_for(Mode::Reader, key(Char(']'))),
+            Some(Action::NextSection)
+        );
+        assert_eq!(
+            action_for(Mode::Reader, key(Char('['))),
+            Some(Action::PrevSection)
+        );
+        assert_eq!(action_for(Mode::Tables, key(Char('s'))), Some(Action::Sort));
+        assert_eq!(action_for(Mode::Outline, key(Char('s'))), None);
+    }
+
+    #[test]
+    fn shifted_letters_arrive_with_shift_and_still_match() {
+        let g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Outline, g), Some(Action::Bottom));
+        let back = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Reader, back), Some(Action::FocusPrev));
+    }
+
+    #[test]
+    fn a_prompt_takes_letters_as_text_not_commands() {
+        assert_eq!(
+            action_for(Mode::Search, key(Char('q'))),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(Mode::Search, key(Char('j'))),
+            Some(Action::Input('j'))
+        );
+        assert_eq!(
+            action_for(Mode::Search, key(Char('集'))),
+            Some(Action::Input('集'))
+        );
+        assert_eq!(action_for(Mode::Search, key(Esc)), Some(Action::Close));
+        assert_eq!(
+            action_for(Mode::Search, ctrl_key('r')),
+            Some(Action::SearchScope)
+        );
+        assert_eq!(
+            action_for(Mode::Filter, key(Char('/'))),
+            Some(Action::Input('/'))
+        );
+    }
+
+    #[test]
+    fn esc_closes_overlays_and_q_closes_help_not_the_app() {
+        assert_eq!(action_for(Mode::Help, key(Char('q'))), Some(Action::Close));
+        assert_eq!(action_for(Mode::Popup, key(Esc)), Some(Action::Close));
+        assert_eq!(action_for(Mode::Help, key(Char('t'))), None);
+    }
+
+    #[test]
+    fn help_lists_every_binding_once_in_ascii() {
+        let sections = help_sections();
+        let n: usize = sections.iter().map(|(_, r)| r.len()).sum();
+        assert_eq!(n, BINDINGS.len());
+        for (_, rows) in &sections {
+            for (label, help) in rows {
+                assert!(label.is_ascii() && help.is_ascii(), "{label} {help}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        let modes = [
+            Mode::Outline,
+            Mode::Reader,
+            Mode::Tables,
+            Mode::Help,
+            Mode::Search,
+            Mode::Filter,
+            Mode::Popup,
+        ];
+        for mode in modes {
+            let mut seen: Vec<(Key, bool)> = Vec::new();
+            for bd in BINDINGS.iter().filter(|bd| applies(bd.scope, mode)) {
+                let specific = matches!(bd.scope, Scope::Only(_));
+                for key in bd.keys {
+                    assert!(
+                        !seen.contains(&(*key, specific)),
+                        "{key:?} bound twice in {mode:?}"
+                    );
+                    seen.push((*key, specific));
+                }
+            }
+        }
+    }
+}

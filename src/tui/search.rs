@@ -1,0 +1,202 @@
+//! Search overlay state (issue 4, explorer side): the query, the ranked hits
+//! from `crate::search::Index`, the selected hit, the "this report only"
+//! toggle, the view saved when the prompt opened (Esc goes back to it), and
+//! fitting a hit's snippet to a row by display width. Plain state.
+
+use std::ops::Range;
+
+use crate::search::Hit;
+use crate::text::{char_width, sanitize, AmbiguousWidth};
+
+/// The search overlay.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    /// Index into `hits`.
+    pub selected: usize,
+    pub offset: usize,
+    /// Only the report that was current when the prompt opened.
+    pub this_report: bool,
+    /// That report's id.
+    pub report: Option<String>,
+    /// The hit last jumped to (n / N move from here).
+    pub active: Option<usize>,
+}
+
+impl SearchState {
+    pub fn select(&mut self, delta: isize) {
+        let max = self.hits.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(max);
+    }
+
+    /// Keep the selected hit inside a list of `rows` hits.
+    pub fn scroll_into_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
+
+    /// n / N: the hit after (or before) the active one, wrapping around.
+    pub fn step(&mut self, forward: bool) -> Option<&Hit> {
+        if self.hits.is_empty() {
+            return None;
+        }
+        let n = self.hits.len();
+        let next = match (self.active, forward) {
+            (None, _) => 0,
+            (Some(a), true) => (a + 1) % n,
+            (Some(a), false) => (a + n - 1) % n,
+        };
+        self.active = Some(next);
+        self.selected = next;
+        self.hits.get(next)
+    }
+}
+
+/// A piece of a fitted snippet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub matched: bool,
+}
+
+/// Fit `text` into `width` columns around its first highlighted range:
+/// never splits a wide char, marks cuts with ASCII "~", sanitizes, and keeps
+/// highlighted chars flagged.
+pub fn snippet(
+    text: &str,
+    highlights: &[Range<usize>],
+    width: usize,
+    amb: AmbiguousWidth,
+) -> Vec<Piece> {
+    let chars: Vec<(usize, String, usize)> = text
+        .char_indices()
+        .map(|(i, c)| {
+            let mut b = [0u8; 4];
+            let s = sanitize(c.encode_utf8(&mut b)).into_owned();
+            let w = s.chars().map(|x| char_width(x, amb)).sum();
+            (i, s, w)
+        })
+        .collect();
+    let total: usize = chars.iter().map(|c| c.2).sum();
+    let first_hl = highlights.first().map(|r| r.start).unwrap_or(0);
+    let hl_char = chars.iter().position(|c| c.0 >= first_hl).unwrap_or(0);
+    let mut start = 0;
+    if total > width {
+        let mut ctx = 0;
+        start = hl_char;
+        while start > 0 && ctx + chars[start - 1].2 <= width / 3 {
+            start -= 1;
+            ctx += chars[start].2;
+        }
+    }
+    let mut out: Vec<Piece> = Vec::new();
+    let mut used = 0;
+    let push = |out: &mut Vec<Piece>, s: &str, m: bool| match out.last_mut() {
+        Some(p) if p.matched == m => p.text.push_str(s),
+        _ => out.push(Piece {
+            text: s.to_string(),
+            matched: m,
+        }),
+    };
+    if start > 0 && width > 0 {
+        push(&mut out, "~", false);
+        used += 1;
+    }
+    let rest: usize = chars[start..].iter().map(|c| c.2).sum();
+    let budget = if used + rest > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    let mut cut = false;
+    for (i, s, w) in &chars[start..] {
+        if used + w > budget {
+            cut = true;
+            break;
+        }
+        let m = highlights.iter().any(|r| r.contains(i));
+        push(&mut out, s, m);
+        used += w;
+    }
+    if cut && used < width {
+        push(&mut out, "~", false);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::str_width;
+
+    fn joined(p: &[Piece]) -> String {
+        p.iter().map(|x| x.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole_with_the_match_flagged() {
+        let t = "集装箱吞吐量";
+        let p = snippet(t, std::slice::from_ref(&(0..9)), 40, AmbiguousWidth::Narrow);
+        assert_eq!(
+            p[0],
+            Piece {
+                text: "集装箱".into(),
+                matched: true
+            }
+        );
+        assert_eq!(joined(&p), t);
+    }
+
+    #[test]
+    fn a_long_text_is_cut_around_the_match_within_the_width() {
+        let t = "洋山深水港集装箱吞吐量占全市比重达到90.4%,国际航运中心能级持续提升,对外开放水平不断提高。";
+        let at = t.find("90.4%").unwrap();
+        for amb in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+            for w in [10, 15, 21, 30] {
+                let p = snippet(t, std::slice::from_ref(&(at..at + 5)), w, amb);
+                let s = joined(&p);
+                assert!(str_width(&s, amb) <= w, "{w}: {s}");
+                assert!(
+                    p.iter().any(|x| x.matched && x.text.contains("90")),
+                    "{w}: {s}"
+                );
+                assert!(s.starts_with('~') && s.ends_with('~'), "{w}: {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn control_characters_in_a_hit_are_inert() {
+        let p = snippet("a\x1b[2Jb", &[], 20, AmbiguousWidth::Narrow);
+        assert!(!joined(&p).contains('\x1b'));
+    }
+
+    #[test]
+    fn n_and_shift_n_wrap_around_the_hits() {
+        let mut s = SearchState::default();
+        assert!(s.step(true).is_none());
+        s.hits = (0..3)
+            .map(|i| Hit {
+                kind: crate::search::HitKind::Sentence,
+                location: crate::model::Location::Section {
+                    report: "r".into(),
+                    section: format!("s{i}"),
+                },
+                breadcrumb: String::new(),
+                text: String::new(),
+                highlights: vec![],
+                score: 0,
+            })
+            .collect();
+        s.active = Some(2);
+        s.step(true);
+        assert_eq!(s.active, Some(0));
+        s.step(false);
+        assert_eq!(s.active, Some(2));
+    }
+}

@@ -1,0 +1,32 @@
+//! Every piece of interface wording in one place (ASCII only, so the chrome
+//! has no ambiguous-width glyphs and reads the same in every terminal).
+
+use super::action::Mode;
+
+pub const TITLE_OUTLINE: &str = "Outline";
+pub const TITLE_READER: &str = "Reader";
+pub const TITLE_TABLES: &str = "Tables";
+pub const TITLE_HELP: &str = "Keys (Esc to close)";
+pub const TOO_SMALL: &str = "terminal too small";
+pub const EMPTY_MODEL: &str = "This model has no reports. Build one with `baogao build`.";
+pub const NOTHING_OPEN: &str = "Select a section in the outline.";
+pub const NO_TABLES: &str = "No tables in this model.";
+pub const NO_ROWS: &str = "no rows match the filter";
+pub const NO_MATCHES: &str = "no matches";
+pub const SEARCH_HINT: &str = "type Chinese or pinyin (jzx, shidaowaizi); 'exact ^prefix !not";
+pub const SCOPE_ALL: &str = "all reports";
+pub const DERIVED: &str = "[derived]";
+pub const FILTER: &str = "filter: ";
+
+/// Key hints for the status line.
+pub fn hints(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Outline => "l:open h:close Enter:read t:tables /:search ?:help q:quit",
+        Mode::Reader => "j/k:scroll [ ]:section Tab:pane /:search ?:help q:quit",
+        Mode::Tables => "h/l:col s:sort f:filter v:cell Enter:source ?:help q:quit",
+        Mode::Search => "Enter:jump Up/Down:select C-r:this report Esc:cancel",
+        Mode::Filter => "type to filter  Enter:keep  Esc:clear",
+        Mode::Popup => "Esc:close",
+        Mode::Help => "j/k:scroll Esc:close",
+    }
+}

@@ -1,0 +1,421 @@
+//! Tables pane state: the list of printed and derived tables, the selected
+//! one, the cell cursor, horizontal and vertical scroll, sort by any column
+//! (numbers by value) and a typed row filter. Plain state: no terminal.
+
+use std::cmp::Ordering;
+
+use crate::indicators::DerivedTable;
+use crate::model::{Location, Model};
+use crate::text::{sanitize, str_width, AmbiguousWidth};
+
+/// A table the pane can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableRef {
+    Printed { report: usize, table: usize },
+    Derived(usize),
+}
+
+/// A borrowed view of either kind of table.
+#[derive(Debug, Clone)]
+pub struct TView<'a> {
+    pub report: &'a str,
+    /// Sanitized "表1 caption" (or the derived table's title).
+    pub title: String,
+    pub columns: &'a [String],
+    pub rows: &'a [Vec<String>],
+    pub derived: bool,
+}
+
+/// Look up a table reference.
+pub fn view<'a>(model: &'a Model, derived: &'a [DerivedTable], r: TableRef) -> Option<TView<'a>> {
+    match r {
+        TableRef::Printed { report, table } => {
+            let rep = model.reports.get(report)?;
+            let t = rep.tables.get(table)?;
+            let num = if t.number.is_empty() {
+                String::new()
+            } else {
+                format!("表{} ", t.number)
+            };
+            Some(TView {
+                report: &rep.id,
+                title: sanitize(&format!("{num}{}", t.caption)).into_owned(),
+                columns: &t.columns,
+                rows: &t.rows,
+                derived: false,
+            })
+        }
+        TableRef::Derived(i) => {
+            let t = derived.get(i)?;
+            Some(TView {
+                report: &t.report,
+                title: sanitize(&t.title).into_owned(),
+                columns: &t.columns,
+                rows: &t.rows,
+                derived: true,
+            })
+        }
+    }
+}
+
+/// The leading number of a cell ("5.5%左右" → 5.5, "16,715.2" → 16715.2).
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let neg = s[..start].ends_with('-') || s[..start].ends_with('−');
+    if s[..start]
+        .chars()
+        .any(|c| !(c == '-' || c == '−' || c == '+' || c.is_whitespace()))
+    {
+        return None;
+    }
+    let num: String = s[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let v: f64 = num.trim_end_matches('.').parse().ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// Compare two cells: numbers by value before text, empty cells last.
+pub fn compare_cells(a: &str, b: &str) -> Ordering {
+    match (a.trim().is_empty(), b.trim().is_empty()) {
+        (true, false) => return Ordering::Greater,
+        (false, true) => return Ordering::Less,
+        _ => {}
+    }
+    match (parse_number(a), parse_number(b)) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.cmp(b),
+    }
+}
+
+/// Sort direction of the sorted column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortDir {
+    Up,
+    Down,
+}
+
+/// The tables pane.
+#[derive(Debug, Clone, Default)]
+pub struct TablesState {
+    pub list: Vec<TableRef>,
+    /// Index into `list`.
+    pub current: usize,
+    /// Row indices of the current table after filtering and sorting.
+    pub rows: Vec<usize>,
+    /// Index into `rows`.
+    pub cursor: usize,
+    pub col: usize,
+    pub col_offset: usize,
+    pub row_offset: usize,
+    pub sort: Option<(usize, SortDir)>,
+    pub filter: String,
+    /// Data rows the pane shows (set from the layout).
+    pub height: usize,
+}
+
+impl TablesState {
+    /// Every printed table of every report, each report's derived tables after its own.
+    pub fn new(model: &Model, derived: &[DerivedTable]) -> TablesState {
+        let mut list = Vec::new();
+        for (ri, r) in model.reports.iter().enumerate() {
+            list.extend((0..r.tables.len()).map(|t| TableRef::Printed {
+                report: ri,
+                table: t,
+            }));
+            list.extend(
+                derived
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| d.report == r.id)
+                    .map(|(i, _)| TableRef::Derived(i)),
+            );
+        }
+        for (i, d) in derived.iter().enumerate() {
+            if !model.reports.iter().any(|r| r.id == d.report) {
+                list.push(TableRef::Derived(i));
+            }
+        }
+        let mut st = TablesState {
+            list,
+            ..TablesState::default()
+        };
+        st.recompute(model, derived);
+        st
+    }
+
+    pub fn current_ref(&self) -> Option<TableRef> {
+        self.list.get(self.current).copied()
+    }
+
+    pub fn current_view<'a>(
+        &self,
+        model: &'a Model,
+        derived: &'a [DerivedTable],
+    ) -> Option<TView<'a>> {
+        view(model, derived, self.current_ref()?)
+    }
+
+    /// Show table `i` of the list with a fresh cursor, sort and filter.
+    pub fn select(&mut self, i: usize, model: &Model, derived: &[DerivedTable]) {
+        if i >= self.list.len() {
+            return;
+        }
+        self.current = i;
+        self.cursor = 0;
+        self.col = 0;
+        self.col_offset = 0;
+        self.row_offset = 0;
+        self.sort = None;
+        self.filter.clear();
+        self.recompute(model, derived);
+    }
+
+    /// Next or previous table (stays put at the ends).
+    pub fn step_table(&mut self, forward: bool, model: &Model, derived: &[DerivedTable]) {
+        let i = if forward {
+            self.current + 1
+        } else {
+            match self.current.checked_sub(1) {
+                Some(i) => i,
+                None => return,
+            }
+        };
+        self.select(i, model, derived);
+    }
+
+    /// Apply filter and sort to the current table's rows, keeping the cursor's row.
+    pub fn recompute(&mut self, model: &Model, derived: &[DerivedTable]) {
+        let keep = self.rows.get(self.cursor).copied();
+        self.rows.clear();
+        let Some(v) = self.current_view(model, derived) else {
+            return;
+        };
+        let needle = self.filter.to_lowercase();
+        self.rows = (0..v.rows.len())
+            .filter(|&i| {
+                needle.is_empty() || v.rows[i].iter().any(|c| c.to_lowercase().contains(&needle))
+            })
+            .collect();
+        if let Some((c, dir)) = self.sort {
+            let cell = |i: usize| v.rows[i].get(c).map(String::as_str).unwrap_or("");
+            self.rows.sort_by(|&a, &b| {
+                let o = compare_cells(cell(a), cell(b));
+                if dir == SortDir::Down {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+        }
+        self.cursor = keep
+            .and_then(|k| self.rows.iter().position(|&r| r == k))
+            .unwrap_or(0);
+        self.scroll_rows_into_view();
+    }
+
+    /// s: sort by the cursor's column, ascending → descending → as printed.
+    pub fn cycle_sort(&mut self, model: &Model, derived: &[DerivedTable]) {
+        self.sort = match self.sort {
+            Some((c, SortDir::Up)) if c == self.col => Some((c, SortDir::Down)),
+            Some((c, SortDir::Down)) if c == self.col => None,
+            _ => Some((self.col, SortDir::Up)),
+        };
+        self.recompute(model, derived);
+    }
+
+    pub fn move_row(&mut self, delta: isize) {
+        let max = self.rows.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(max);
+        self.scroll_rows_into_view();
+    }
+    pub fn row_top(&mut self) {
+        self.cursor = 0;
+        self.scroll_rows_into_view();
+    }
+    pub fn row_bottom(&mut self) {
+        self.cursor = self.rows.len().saturating_sub(1);
+        self.scroll_rows_into_view();
+    }
+
+    pub fn move_col(&mut self, delta: isize, ncols: usize) {
+        self.col = self
+            .col
+            .saturating_add_signed(delta)
+            .min(ncols.saturating_sub(1));
+    }
+
+    /// Put the cursor on a row of the table as printed (clearing filter and sort).
+    pub fn goto_cell(&mut self, row: usize, col: usize, model: &Model, derived: &[DerivedTable]) {
+        self.sort = None;
+        self.filter.clear();
+        self.recompute(model, derived);
+        if let Some(p) = self.rows.iter().position(|&r| r == row) {
+            self.cursor = p;
+        }
+        self.col = col;
+        self.scroll_rows_into_view();
+    }
+
+    fn scroll_rows_into_view(&mut self) {
+        let h = self.height.max(1);
+        if self.cursor < self.row_offset {
+            self.row_offset = self.cursor;
+        } else if self.cursor >= self.row_offset + h {
+            self.row_offset = self.cursor + 1 - h;
+        }
+    }
+
+    /// After a resize.
+    pub fn set_height(&mut self, h: usize) {
+        self.height = h;
+        self.scroll_rows_into_view();
+    }
+
+    /// Scroll columns so the cursor's column is visible in `avail` columns.
+    pub fn scroll_cols_into_view(&mut self, widths: &[usize], avail: usize) {
+        if self.col < self.col_offset {
+            self.col_offset = self.col;
+        }
+        while self.col_offset < self.col {
+            let used: usize = widths[self.col_offset..=self.col]
+                .iter()
+                .map(|w| w + 3)
+                .sum();
+            if used <= avail + 3 {
+                break;
+            }
+            self.col_offset += 1;
+        }
+    }
+
+    /// The source of the cursor's row: a printed cell, or a derived row's source.
+    pub fn row_source(&self, model: &Model, derived: &[DerivedTable]) -> Option<Location> {
+        let row = *self.rows.get(self.cursor)?;
+        match self.current_ref()? {
+            TableRef::Printed { report, table } => {
+                let r = model.reports.get(report)?;
+                let t = r.tables.get(table)?;
+                Some(Location::Cell {
+                    report: r.id.clone(),
+                    table: t.id.clone(),
+                    row,
+                    column: self.col,
+                })
+            }
+            TableRef::Derived(i) => derived.get(i)?.row_sources.get(row)?.clone(),
+        }
+    }
+
+    /// Full text of the cursor's cell (sanitized), for the popup.
+    pub fn cell_text(&self, model: &Model, derived: &[DerivedTable]) -> Option<(String, String)> {
+        let v = self.current_view(model, derived)?;
+        let row = *self.rows.get(self.cursor)?;
+        let text = v.rows.get(row)?.get(self.col)?;
+        let head = v.columns.get(self.col).map(String::as_str).unwrap_or("");
+        Some((sanitize(head).into_owned(), sanitize(text).into_owned()))
+    }
+}
+
+/// Column display widths of a table: natural width, capped so one column
+/// never takes more than `cap` columns (the popup shows the rest).
+pub fn column_widths(v: &TView<'_>, amb: AmbiguousWidth, cap: usize) -> Vec<usize> {
+    let mut w: Vec<usize> = v
+        .columns
+        .iter()
+        .map(|c| str_width(&sanitize(c), amb))
+        .collect();
+    for r in v.rows {
+        for (i, c) in r.iter().enumerate().take(w.len()) {
+            w[i] = w[i].max(str_width(&sanitize(c), amb));
+        }
+    }
+    w.into_iter().map(|x| x.clamp(2, cap.max(2))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::testmodel::small_model;
+
+    #[test]
+    fn numbers_parse_with_units_and_separators() {
+        assert_eq!(parse_number("5.5%左右"), Some(5.5));
+        assert_eq!(parse_number("16,715.2"), Some(16715.2));
+        assert_eq!(parse_number("-3.1%"), Some(-3.1));
+        assert_eq!(parse_number("—— 完成"), None);
+        assert_eq!(parse_number("完成市下达任务"), None);
+        assert_eq!(parse_number("约2"), None);
+    }
+
+    #[test]
+    fn sorting_by_a_number_column_orders_by_value_then_text() {
+        let m = small_model();
+        let mut st = TablesState::new(&m, &[]);
+        st.col = 3; // 完成情况: 4.8% 3.1% 12.6% "—— 完成"
+        st.cycle_sort(&m, &[]);
+        assert_eq!(st.rows, vec![1, 0, 2, 3]);
+        st.cycle_sort(&m, &[]);
+        assert_eq!(st.rows, vec![3, 2, 0, 1]);
+        st.cycle_sort(&m, &[]);
+        assert_eq!(st.rows, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn typing_a_filter_keeps_matching_rows_and_the_cursor_row() {
+        let m = small_model();
+        let mut st = TablesState::new(&m, &[]);
+        st.move_row(2);
+        st.filter = "增长率".into();
+        st.recompute(&m, &[]);
+        assert_eq!(st.rows, vec![0, 1, 2]);
+        assert_eq!(st.rows[st.cursor], 2);
+        st.filter = "没有这一行".into();
+        st.recompute(&m, &[]);
+        assert!(st.rows.is_empty());
+        assert_eq!(st.row_source(&m, &[]), None);
+    }
+
+    #[test]
+    fn derived_tables_come_after_the_printed_ones_marked_derived() {
+        let m = small_model();
+        let d = vec![DerivedTable {
+            id: "demo-2023:d1".into(),
+            report: "demo-2023".into(),
+            title: "目标与完成".into(),
+            columns: vec!["指标".into()],
+            rows: vec![vec!["GDP".into()]],
+            row_sources: vec![Some(Location::Section {
+                report: "demo-2023".into(),
+                section: "demo-2023:s2".into(),
+            })],
+            derived_from: vec![],
+        }];
+        let mut st = TablesState::new(&m, &d);
+        assert_eq!(st.list.len(), 2);
+        st.step_table(true, &m, &d);
+        let v = st.current_view(&m, &d).unwrap();
+        assert!(v.derived);
+        assert!(matches!(
+            st.row_source(&m, &d),
+            Some(Location::Section { .. })
+        ));
+    }
+
+    #[test]
+    fn the_cursor_column_is_scrolled_into_view() {
+        let mut st = TablesState::default();
+        let widths = [10, 10, 10, 10];
+        st.col = 3;
+        st.scroll_cols_into_view(&widths, 25);
+        assert_eq!(st.col_offset, 2);
+        st.col = 0;
+        st.scroll_cols_into_view(&widths, 25);
+        assert_eq!(st.col_offset, 0);
+    }
+}

@@ -1,0 +1,128 @@
+//! The terminal lifecycle, in one place: raw mode, alternate screen, mouse,
+//! and restoring all of it on q, on error (a guard's Drop), on panic (a hook
+//! that restores before the panic message is printed) and on SIGTERM, SIGHUP
+//! and SIGINT (flags polled by the event loop). Also the event loop itself.
+
+use std::io::{stdout, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::Terminal;
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::action_for;
+use super::ui;
+use super::update::update;
+
+/// Put the terminal back as we found it. Safe to call more than once;
+/// errors are ignored (after SIGHUP there may be no terminal left).
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let mut out = stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+struct Guard;
+
+impl Guard {
+    fn enter(mouse: bool) -> anyhow::Result<Guard> {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            hook(info);
+        }));
+        enable_raw_mode().context("cannot put the terminal in raw mode")?;
+        let g = Guard;
+        let mut out = stdout();
+        execute!(out, EnterAlternateScreen, cursor::Hide).context("cannot set up the terminal")?;
+        if mouse {
+            execute!(out, EnableMouseCapture).context("cannot enable the mouse")?;
+        }
+        Ok(g)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Map a terminal event to an action for the current mode.
+pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => action_for(app.mode(), *k),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-1, m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(1, m.column, m.row)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Run the explorer until q or a signal; the terminal is restored on every way out.
+pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .context("cannot install signal handlers")?;
+    }
+    let _guard = Guard::enter(app.opts.mouse)?;
+    let mut term =
+        Terminal::new(CrosstermBackend::new(stdout())).context("cannot open the terminal")?;
+    let size = term.size().context("cannot read the terminal size")?;
+    update(&mut app, Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        let sig = signal.load(Ordering::Relaxed);
+        if sig != 0 {
+            return Ok(ExitCode::from(128u8.saturating_add(sig as u8)));
+        }
+        if dirty {
+            term.draw(|f| ui::draw(&app, f.buffer_mut()))
+                .context("cannot draw")?;
+            dirty = false;
+            if exit_after_first_frame {
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
+        // A short poll so signal flags are seen promptly.
+        if !event::poll(Duration::from_millis(100)).context("cannot read the terminal")? {
+            continue;
+        }
+        // Apply every pending event before drawing again (keeps up with key repeat).
+        loop {
+            let ev = event::read().context("cannot read the terminal")?;
+            if let Some(a) = action_for_event(&app, &ev) {
+                update(&mut app, a);
+                dirty = true;
+            }
+            if app.quit || !event::poll(Duration::ZERO).unwrap_or(false) {
+                break;
+            }
+        }
+        if app.quit {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! The help overlay, generated from the keymap table (keys and help cannot drift).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{boxed, cells, centered, Ctx};
+use crate::text::pad;
+use crate::tui::keymap::help_sections;
+use crate::tui::strings;
+
+/// The help as plain lines (also used by tests and the README's key table).
+pub fn help_lines() -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for (title, rows) in help_sections() {
+        out.push((title.to_string(), true));
+        for (keys, what) in rows {
+            out.push((format!("  {keys:<12} {what}"), false));
+        }
+        out.push((String::new(), false));
+    }
+    out
+}
+
+pub fn render(scroll: usize, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    let r = centered(body, 64, body.height);
+    let inner = boxed(buf, r, strings::TITLE_HELP, ctx);
+    let lines = help_lines();
+    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    let end = inner.x + inner.width;
+    for (k, (text, head)) in lines
+        .iter()
+        .skip(scroll.min(max_scroll))
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let st = if *head {
+            ctx.theme.heading()
+        } else {
+            Style::default()
+        };
+        let t = pad(text, inner.width.saturating_sub(1) as usize, ctx.amb);
+        cells::put(buf, inner.x + 1, inner.y + k as u16, end, &t, st, ctx.amb);
+    }
+}

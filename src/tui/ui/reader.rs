@@ -1,0 +1,67 @@
+//! The reader pane: the cached wrapped document from the top line down, styled
+//! by line kind, with the search target sentence highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{cells, title_row, Ctx};
+use crate::tui::app::App;
+use crate::tui::doc::LineKind;
+use crate::tui::strings;
+
+pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
+    let rd = &app.reader;
+    let label = rd
+        .node
+        .and_then(|n| app.outline.nodes.get(n))
+        .map(|n| n.label.as_str())
+        .unwrap_or("");
+    title_row(buf, r, strings::TITLE_READER, label, ctx, focused);
+    let x0 = r.x + 1;
+    let end = r.x + r.width;
+    if rd.node.is_none() {
+        let t = crate::text::truncate(
+            strings::NOTHING_OPEN,
+            r.width.saturating_sub(2) as usize,
+            ctx.amb,
+        );
+        cells::put(buf, x0, r.y + 1, end, &t, Style::default(), ctx.amb);
+        return;
+    }
+    let target = rd
+        .highlight
+        .as_ref()
+        .and_then(|h| rd.doc.sentences.iter().position(|s| s == h))
+        .map(|i| i as u32);
+    let rows = r.height.saturating_sub(1) as usize;
+    for (k, line) in rd.doc.lines.iter().skip(rd.top).take(rows).enumerate() {
+        let y = r.y + 1 + k as u16;
+        let style = match line.kind {
+            LineKind::Path | LineKind::Meta | LineKind::Note => ctx.theme.dim(),
+            LineKind::Title | LineKind::Heading | LineKind::Caption | LineKind::TableHeader => {
+                ctx.theme.heading()
+            }
+            _ => Style::default(),
+        };
+        let hl = target.and_then(|t| line.segs.iter().find(|s| s.1 == t).map(|s| s.0.clone()));
+        match hl {
+            Some(h) => {
+                let x = cells::put(buf, x0, y, end, &line.text[..h.start], style, ctx.amb);
+                let x = cells::put(
+                    buf,
+                    x,
+                    y,
+                    end,
+                    &line.text[h.clone()],
+                    ctx.theme.target(),
+                    ctx.amb,
+                );
+                cells::put(buf, x, y, end, &line.text[h.end..], style, ctx.amb);
+            }
+            None => {
+                cells::put(buf, x0, y, end, &line.text, style, ctx.amb);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The search overlay: the prompt with the scope, then two rows per hit
+//! (kind, report, breadcrumb; snippet with matched chars highlighted), or a
+//! plain "no matches".
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{cells, Ctx};
+use crate::search::HitKind;
+use crate::text::{sanitize, truncate};
+use crate::tui::app::App;
+use crate::tui::search::snippet;
+use crate::tui::strings;
+
+fn kind_label(k: HitKind) -> &'static str {
+    match k {
+        HitKind::Heading => "Heading ",
+        HitKind::Indicator => "Figure  ",
+        HitKind::Caption => "Table   ",
+        HitKind::Cell => "Cell    ",
+        HitKind::Sentence => "Sentence",
+    }
+}
+
+pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    cells::clear(buf, r);
+    let s = &app.search;
+    let end = r.x + r.width;
+    let scope = if s.this_report {
+        s.report
+            .clone()
+            .unwrap_or_else(|| strings::SCOPE_ALL.into())
+    } else {
+        strings::SCOPE_ALL.into()
+    };
+    let head = ctx.theme.title(true);
+    cells::fill(buf, r.x, r.y, r.width, head);
+    let x = cells::put(buf, r.x + 1, r.y, end, "/", head, ctx.amb);
+    let q = sanitize(&s.query);
+    let x = cells::put(buf, x, r.y, end, &q, head, ctx.amb);
+    let x = cells::put(buf, x, r.y, end, "_", head, ctx.amb);
+    let info = format!("  [{}] {} hits", sanitize(&scope), s.hits.len());
+    cells::put(buf, x, r.y, end, &info, head, ctx.amb);
+    let w = r.width.saturating_sub(2) as usize;
+    let first = r.y + 2;
+    if s.query.trim().is_empty() {
+        cells::put(
+            buf,
+            r.x + 1,
+            first,
+            end,
+            &truncate(strings::SEARCH_HINT, w, ctx.amb),
+            ctx.theme.dim(),
+            ctx.amb,
+        );
+        return;
+    }
+    if s.hits.is_empty() {
+        cells::put(
+            buf,
+            r.x + 1,
+            first,
+            end,
+            strings::NO_MATCHES,
+            Style::default(),
+            ctx.amb,
+        );
+        return;
+    }
+    let rows = (r.height.saturating_sub(2) / 2) as usize;
+    for (k, hit) in s.hits.iter().enumerate().skip(s.offset).take(rows) {
+        let y = first + 2 * (k - s.offset) as u16;
+        let sel = k == s.selected;
+        let st = if sel {
+            ctx.theme.selected(true)
+        } else {
+            Style::default()
+        };
+        if sel {
+            cells::fill(buf, r.x, y, r.width, st);
+            cells::fill(buf, r.x, y + 1, r.width, st);
+        }
+        let line = format!(
+            "{}{} {} {}",
+            if sel { '>' } else { ' ' },
+            kind_label(hit.kind),
+            sanitize(hit.location.report()),
+            sanitize(&hit.breadcrumb)
+        );
+        cells::put(
+            buf,
+            r.x,
+            y,
+            end,
+            &truncate(&line, r.width as usize, ctx.amb),
+            st.patch(ctx.theme.dim()),
+            ctx.amb,
+        );
+        let mut x = r.x + 2;
+        for piece in snippet(&hit.text, &hit.highlights, w.saturating_sub(1), ctx.amb) {
+            let pst = if piece.matched {
+                st.patch(ctx.theme.matched())
+            } else {
+                st
+            };
+            x = cells::put(buf, x, y + 1, end, &piece.text, pst, ctx.amb);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The tables pane: title with the table's place in the list (derived tables
+//! marked), a frozen header row, the rows from the vertical offset, the
+//! columns from the horizontal offset, the cursor row and cell, and the
+//! filter prompt.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{cells, title_row, Ctx};
+use crate::text::{pad, sanitize};
+use crate::tui::app::{App, Overlay};
+use crate::tui::strings;
+use crate::tui::tables::{column_widths, SortDir};
+
+pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
+    let Some(t) = app.tables.as_ref() else {
+        title_row(buf, r, strings::TITLE_TABLES, "", ctx, focused);
+        return;
+    };
+    let Some(v) = t.current_view(&app.model, &app.derived) else {
+        title_row(buf, r, strings::TITLE_TABLES, "", ctx, focused);
+        cells::put(
+            buf,
+            r.x + 1,
+            r.y + 1,
+            r.x + r.width,
+            strings::NO_TABLES,
+            Style::default(),
+            ctx.amb,
+        );
+        return;
+    };
+    let detail = format!(
+        "{}/{} {}{} ({})",
+        t.current + 1,
+        t.list.len(),
+        if v.derived {
+            format!("{} ", strings::DERIVED)
+        } else {
+            String::new()
+        },
+        v.title,
+        v.report
+    );
+    title_row(buf, r, strings::TITLE_TABLES, &detail, ctx, focused);
+    let end = r.x + r.width;
+    let widths = column_widths(&v, ctx.amb, (r.width as usize * 2 / 3).max(8));
+    let sep = format!(" {} ", ctx.glyphs.vbar);
+    let show_filter = app.overlay == Some(Overlay::Filter) || !t.filter.is_empty();
+    let bottom = r.y + r.height - u16::from(show_filter);
+    // Header (frozen) and rule.
+    let mut x = r.x + 1;
+    let hy = r.y + 1;
+    let mut visible_cols = Vec::new();
+    for (c, &cw) in widths.iter().enumerate().skip(t.col_offset) {
+        if x >= end {
+            break;
+        }
+        let mut name = sanitize(&v.columns[c]).into_owned();
+        if let Some((sc, dir)) = t.sort {
+            if sc == c {
+                name.push_str(if dir == SortDir::Up { " ^" } else { " v" });
+            }
+        }
+        let cell = pad(&name, cw, ctx.amb);
+        visible_cols.push((c, x, cw));
+        x = cells::put(buf, x, hy, end, &cell, ctx.theme.heading(), ctx.amb);
+        x = cells::put(buf, x, hy, end, &sep, ctx.theme.dim(), ctx.amb);
+    }
+    if hy + 1 < bottom {
+        let rule: String =
+            std::iter::repeat_n(ctx.glyphs.hbar, (r.width as usize).saturating_sub(2)).collect();
+        cells::put(buf, r.x + 1, hy + 1, end, &rule, ctx.theme.dim(), ctx.amb);
+    }
+    let first = hy + 2;
+    if t.rows.is_empty() {
+        cells::put(
+            buf,
+            r.x + 1,
+            first,
+            end,
+            strings::NO_ROWS,
+            ctx.theme.dim(),
+            ctx.amb,
+        );
+    }
+    for (k, &row) in t.rows.iter().skip(t.row_offset).enumerate() {
+        let y = first + k as u16;
+        if y >= bottom {
+            break;
+        }
+        let is_cursor = t.row_offset + k == t.cursor;
+        let style = if is_cursor {
+            ctx.theme.selected(focused)
+        } else {
+            Style::default()
+        };
+        if is_cursor {
+            cells::fill(buf, r.x, y, r.width, style);
+        }
+        for &(c, cx, w) in &visible_cols {
+            let text = v.rows[row].get(c).map(|s| sanitize(s)).unwrap_or_default();
+            let cell = pad(&text, w, ctx.amb);
+            let st = if is_cursor && c == t.col {
+                style.patch(ctx.theme.cursor_cell())
+            } else {
+                style
+            };
+            let x = cells::put(buf, cx, y, end, &cell, st, ctx.amb);
+            cells::put(buf, x, y, end, &sep, style.patch(ctx.theme.dim()), ctx.amb);
+        }
+    }
+    if show_filter {
+        let st = if app.overlay == Some(Overlay::Filter) {
+            ctx.theme.title(true)
+        } else {
+            ctx.theme.dim()
+        };
+        cells::fill(buf, r.x, bottom, r.width, st);
+        let text = format!(
+            "{}{}  ({} rows)",
+            strings::FILTER,
+            sanitize(&t.filter),
+            t.rows.len()
+        );
+        cells::put(buf, r.x + 1, bottom, end, &text, st, ctx.amb);
+    }
+}

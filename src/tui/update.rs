@@ -1,0 +1,362 @@
+//! `update`: the only place the explorer's state changes in response to an
+//! action. Never touches the terminal, so tests drive it directly.
+
+use super::action::{Action, Focus, Mode};
+use super::app::{App, Overlay};
+use super::outline::NodeKind;
+use super::tables::column_widths;
+
+/// Apply one action to the state.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            app.relayout();
+            return;
+        }
+        Action::Scroll(d, x, y) => return mouse_scroll(app, d, x, y),
+        Action::Click(x, y) => return click(app, x, y),
+        _ => {}
+    }
+    match app.mode() {
+        Mode::Help => help(app, action),
+        Mode::Popup => {
+            if action == Action::Close {
+                app.overlay = None;
+            }
+        }
+        Mode::Filter => filter(app, action),
+        Mode::Search => search(app, action),
+        Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    if let Some(Overlay::Help(s)) = app.overlay {
+        app.overlay = match action {
+            Action::Close => None,
+            Action::Down => Some(Overlay::Help(s + 1)),
+            Action::Up => Some(Overlay::Help(s.saturating_sub(1))),
+            _ => Some(Overlay::Help(s)),
+        };
+    }
+}
+
+fn filter(app: &mut App, action: Action) {
+    let (model, derived) = (&app.model, &app.derived);
+    let Some(t) = app.tables.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    match action {
+        Action::Input(c) => t.filter.push(c),
+        Action::Backspace => {
+            t.filter.pop();
+        }
+        Action::Enter => app.overlay = None,
+        Action::Close => {
+            t.filter.clear();
+            app.overlay = None;
+        }
+        _ => return,
+    }
+    t.recompute(model, derived);
+}
+
+fn search(app: &mut App, action: Action) {
+    let rows = app.size.1.saturating_sub(4) as usize / 2;
+    match action {
+        Action::Input(c) => {
+            app.search.query.push(c);
+            app.run_search();
+        }
+        Action::Backspace => {
+            app.search.query.pop();
+            app.run_search();
+        }
+        Action::SearchScope => {
+            app.search.this_report = !app.search.this_report;
+            app.run_search();
+        }
+        Action::Down => app.search.select(1),
+        Action::Up => app.search.select(-1),
+        Action::PageDown => app.search.select(rows.max(1) as isize),
+        Action::PageUp => app.search.select(-(rows.max(1) as isize)),
+        Action::Close => {
+            app.overlay = None;
+            app.restore_view();
+        }
+        Action::Enter => {
+            if let Some(hit) = app.search.hits.get(app.search.selected).cloned() {
+                app.overlay = None;
+                app.search.active = Some(app.search.selected);
+                app.jump(&hit.location);
+            }
+        }
+        _ => {}
+    }
+    app.search.scroll_into_view(rows);
+}
+
+fn pane(app: &mut App, action: Action) {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Help => app.overlay = Some(Overlay::Help(0)),
+        Action::SearchOpen => {
+            app.save_view();
+            app.search.report = app
+                .current_report()
+                .and_then(|r| app.model.reports.get(r))
+                .map(|r| r.id.clone());
+            app.search.query.clear();
+            app.run_search();
+            app.overlay = Some(Overlay::Search);
+        }
+        Action::SearchNext | Action::SearchPrev => {
+            if let Some(hit) = app.search.step(action == Action::SearchNext).cloned() {
+                app.jump(&hit.location);
+            }
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            app.focus = if action == Action::FocusNext {
+                app.focus.next()
+            } else {
+                app.focus.prev()
+            };
+            match app.focus {
+                Focus::Tables => app.show_tables(),
+                Focus::Reader => {
+                    app.right = Focus::Reader;
+                    app.follow_outline_if_empty();
+                }
+                Focus::Outline => {}
+            }
+            app.relayout();
+        }
+        Action::Tables => app.show_tables(),
+        _ => match app.focus {
+            Focus::Outline => outline(app, action),
+            Focus::Reader => reader(app, action),
+            Focus::Tables => tables(app, action),
+        },
+    }
+}
+
+fn outline_rows(app: &App) -> usize {
+    app.plan()
+        .outline
+        .map(|o| o.height.saturating_sub(1) as usize)
+        .unwrap_or(1)
+}
+
+fn outline(app: &mut App, action: Action) {
+    let rows = outline_rows(app);
+    let o = &mut app.outline;
+    match action {
+        Action::Down => o.select_next(),
+        Action::Up => o.select_prev(),
+        Action::Top => o.select_top(),
+        Action::Bottom => o.select_bottom(),
+        Action::PageDown => o.page_down(rows),
+        Action::PageUp => o.page_up(rows),
+        Action::Left => o.collapse_or_parent(),
+        Action::Right => o.expand_or_first_child(),
+        Action::Parent => o.select_parent(),
+        Action::NextSibling => o.select_sibling(true),
+        Action::PrevSibling => o.select_sibling(false),
+        Action::Enter => {
+            app.focus = Focus::Reader;
+            app.right = Focus::Reader;
+            app.follow_outline();
+            app.relayout();
+            return;
+        }
+        _ => return,
+    }
+    app.follow_outline();
+}
+
+fn reader(app: &mut App, action: Action) {
+    let r = &mut app.reader;
+    match action {
+        Action::Down => r.scroll(1),
+        Action::Up => r.scroll(-1),
+        Action::Top => r.to_top(),
+        Action::Bottom => r.to_bottom(),
+        Action::PageDown => r.page(true),
+        Action::PageUp => r.page(false),
+        Action::Left => {
+            app.focus = Focus::Outline;
+            app.relayout();
+        }
+        Action::NextSection | Action::PrevSection => {
+            let Some(cur) = app.reader.node else { return };
+            let order: Vec<usize> = app.outline.readable().collect();
+            let Some(pos) = order.iter().position(|&n| n == cur) else {
+                return;
+            };
+            let next = if action == Action::NextSection {
+                order.get(pos + 1)
+            } else {
+                pos.checked_sub(1).and_then(|p| order.get(p))
+            };
+            if let Some(&n) = next {
+                app.reveal(n);
+            }
+        }
+        Action::Parent => {
+            let parent = app.reader.node.and_then(|n| app.outline.nodes[n].parent);
+            if let Some(p) = parent {
+                app.reveal(p);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn tables(app: &mut App, action: Action) {
+    app.ensure_tables();
+    let width = app.plan().right.map(|r| r.width as usize).unwrap_or(1);
+    let amb = app.opts.amb;
+    let (model, derived) = (&app.model, &app.derived);
+    let Some(t) = app.tables.as_mut() else { return };
+    let ncols = t
+        .current_view(model, derived)
+        .map(|v| v.columns.len())
+        .unwrap_or(0);
+    match action {
+        Action::Down => t.move_row(1),
+        Action::Up => t.move_row(-1),
+        Action::Top => t.row_top(),
+        Action::Bottom => t.row_bottom(),
+        Action::PageDown => t.move_row(t.height.max(2) as isize - 1),
+        Action::PageUp => t.move_row(-(t.height.max(2) as isize - 1)),
+        Action::Left => t.move_col(-1, ncols),
+        Action::Right => t.move_col(1, ncols),
+        Action::NextSibling => t.step_table(true, model, derived),
+        Action::PrevSibling => t.step_table(false, model, derived),
+        Action::Sort => t.cycle_sort(model, derived),
+        Action::Filter => app.overlay = Some(Overlay::Filter),
+        Action::CellPopup if t.cell_text(model, derived).is_some() => {
+            app.overlay = Some(Overlay::Popup);
+        }
+        Action::Enter => {
+            if let Some(loc) = t.row_source(model, derived) {
+                let loc = match loc {
+                    // A printed row's source is where the table sits in the reader.
+                    crate::model::Location::Cell { report, table, .. } => {
+                        let section = model
+                            .reports
+                            .iter()
+                            .find(|r| r.id == report)
+                            .and_then(|r| r.table(&table))
+                            .map(|t| t.section.clone())
+                            .unwrap_or_default();
+                        return jump_to_table_in_reader(app, &report, &section, &table);
+                    }
+                    other => other,
+                };
+                app.jump(&loc);
+            }
+            return;
+        }
+        _ => {}
+    }
+    if let Some(v) = t.current_view(model, derived) {
+        let widths = column_widths(&v, amb, (width * 2 / 3).max(8));
+        t.scroll_cols_into_view(&widths, width);
+    }
+}
+
+fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &str) {
+    let Some(ri) = app.model.reports.iter().position(|r| r.id == report) else {
+        return;
+    };
+    let node = if section.is_empty() {
+        app.outline.find(ri, NodeKind::Preamble, "")
+    } else {
+        app.outline.find(ri, NodeKind::Section, section)
+    };
+    if let Some(n) = node {
+        app.reveal(n);
+        if let Some(l) = app.reader.doc.line_of_table(table) {
+            app.reader.show_line(l);
+        }
+        app.focus = Focus::Reader;
+        app.right = Focus::Reader;
+        app.relayout();
+    }
+}
+
+fn pane_at(app: &App, x: u16, y: u16) -> Option<Focus> {
+    let p = app.plan();
+    let inside =
+        |r: ratatui::layout::Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+    if p.outline.is_some_and(inside) {
+        Some(Focus::Outline)
+    } else if p.right.is_some_and(inside) {
+        Some(app.right_pane())
+    } else {
+        None
+    }
+}
+
+fn mouse_scroll(app: &mut App, d: i8, x: u16, y: u16) {
+    if app.overlay.is_some() {
+        let a = if d < 0 { Action::Up } else { Action::Down };
+        return update(app, a);
+    }
+    match pane_at(app, x, y) {
+        Some(Focus::Outline) => {
+            for _ in 0..3 {
+                if d < 0 {
+                    app.outline.select_prev()
+                } else {
+                    app.outline.select_next()
+                }
+            }
+            app.follow_outline();
+        }
+        Some(Focus::Reader) => app.reader.scroll(3 * d as isize),
+        Some(Focus::Tables) => {
+            if let Some(t) = app.tables.as_mut() {
+                t.move_row(3 * d as isize)
+            }
+        }
+        None => {}
+    }
+}
+
+fn click(app: &mut App, x: u16, y: u16) {
+    if app.overlay.is_some() {
+        return;
+    }
+    let Some(pane) = pane_at(app, x, y) else {
+        return;
+    };
+    app.focus = pane;
+    if pane == Focus::Outline {
+        if let Some(o) = app.plan().outline {
+            let row = (y - o.y) as usize;
+            if row >= 1 {
+                let idx = app.outline.offset + row - 1;
+                if idx < app.outline.visible.len() {
+                    app.outline.selected = idx;
+                    app.follow_outline();
+                }
+            }
+        }
+    } else {
+        app.right = pane;
+    }
+    app.relayout();
+}
+
+impl App {
+    /// Open the outline's selection in the reader when it shows nothing yet.
+    pub fn follow_outline_if_empty(&mut self) {
+        if self.reader.node.is_none() {
+            self.follow_outline();
+        }
+    }
+}

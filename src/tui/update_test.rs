@@ -1,0 +1,339 @@
+//! State-update tests: actions applied to an `App` on small hand-built
+//! models, no terminal.
+
+use super::action::{Action, Focus};
+use super::app::{App, Options, Overlay};
+use super::outline::NodeKind;
+use super::testmodel::{empty_model, small_model};
+use super::update::update;
+use crate::model::Location;
+use crate::search::{Hit, HitKind};
+use crate::text::AmbiguousWidth;
+
+fn app(w: u16, h: u16) -> App {
+    let opts = Options {
+        amb: AmbiguousWidth::Narrow,
+        color: false,
+        mouse: false,
+    };
+    App::new(small_model(), opts, (w, h))
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        update(app, *a);
+    }
+}
+
+fn selected_id(app: &App) -> String {
+    let n = app.outline.selected_node().unwrap();
+    app.outline.nodes[n].id.clone()
+}
+
+#[test]
+fn every_action_on_an_empty_model_is_harmless() {
+    let opts = Options {
+        amb: AmbiguousWidth::Wide,
+        color: true,
+        mouse: true,
+    };
+    let mut a = App::new(empty_model(), opts, (80, 24));
+    use Action::*;
+    let all = [
+        Up,
+        Down,
+        Left,
+        Right,
+        Parent,
+        NextSibling,
+        PrevSibling,
+        Top,
+        Bottom,
+        PageDown,
+        PageUp,
+        Enter,
+        FocusNext,
+        FocusNext,
+        Sort,
+        Filter,
+        Input('x'),
+        Backspace,
+        Close,
+        CellPopup,
+        Enter,
+        FocusNext,
+        PrevSection,
+        NextSection,
+        Tables,
+        Help,
+        Close,
+        SearchOpen,
+        Input('a'),
+        Enter,
+        Close,
+        SearchNext,
+        SearchPrev,
+        Resize(10, 3),
+        Click(3, 3),
+        Scroll(1, 3, 3),
+        Resize(200, 60),
+        Click(1, 1),
+        Scroll(-1, 50, 5),
+    ];
+    for act in all {
+        update(&mut a, act);
+        let mut buf =
+            ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, a.size.0, a.size.1));
+        super::ui::draw(&a, &mut buf);
+    }
+    assert!(!a.quit);
+    update(&mut a, Quit);
+    assert!(a.quit);
+}
+
+#[test]
+fn enter_in_the_outline_opens_the_section_in_the_reader() {
+    let mut a = app(80, 24);
+    run(
+        &mut a,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Right,
+            Action::Down,
+            Action::Enter,
+        ],
+    );
+    assert_eq!(selected_id(&a), "demo-2023:s1.1");
+    assert_eq!(a.focus, Focus::Reader);
+    let path: String = a
+        .reader
+        .doc
+        .lines
+        .iter()
+        .take_while(|l| l.kind == super::doc::LineKind::Path)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        path,
+        "demo-2023 > 一、2023年计划执行情况 > (一)经济运行稳中向好"
+    );
+}
+
+#[test]
+fn brackets_walk_sections_in_reading_order_and_the_outline_follows() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Down, Action::Down, Action::Enter]);
+    assert_eq!(selected_id(&a), "demo-2023:s1");
+    run(&mut a, &[Action::NextSection, Action::NextSection]);
+    assert_eq!(selected_id(&a), "demo-2023:s1.2");
+    run(
+        &mut a,
+        &[
+            Action::NextSection,
+            Action::NextSection,
+            Action::NextSection,
+        ],
+    );
+    assert_eq!(selected_id(&a), "demo-2023:s2");
+    run(&mut a, &[Action::PrevSection, Action::Parent]);
+    assert_eq!(selected_id(&a), "demo-2023:s1.2");
+}
+
+#[test]
+fn tab_cycles_the_panes_and_builds_the_tables_pane_on_first_use() {
+    let mut a = app(80, 24);
+    assert!(a.tables.is_none());
+    run(&mut a, &[Action::FocusNext]);
+    assert_eq!(a.focus, Focus::Reader);
+    run(&mut a, &[Action::FocusNext]);
+    assert_eq!(a.focus, Focus::Tables);
+    let t = a.tables.as_ref().unwrap();
+    assert_eq!(
+        t.current_ref(),
+        Some(super::tables::TableRef::Printed {
+            report: 0,
+            table: 0
+        })
+    );
+    run(&mut a, &[Action::FocusNext]);
+    assert_eq!(a.focus, Focus::Outline);
+    assert_eq!(a.right_pane(), Focus::Tables);
+    run(&mut a, &[Action::FocusPrev]);
+    assert_eq!(a.focus, Focus::Tables);
+}
+
+#[test]
+fn a_sentence_jump_selects_the_section_and_highlights_the_sentence_on_screen() {
+    let mut a = app(80, 24);
+    let ok = a.jump(&Location::Sentence {
+        report: "demo-2023".into(),
+        section: "demo-2023:s1.2.1".into(),
+        sentence: "demo-2023:p5.1".into(),
+    });
+    assert!(ok);
+    assert_eq!(selected_id(&a), "demo-2023:s1.2.1");
+    assert_eq!(a.reader.highlight.as_deref(), Some("demo-2023:p5.1"));
+    let l = a.reader.doc.line_of_sentence("demo-2023:p5.1").unwrap();
+    assert!(l >= a.reader.top && l < a.reader.top + a.reader.height);
+    assert_eq!(a.focus, Focus::Reader);
+}
+
+#[test]
+fn a_preamble_sentence_jump_opens_the_preamble() {
+    let mut a = app(80, 24);
+    assert!(a.jump(&Location::Sentence {
+        report: "demo-2023".into(),
+        section: String::new(),
+        sentence: "demo-2023:p1.2".into(),
+    }));
+    let n = a.outline.selected_node().unwrap();
+    assert_eq!(a.outline.nodes[n].kind, NodeKind::Preamble);
+}
+
+#[test]
+fn a_cell_jump_puts_the_tables_cursor_on_the_cell() {
+    let mut a = app(80, 24);
+    assert!(a.jump(&Location::Cell {
+        report: "demo-2023".into(),
+        table: "demo-2023:t1".into(),
+        row: 2,
+        column: 3,
+    }));
+    let t = a.tables.as_ref().unwrap();
+    assert_eq!((t.rows[t.cursor], t.col), (2, 3));
+    assert_eq!(a.focus, Focus::Tables);
+    assert!(!a.jump(&Location::Section {
+        report: "no-such-report".into(),
+        section: "x".into()
+    }));
+}
+
+fn hit(loc: Location) -> Hit {
+    Hit {
+        kind: HitKind::Sentence,
+        location: loc,
+        breadcrumb: "demo-2023 > 一、".into(),
+        text: "洋山深水港集装箱吞吐量".into(),
+        highlights: std::iter::once(15..24).collect(),
+        score: 1,
+    }
+}
+
+#[test]
+fn search_enter_jumps_and_n_moves_on_and_esc_goes_back() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Down, Action::SearchOpen]);
+    assert_eq!(a.overlay, Some(Overlay::Search));
+    run(
+        &mut a,
+        &[Action::Input('j'), Action::Input('z'), Action::Backspace],
+    );
+    assert_eq!(a.search.query, "j");
+    // Hits as the search index would give them.
+    a.search.hits = vec![
+        hit(Location::Sentence {
+            report: "demo-2023".into(),
+            section: "demo-2023:s1.2.1".into(),
+            sentence: "demo-2023:p5.1".into(),
+        }),
+        hit(Location::Section {
+            report: "demo-2023".into(),
+            section: "demo-2023:s2".into(),
+        }),
+    ];
+    run(&mut a, &[Action::Enter]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(selected_id(&a), "demo-2023:s1.2.1");
+    run(&mut a, &[Action::SearchNext]);
+    assert_eq!(selected_id(&a), "demo-2023:s2");
+    run(&mut a, &[Action::SearchNext]);
+    assert_eq!(selected_id(&a), "demo-2023:s1.2.1");
+    run(&mut a, &[Action::SearchPrev]);
+    assert_eq!(selected_id(&a), "demo-2023:s2");
+
+    // Esc returns to where the prompt was opened.
+    let before = selected_id(&a);
+    run(&mut a, &[Action::SearchOpen]);
+    a.search.hits = vec![hit(Location::Section {
+        report: "demo-2023".into(),
+        section: "demo-2023:s1".into(),
+    })];
+    run(&mut a, &[Action::Down, Action::Close]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(selected_id(&a), before);
+}
+
+#[test]
+fn the_scope_toggle_limits_search_to_the_current_report() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::SearchOpen]);
+    assert_eq!(a.search.report.as_deref(), Some("demo-2023"));
+    assert!(!a.search.this_report);
+    run(&mut a, &[Action::SearchScope]);
+    assert!(a.search.this_report);
+}
+
+#[test]
+fn help_opens_and_q_closes_it_before_quitting() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Help]);
+    assert_eq!(a.overlay, Some(Overlay::Help(0)));
+    run(&mut a, &[Action::Down, Action::Down, Action::Up]);
+    assert_eq!(a.overlay, Some(Overlay::Help(1)));
+    run(&mut a, &[Action::Close]);
+    assert_eq!(a.overlay, None);
+    assert!(!a.quit);
+}
+
+#[test]
+fn typing_a_filter_narrows_rows_and_esc_clears_it() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Tables, Action::Filter]);
+    for c in "增长率".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    assert_eq!(a.tables.as_ref().unwrap().rows.len(), 3);
+    run(&mut a, &[Action::Enter]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.tables.as_ref().unwrap().filter, "增长率");
+    run(&mut a, &[Action::Filter, Action::Close]);
+    assert_eq!(a.tables.as_ref().unwrap().rows.len(), 4);
+}
+
+#[test]
+fn enter_on_a_table_row_shows_the_table_in_its_section() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Tables, Action::Down, Action::Enter]);
+    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(selected_id(&a), "demo-2023:s1.1");
+    let l = a.reader.doc.line_of_table("demo-2023:t1").unwrap();
+    assert!(l >= a.reader.top && l < a.reader.top + a.reader.height);
+}
+
+#[test]
+fn the_cell_popup_opens_on_a_cell_and_closes_with_esc() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Tables, Action::Right, Action::CellPopup]);
+    assert_eq!(a.overlay, Some(Overlay::Popup));
+    run(&mut a, &[Action::Close]);
+    assert_eq!(a.overlay, None);
+}
+
+#[test]
+fn a_click_in_the_outline_selects_that_row() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::FocusNext, Action::Click(3, 3)]);
+    assert_eq!(a.focus, Focus::Outline);
+    assert_eq!(a.outline.selected, 2);
+}
+
+#[test]
+fn below_sixty_columns_one_pane_at_a_time() {
+    let mut a = app(40, 12);
+    let p = a.plan();
+    assert!(p.outline.is_some() && p.right.is_none());
+    run(&mut a, &[Action::FocusNext]);
+    let p = a.plan();
+    assert!(p.outline.is_none() && p.right.is_some());
+}

@@ -1,0 +1,177 @@
+//! End-to-end test of the real binary in tmux at 80x24: open a section,
+//! scroll, switch panes, open the help, resize, quit; check each screen for
+//! the expected text, the outline's right border in one column on every row,
+//! no raw escape bytes, exit status 0 and a usable shell afterwards.
+//! Skips (with a message) when tmux is not installed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use baogao::text::{str_width, AmbiguousWidth};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "e2e", k]);
+            // Separate keys so Esc followed by a key is not read as Alt-key.
+            sleep(Duration::from_millis(80));
+        }
+    }
+    fn screen(&self) -> String {
+        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
+    }
+    /// Wait (up to 10 s) until the screen contains `needle`; return the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {needle:?}; screen:\n{s}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// The outline/reader separator is in the same display column on every body row.
+fn assert_border_aligned(screen: &str, rows: usize) {
+    let mut cols = std::collections::BTreeSet::new();
+    for line in screen.lines().take(rows - 1) {
+        let Some(i) = line.find('│') else {
+            panic!("row without the pane border: {line:?}\n{screen}");
+        };
+        cols.insert(str_width(&line[..i], AmbiguousWidth::Narrow));
+    }
+    assert_eq!(cols.len(), 1, "border columns {cols:?}:\n{screen}");
+}
+
+fn assert_clean(screen: &str) {
+    assert!(
+        !screen
+            .chars()
+            .any(|c| c == '\x1b' || (c.is_control() && c != '\n')),
+        "raw control bytes on screen:\n{screen:?}"
+    );
+}
+
+#[test]
+fn explorer_in_tmux_at_80x24() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!(
+            "SKIPPED explorer_in_tmux_at_80x24: tmux is not installed (apt-get install tmux)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.json");
+    let mut m = baogao::tui::testmodel::small_model();
+    // A hostile heading must show as inert text.
+    m.reports[0].sections[1].heading = "2024年主要目标\x1b[2J\x1b]52;c;QUFB\x07".into();
+    std::fs::write(&model, serde_json::to_string(&m).unwrap()).unwrap();
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    assert!(Path::new(bin).exists());
+
+    let t = Tmux {
+        socket: format!("baogao-e2e-{}", std::process::id()),
+    };
+    t.cmd(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "-s",
+        "e2e",
+        "env",
+        "PS1=$ ",
+        "sh",
+    ]);
+    t.cmd(&["set-option", "-g", "escape-time", "0"]);
+    let launch = format!(
+        "{bin} --model {} --ambiguous narrow; echo EXIT=$?",
+        model.display()
+    );
+    t.keys(&[&launch, "Enter"]);
+
+    let s = t.wait_for("Outline");
+    assert_border_aligned(&s, 24);
+    assert_clean(&s);
+    assert!(s.contains("一、2023年计划执行"), "{s}");
+
+    // Open part 一、 and read it.
+    t.keys(&["j", "j", "l", "Enter"]);
+    let s = t.wait_for("全区实现地区生产总值");
+    assert_border_aligned(&s, 24);
+    assert!(s.contains("表1 2023年主要指标完成情况"), "{s}");
+
+    // Scroll the reader.
+    t.keys(&["j", "j", "j", "C-d"]);
+    let s = t.screen();
+    assert!(!s.contains("全区实现地区生产总值"), "did not scroll:\n{s}");
+    assert_border_aligned(&s, 24);
+
+    // Switch to the tables pane.
+    t.keys(&["Tab"]);
+    let s = t.wait_for("Tables  1/");
+    assert!(s.contains("地区生产总值增长率"), "{s}");
+    assert_border_aligned(&s, 24);
+
+    // Help overlay, then close it.
+    t.keys(&["?"]);
+    let s = t.wait_for("Keys (Esc to close)");
+    assert!(s.contains("collapse, or go to parent"), "{s}");
+    t.keys(&["Escape"]);
+    let s = t.screen();
+    assert!(!s.contains("Keys (Esc to close)"), "{s}");
+
+    // Back to the outline; the hostile heading is inert.
+    t.keys(&["BTab", "BTab"]);
+    let s = t.wait_for("2024年主要目标");
+    assert_clean(&s);
+
+    // Resize to 120x40: layout reflows, border still straight.
+    t.cmd(&["resize-window", "-t", "e2e", "-x", "120", "-y", "40"]);
+    sleep(Duration::from_millis(300));
+    let s = t.wait_for("Outline");
+    assert_eq!(s.lines().count().max(40), 40);
+    assert_border_aligned(&s, 40);
+    assert_clean(&s);
+    assert!(s.contains("l:open h:close Enter:read"), "{s}");
+
+    // Quit: exit status 0 and the shell works.
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.keys(&["echo shell-ok-$((40+2))", "Enter"]);
+    t.wait_for("shell-ok-42");
+}
