@@ -131,7 +131,11 @@ fn collect_report(c: &mut Collected, ri: usize, r: &Report) {
             text.push_str(", ");
             text.push_str(ch);
         }
-        if let Some(q) = ind.qualifier.as_deref().filter(|s| !s.is_empty()) {
+        if let Some(q) = ind
+            .qualifier
+            .as_deref()
+            .filter(|q| !q.is_empty() && !text.contains(q))
+        {
             text.push_str(" (");
             text.push_str(q);
             text.push(')');
