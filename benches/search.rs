@@ -248,6 +248,26 @@ fn main() {
             }
             return;
         }
+        Ok("detail") => {
+            // per-keystroke on-CPU time at 100x, narrowing
+            let big = Index::new(&model_times(&model, 100));
+            let opts = SearchOptions {
+                report: None,
+                limit: LIMIT,
+            };
+            for typed in TYPED {
+                let mut session = Session::new();
+                let mut q = String::new();
+                let mut line = String::new();
+                for c in typed.chars() {
+                    q.push(c);
+                    let (_, cpu) = timed(|| session.search(&big, &q, &opts));
+                    line.push_str(&format!(" {q}:{cpu:.1}({})", session.total()));
+                }
+                println!("{line}");
+            }
+            return;
+        }
         Ok("profile-search") => {
             let big = Index::new(&model_times(&model, 20));
             for _ in 0..3 {

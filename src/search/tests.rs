@@ -401,3 +401,17 @@ fn narrowing_gives_the_same_hits_as_a_full_search() {
     let (hits, _) = idx.search_within(Some(&m), "集装箱 !码头建设x", &all());
     assert_eq!(hits.len(), idx.search("集装箱", &all()).len());
 }
+
+#[test]
+fn index_and_session_can_move_to_a_worker_thread() {
+    // the explorer may search off the UI thread (see docs/PERFORMANCE.md)
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<Index>();
+    send_sync::<Session>();
+    let idx = std::sync::Arc::new(Index::new(&model()));
+    let worker = std::thread::spawn({
+        let idx = idx.clone();
+        move || idx.search("jzx", &SearchOptions::default()).len()
+    });
+    assert_eq!(worker.join().unwrap(), idx.search("jzx", &all()).len());
+}
