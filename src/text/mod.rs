@@ -1,12 +1,19 @@
 //! Chinese text layout for a terminal: display width (with a choice for East
 //! Asian Ambiguous characters), truncation and padding, line wrapping by
-//! UAX #14 plus clreq line-start/line-end rules, and sanitizing untrusted text.
-//! No terminal dependency.
+//! UAX #14 plus clreq line-start/line-end rules, table column sizing, and
+//! sanitizing untrusted text. No terminal dependency.
 
+pub mod columns;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;
 
-pub use sanitize::sanitize;
-pub use width::{char_width, pad, str_width, truncate, AmbiguousWidth};
-pub use wrap::wrap;
+pub use columns::{
+    column_widths, column_widths_with_floor, looks_numeric, natural_widths, numeric_alignments,
+    render_row, render_row_aligned, Align, COLUMN_FLOOR,
+};
+pub use sanitize::{sanitize, sanitize_line};
+pub use width::{
+    char_width, grapheme_width, pad, pad_left, str_width, truncate, AmbiguousWidth, CUT_MARKER,
+};
+pub use wrap::{wrap, wrap_lines};
