@@ -11,7 +11,7 @@ use super::search::SearchState;
 use super::tables::{TableRef, TablesState};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
-use crate::search::Index;
+use crate::search::{Index, Session};
 use crate::text::AmbiguousWidth;
 
 /// An overlay that takes the keys before the panes.
@@ -60,6 +60,8 @@ pub struct App {
     pub search: SearchState,
     /// Built the first time the search prompt opens.
     pub index: Option<Index>,
+    /// The previous keystroke's matches, narrowed as the query grows.
+    pub session: Session,
     saved: Option<Saved>,
     pub quit: bool,
 }
@@ -80,6 +82,7 @@ impl App {
             derived: Vec::new(),
             search: SearchState::default(),
             index: None,
+            session: Session::new(),
             saved: None,
             quit: false,
         };
@@ -340,7 +343,7 @@ impl App {
         self.search.hits = if self.search.query.trim().is_empty() {
             Vec::new()
         } else {
-            index.search(&self.search.query, &opts)
+            self.session.search(index, &self.search.query, &opts)
         };
         self.search.selected = 0;
         self.search.offset = 0;
