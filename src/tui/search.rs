@@ -107,7 +107,11 @@ mod tests {
     #[test]
     fn a_short_text_is_shown_whole_with_the_match_flagged() {
         let t = "集装箱吞吐量";
-        let p = snippet(&hit(t, Vec::from([0..9])), 40, AmbiguousWidth::Narrow);
+        let p = snippet(
+            &hit(t, std::iter::once(0..9).collect()),
+            40,
+            AmbiguousWidth::Narrow,
+        );
         assert_eq!(
             p[0],
             Piece {
@@ -124,7 +128,7 @@ mod tests {
         let at = t.find("90.4%").unwrap();
         for amb in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
             for w in [10, 15, 21, 30] {
-                let p = snippet(&hit(t, Vec::from([at..at + 5])), w, amb);
+                let p = snippet(&hit(t, std::iter::once(at..at + 5).collect()), w, amb);
                 let s = joined(&p);
                 assert!(str_width(&s, amb) <= w, "{w}: {s}");
                 assert!(
