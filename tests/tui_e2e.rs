@@ -244,3 +244,49 @@ fn search_jumps_to_the_sentence_on_the_bundled_model() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// Is process `pid` gone (or a zombie waiting to be reaped)?
+fn gone(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z')),
+    }
+}
+
+/// Regression: when the terminal went away (tmux killed, an SSH drop), the
+/// explorer spun in its read loop forever, ignoring SIGHUP and SIGTERM.
+#[test]
+fn hangup_regression_explorer_exits_when_its_terminal_goes_away() {
+    let Some(t) = shell("hangup", 80, 24) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.cmd(&[
+        "new-window",
+        "-t",
+        "e2e",
+        "-n",
+        "app",
+        bin,
+        "--ambiguous",
+        "narrow",
+    ]);
+    sleep(Duration::from_millis(500));
+    let pid = t
+        .cmd(&["display-message", "-p", "-t", "e2e:app", "#{pane_pid}"])
+        .trim()
+        .to_string();
+    assert!(!pid.is_empty() && !gone(&pid), "explorer not running");
+    t.cmd(&["kill-server"]);
+    let start = Instant::now();
+    while !gone(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the explorer is still running after its terminal went away"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}

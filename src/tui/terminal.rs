@@ -1,12 +1,10 @@
 //! The terminal lifecycle, in one place: raw mode, alternate screen, mouse,
 //! and restoring all of it on q, on error (a guard's Drop), on panic (a hook
 //! that restores before the panic message is printed) and on SIGTERM, SIGHUP
-//! and SIGINT (flags polled by the event loop). Also the event loop itself.
+//! and SIGINT (a thread that restores and exits). Also the event loop itself.
 
 use std::io::{stdout, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -25,6 +23,25 @@ use super::app::App;
 use super::keymap::action_for;
 use super::ui;
 use super::update::update;
+
+/// On SIGTERM, SIGHUP (an SSH drop) or SIGINT: restore the terminal and exit
+/// with 128 + the signal, from a thread of its own. The event loop cannot be
+/// relied on to notice: once the terminal is gone, reading it may never return.
+fn watch_signals() -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .context("cannot install signal handlers")?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        })
+        .context("cannot start the signal thread")?;
+    Ok(())
+}
 
 /// Put the terminal back as we found it. Safe to call more than once;
 /// errors are ignored (after SIGHUP there may be no terminal left).
@@ -78,15 +95,7 @@ pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
 
 /// Run the explorer until q or a signal; the terminal is restored on every way out.
 pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .context("cannot install signal handlers")?;
-    }
+    watch_signals()?;
     let _guard = Guard::enter(app.opts.mouse)?;
     let mut term =
         Terminal::new(CrosstermBackend::new(stdout())).context("cannot open the terminal")?;
@@ -94,10 +103,6 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
     update(&mut app, Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(ExitCode::from(128u8.saturating_add(sig as u8)));
-        }
         if dirty {
             term.draw(|f| ui::draw(&app, f.buffer_mut()))
                 .context("cannot draw")?;
@@ -106,7 +111,7 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
                 return Ok(ExitCode::SUCCESS);
             }
         }
-        // A short poll so signal flags are seen promptly.
+        // A bounded poll keeps the loop responsive to resizes and the like.
         if !event::poll(Duration::from_millis(100)).context("cannot read the terminal")? {
             continue;
         }
