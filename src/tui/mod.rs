@@ -12,6 +12,7 @@ pub mod doc;
 pub mod glyphs;
 pub mod keymap;
 pub mod layout;
+pub mod marks;
 pub mod outline;
 pub mod probe;
 pub mod reader;

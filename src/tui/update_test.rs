@@ -151,7 +151,10 @@ fn tab_cycles_the_panes_and_builds_the_tables_pane_on_first_use() {
     let t = a.tables.as_ref().unwrap();
     assert_eq!(
         t.current_ref(),
-        Some(super::tables::TableRef::Printed { report: 0, table: 0 })
+        Some(super::tables::TableRef::Printed {
+            report: 0,
+            table: 0
+        })
     );
     run(&mut a, &[Action::FocusNext]);
     assert_eq!(a.focus, Focus::Outline);
