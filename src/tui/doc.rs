@@ -475,6 +475,43 @@ mod tests {
     }
 
     #[test]
+    fn marked_pieces_across_wrapped_rows_give_each_value_back() {
+        // Real data, narrow widths: a value split by the wrap is marked on both rows.
+        let m = crate::load_model(None).unwrap();
+        let o = OutlineState::new(&m);
+        let mut total = 0;
+        for (ri, r) in m.reports.iter().enumerate() {
+            for s in &r.sections {
+                let n = o.find(ri, NodeKind::Section, &s.id).unwrap();
+                for w in [9, 23, 60] {
+                    let d = build(&m, &o, n, w, AmbiguousWidth::Narrow);
+                    assert_eq!(d.report, Some(ri));
+                    let mut pieces: Vec<(usize, String)> = Vec::new();
+                    for l in &d.lines {
+                        for (rg, i) in &l.marks {
+                            match pieces.last_mut() {
+                                Some((j, t))
+                                    if j == i && !t.ends_with(&*r.indicators[*i].value_text) =>
+                                {
+                                    t.push_str(&l.text[rg.clone()])
+                                }
+                                _ => pieces.push((*i, l.text[rg.clone()].to_string())),
+                            }
+                        }
+                    }
+                    for (i, t) in &pieces {
+                        assert_eq!(*t, r.indicators[*i].value_text, "{w}");
+                    }
+                    if w == 60 {
+                        total += pieces.len();
+                    }
+                }
+            }
+        }
+        assert!(total > 300, "{total}");
+    }
+
+    #[test]
     fn hostile_text_is_drawn_inert() {
         let mut m = small_model();
         m.reports[0].sections[0].heading = "坏\x1b]52;c;AAAA\x07标题\x1b[2J\u{202E}".into();

@@ -16,6 +16,7 @@ pub mod marks;
 pub mod outline;
 pub mod probe;
 pub mod reader;
+pub mod records;
 pub mod search;
 pub mod strings;
 pub mod tables;
