@@ -28,38 +28,39 @@ fn major(v: &str) -> &str {
     v.split('.').next().unwrap_or(v)
 }
 
-/// Parse a model, checking the schema version before the full parse so a
-/// model of another major version gets a version error, not a field error.
+/// Parse a model, checking the schema version. The model is parsed once; only
+/// when that fails is the version read on its own, so a model of another major
+/// version gets a version error rather than a field error.
 pub fn load_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        schema_version: Option<serde_json::Value>,
-    }
-    let head: Head = serde_json::from_slice(bytes).map_err(|e| ModelError::Parse {
+    let version_error = |found: String| ModelError::Version {
         path: path.to_string(),
-        message: e.to_string(),
-    })?;
-    let found = match head.schema_version {
-        Some(serde_json::Value::String(s)) => s,
-        Some(other) => other.to_string(),
-        None => {
-            return Err(ModelError::Parse {
-                path: path.to_string(),
-                message: "no schema_version field".into(),
-            })
-        }
+        found,
+        expected: major(SCHEMA_VERSION).to_string(),
     };
-    if major(&found) != major(SCHEMA_VERSION) {
-        return Err(ModelError::Version {
-            path: path.to_string(),
-            found,
-            expected: major(SCHEMA_VERSION).to_string(),
-        });
+    match serde_json::from_slice::<Model>(bytes) {
+        Ok(m) if major(&m.schema_version) == major(SCHEMA_VERSION) => Ok(m),
+        Ok(m) => Err(version_error(m.schema_version)),
+        Err(full) => {
+            #[derive(serde::Deserialize)]
+            struct Head {
+                schema_version: Option<serde_json::Value>,
+            }
+            let parse_error = |message: String| ModelError::Parse {
+                path: path.to_string(),
+                message,
+            };
+            let head: Head =
+                serde_json::from_slice(bytes).map_err(|e| parse_error(e.to_string()))?;
+            match head.schema_version {
+                Some(serde_json::Value::String(v)) if major(&v) != major(SCHEMA_VERSION) => {
+                    Err(version_error(v))
+                }
+                Some(serde_json::Value::String(_)) => Err(parse_error(full.to_string())),
+                Some(other) => Err(version_error(other.to_string())),
+                None => Err(parse_error("no schema_version field".into())),
+            }
+        }
     }
-    serde_json::from_slice(bytes).map_err(|e| ModelError::Parse {
-        path: path.to_string(),
-        message: e.to_string(),
-    })
 }
 
 /// Read and parse a model file.
@@ -101,6 +102,19 @@ mod tests {
         )
         .unwrap();
         assert!(m.reports.is_empty());
+    }
+
+    #[test]
+    fn other_major_version_with_other_fields_is_still_a_version_error() {
+        let err = load_bytes(
+            br#"{"schema_version":"3.1","generator":"x","documents":{}}"#,
+            "m.json",
+        )
+        .unwrap_err();
+        assert!(matches!(err, ModelError::Version { .. }), "{err}");
+        let err = load_bytes(br#"{"schema_version":"1.0","generator":"x"}"#, "m.json").unwrap_err();
+        assert!(matches!(err, ModelError::Parse { .. }), "{err}");
+        assert!(err.to_string().contains("reports"), "{err}");
     }
 
     #[test]

@@ -1,15 +1,36 @@
 //! Fuzzy search over a model by Chinese text or pinyin.
-//! STUB: the search work replaces the bodies; the public signatures are the
-//! contract the explorer codes against.
+//!
+//! [`Index::new`] collects the searchable items of every report (headings,
+//! sentences, table captions, table cells, indicators) and precomputes folded
+//! text and compact pinyin data; [`Index::search`] runs an fzf-style query
+//! (see `query`) and returns ranked [`Hit`]s with byte-range highlights.
+//! [`Index::search_within`] (or a [`Session`]) reuses the previous matches when
+//! the query only grew, so each keystroke scans fewer items. [`snippet`] fits a
+//! hit's text around its first match to a display width. Pure: no terminal.
 
 pub mod cmd;
+mod fold;
+mod items;
+mod matcher;
+mod pinyin;
+mod query;
+mod snippet;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
+
 use crate::model::{Location, Model};
+use matcher::{excluded, match_term, score, Class, ItemView};
+use pinyin::PinyinTable;
+pub use query::Query;
+pub use snippet::{sanitize_with_ranges, snippet};
 
 /// What a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum HitKind {
     Heading,
     Indicator,
@@ -18,8 +39,20 @@ pub enum HitKind {
     Sentence,
 }
 
+impl HitKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            HitKind::Heading => "heading",
+            HitKind::Indicator => "indicator",
+            HitKind::Caption => "caption",
+            HitKind::Cell => "cell",
+            HitKind::Sentence => "sentence",
+        }
+    }
+}
+
 /// Options of one search.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchOptions {
     /// Only this report id.
     pub report: Option<String>,
@@ -38,23 +71,366 @@ pub struct Hit {
     pub text: String,
     /// Byte ranges of `text` that matched, sorted, non-overlapping.
     pub highlights: Vec<Range<usize>>,
+    /// Higher is better; hits come sorted by it.
     pub score: i64,
+}
+
+/// Every item a query matched (not only the shown ones), to narrow from when
+/// the query grows. Get one from [`Index::search_within`].
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    query: Query,
+    report: Option<String>,
+    items: Vec<u32>,
+}
+
+impl Matches {
+    /// How many items matched (before any limit).
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// Incremental search as the user types: remembers the last matches and
+/// narrows them when the new query extends the old one.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    last: Option<Matches>,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Like [`Index::search`], reusing the previous query's matches when it can.
+    pub fn search(&mut self, index: &Index, query: &str, opts: &SearchOptions) -> Vec<Hit> {
+        let (hits, m) = index.search_within(self.last.as_ref(), query, opts);
+        self.last = Some(m);
+        hits
+    }
+
+    /// Total matches of the last search (before the limit).
+    pub fn total(&self) -> usize {
+        self.last.as_ref().map_or(0, Matches::len)
+    }
+
+    /// Forget the previous matches (e.g. after the model changed).
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+}
+
+/// What a keystroke scans for each item: small, in one contiguous array,
+/// with the text and pinyin ids in shared arenas.
+#[derive(Debug, Clone, Copy)]
+struct Hot {
+    /// Byte range of the folded text in `Index::hay`.
+    hay: (u32, u32),
+    /// Range of the pinyin set ids in `Index::py` (empty: no Chinese).
+    py: (u32, u32),
+    ascii: u64,
+    py_mask: u32,
+    chars: u32,
+    report: u32,
+    kind: HitKind,
+}
+
+/// What only a shown hit needs.
+#[derive(Debug)]
+struct Cold {
+    location: Location,
+    breadcrumb: u32,
+    /// The text when folding changed it (else the folded text is the text).
+    text: Option<Box<str>>,
 }
 
 /// A search index over every report of a model.
 #[derive(Debug, Default)]
-pub struct Index {}
+pub struct Index {
+    hot: Vec<Hot>,
+    cold: Vec<Cold>,
+    /// Folded texts of all items, back to back.
+    hay: String,
+    /// Pinyin set ids of all items, back to back.
+    py: Vec<u16>,
+    breadcrumbs: Vec<String>,
+    report_ids: Vec<String>,
+    pinyin: PinyinTable,
+}
+
+fn fuzzy_matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}
+
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 impl Index {
     /// Build the index (cheap enough to call at startup; see docs/PERFORMANCE.md).
     pub fn new(model: &Model) -> Index {
-        let _ = model;
-        Index {}
+        let collected = items::collect(model);
+        let mut builder = pinyin::PinyinBuilder::new();
+        let n = collected.items.len();
+        let mut idx = Index {
+            hot: Vec::with_capacity(n),
+            cold: Vec::with_capacity(n),
+            hay: String::new(),
+            py: Vec::new(),
+            breadcrumbs: collected.breadcrumbs,
+            report_ids: collected.report_ids,
+            pinyin: PinyinTable::default(),
+        };
+        for it in collected.items {
+            let folded = fold::fold(&it.text);
+            let hay_start = idx.hay.len();
+            idx.hay.push_str(folded.as_deref().unwrap_or(&it.text));
+            let py_start = idx.py.len();
+            let chars = builder.encode_into(&it.text, &mut idx.py);
+            idx.hot.push(Hot {
+                hay: (u32_of(hay_start), u32_of(idx.hay.len())),
+                py: (u32_of(py_start), u32_of(idx.py.len())),
+                ascii: query::ascii_mask(&idx.hay[hay_start..]),
+                py_mask: 0,
+                chars: u32_of(chars),
+                report: u32_of(it.report),
+                kind: it.kind,
+            });
+            idx.cold.push(Cold {
+                location: it.location,
+                breadcrumb: u32_of(it.breadcrumb),
+                text: folded.map(|_| it.text.into_boxed_str()),
+            });
+        }
+        idx.pinyin = builder.finish();
+        for h in &mut idx.hot {
+            h.py_mask = idx
+                .pinyin
+                .item_mask(&idx.py[h.py.0 as usize..h.py.1 as usize]);
+        }
+        idx
     }
 
-    /// Ranked hits for a query (fzf syntax: terms, 'exact, ^prefix, !not).
+    fn view(&self, h: &Hot) -> ItemView<'_> {
+        ItemView {
+            hay: self
+                .hay
+                .get(h.hay.0 as usize..h.hay.1 as usize)
+                .unwrap_or(""),
+            ascii: h.ascii,
+            py: &self.py[h.py.0 as usize..h.py.1 as usize],
+            py_mask: h.py_mask,
+        }
+    }
+
+    /// The (unfolded) text of item `i`.
+    fn text(&self, i: usize) -> &str {
+        match &self.cold[i].text {
+            Some(t) => t,
+            None => self.view(&self.hot[i]).hay,
+        }
+    }
+
+    /// Number of searchable items.
+    pub fn len(&self) -> usize {
+        self.hot.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hot.is_empty()
+    }
+
+    /// The searchable text of every item, in index order (for benchmarks and
+    /// comparisons with other tools).
+    pub fn item_texts(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.hot.len()).map(|i| self.text(i))
+    }
+
+    /// Ids of the indexed reports, in model order.
+    pub fn report_ids(&self) -> &[String] {
+        &self.report_ids
+    }
+
+    /// Ranked hits for a query (fzf syntax: terms, 'exact, ^prefix, suffix$, !not).
     pub fn search(&self, query: &str, opts: &SearchOptions) -> Vec<Hit> {
-        let _ = (query, opts);
-        Vec::new()
+        self.search_within(None, query, opts).0
+    }
+
+    /// Ranked hits for a query, scanning only `prev`'s matches when the query
+    /// extends `prev`'s query (same report filter; appended text that makes it
+    /// stricter); otherwise every item. Also returns this query's matches, to
+    /// pass back on the next keystroke. The hits are the same as `search`'s.
+    pub fn search_within(
+        &self,
+        prev: Option<&Matches>,
+        query: &str,
+        opts: &SearchOptions,
+    ) -> (Vec<Hit>, Matches) {
+        let mut q = Query::parse(query);
+        for t in q.terms.iter_mut().filter(|t| t.pinyin) {
+            t.segmentable = self.pinyin.segmentable(t.text.as_bytes());
+        }
+        let mut matches = Matches {
+            query: q.clone(),
+            report: opts.report.clone(),
+            items: Vec::new(),
+        };
+        if q.is_empty() {
+            return (Vec::new(), matches);
+        }
+        let report = match &opts.report {
+            Some(id) => match self.report_ids.iter().position(|r| r == id) {
+                Some(i) => Some(i as u32),
+                None => return (Vec::new(), matches),
+            },
+            None => None,
+        };
+        let fz = fuzzy_matcher();
+        let mut scored: Vec<(i64, u32)> = Vec::new();
+        // (index into `scored`, run key) of every pinyin term match
+        let mut runs: Vec<(u32, u64)> = Vec::new();
+        let mut consider = |i: u32| {
+            let it = &self.hot[i as usize];
+            if report.is_some_and(|r| r != it.report) {
+                return;
+            }
+            let n = scored.len() as u32;
+            let before = runs.len();
+            if let Some(s) = self.score_item(it, &q, &fz, n, &mut runs) {
+                scored.push((s, i));
+            } else {
+                runs.truncate(before);
+            }
+        };
+        match prev {
+            Some(p) if !p.query.is_empty() && p.report == opts.report && q.narrows(&p.query) => {
+                p.items.iter().for_each(|&i| consider(i))
+            }
+            _ => (0..self.hot.len() as u32).for_each(&mut consider),
+        }
+        matches.items = scored.iter().map(|&(_, i)| i).collect();
+        if !runs.is_empty() {
+            let mut count: HashMap<u64, u32> = HashMap::new();
+            for &(_, k) in &runs {
+                *count.entry(k).or_default() += 1;
+            }
+            for &(n, k) in &runs {
+                let bonus = matcher::freq_bonus(count.get(&k).copied().unwrap_or(0));
+                scored[n as usize].0 += bonus << matcher::QUALITY_SHIFT;
+            }
+        }
+        let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if opts.limit > 0 && scored.len() > opts.limit {
+            scored.select_nth_unstable_by(opts.limit - 1, order);
+            scored.truncate(opts.limit);
+        }
+        scored.sort_unstable_by(order);
+        let hits = scored
+            .into_iter()
+            .map(|(s, i)| self.hit(i as usize, &q, &fz, s))
+            .collect();
+        (hits, matches)
+    }
+
+    /// Score an item (without the run-frequency bonus); records its pinyin
+    /// runs in `runs` under the number `n`.
+    fn score_item(
+        &self,
+        it: &Hot,
+        q: &Query,
+        fz: &SkimMatcherV2,
+        n: u32,
+        runs: &mut Vec<(u32, u64)>,
+    ) -> Option<i64> {
+        let view = self.view(it);
+        let mut class = Class::Exact;
+        let mut quality = 0i64;
+        for t in &q.terms {
+            if t.negate {
+                if excluded(&view, t) {
+                    return None;
+                }
+                continue;
+            }
+            let m = match_term(&view, t, &self.pinyin, fz, false)?;
+            if m.run_key != 0 {
+                runs.push((n, m.run_key));
+            }
+            class = class.min(m.class);
+            quality = quality.saturating_add(m.quality);
+        }
+        Some(score(class, it.kind, quality, it.chars as usize))
+    }
+
+    fn hit(&self, i: usize, q: &Query, fz: &SkimMatcherV2, score: i64) -> Hit {
+        let it = &self.hot[i];
+        let cold = &self.cold[i];
+        let text = self.text(i);
+        let view = self.view(it);
+        let mut chars: Vec<(usize, usize)> = q
+            .terms
+            .iter()
+            .filter(|t| !t.negate)
+            .filter_map(|t| match_term(&view, t, &self.pinyin, fz, true))
+            .flat_map(|m| m.chars)
+            .collect();
+        chars.sort_unstable();
+        let highlights = char_ranges_to_bytes(text, &chars);
+        Hit {
+            kind: it.kind,
+            location: cold.location.clone(),
+            breadcrumb: self
+                .breadcrumbs
+                .get(cold.breadcrumb as usize)
+                .cloned()
+                .unwrap_or_default(),
+            text: text.to_string(),
+            highlights,
+            score,
+        }
     }
 }
+
+/// Sorted char ranges → merged byte ranges of `text`.
+fn char_ranges_to_bytes(text: &str, chars: &[(usize, usize)]) -> Vec<Range<usize>> {
+    if chars.is_empty() {
+        return Vec::new();
+    }
+    let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    starts.push(text.len());
+    let at = |c: usize| starts.get(c).copied().unwrap_or(text.len());
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &(a, b) in chars {
+        let r = at(a)..at(b);
+        if r.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// A short id for a hit's location: the section, sentence or table id, or
+/// `TABLE.rROW.cCOL` (0-based) for a cell.
+pub fn location_id(loc: &Location) -> String {
+    match loc {
+        Location::Section { section, .. } => section.clone(),
+        Location::Sentence { sentence, .. } => sentence.clone(),
+        Location::Table { table, .. } => table.clone(),
+        Location::Cell {
+            table, row, column, ..
+        } => format!("{table}.r{row}.c{column}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_bundled;

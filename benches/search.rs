@@ -1,0 +1,317 @@
+//! Search benchmarks: index build time, and per-keystroke latency (queries
+//! typed one char at a time, 1–6 chars, Chinese and pinyin) on the bundled
+//! corpus and on a 100× synthetic corpus (the bundled reports cloned with new
+//! ids), both as fresh searches and narrowing the previous keystroke's
+//! matches (`Session`). Prints median/p95 tables, then times `fzf --filter`
+//! over the same item texts in the same run when fzf is installed.
+//! Criterion measures index build and a few whole queries.
+//!
+//! Run: `cargo bench --bench search` (figures go to docs/PERFORMANCE.md).
+
+use std::hint::black_box;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use baogao::model::Model;
+use baogao::search::{Index, SearchOptions, Session};
+use criterion::Criterion;
+
+/// Queries as typed; every prefix is one keystroke.
+const TYPED: &[&str] = &[
+    "集装箱吞吐量",
+    "生产总值",
+    "固定资产投资",
+    "实到外资",
+    "jzx",
+    "sczz",
+    "yinhan",
+    "chongx",
+    "shidao",
+    "gdp",
+];
+
+/// Hits a search prompt shows at most.
+const LIMIT: usize = 50;
+
+fn model_times(m: &Model, n: usize) -> Model {
+    let mut out = m.clone();
+    out.reports.clear();
+    for i in 0..n {
+        for r in &m.reports {
+            let mut c = r.clone();
+            c.id = format!("{}-x{i}", r.id);
+            out.reports.push(c);
+        }
+    }
+    out
+}
+
+fn pct(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v[i]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Nanoseconds this thread has run on a CPU (CLOCK_THREAD_CPUTIME_ID), so
+/// figures hold up on a shared, loaded machine; 0 if unavailable.
+fn cpu_ns() -> u64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec to a valid pointer.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    if rc != 0 {
+        return 0;
+    }
+    (t.tv_sec as u64) * 1_000_000_000 + t.tv_nsec as u64
+}
+
+/// Run `f`, returning (wall ms, on-CPU ms).
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, f64) {
+    let c = cpu_ns();
+    let t = Instant::now();
+    black_box(f());
+    let wall = ms(t.elapsed());
+    (wall, (cpu_ns().saturating_sub(c)) as f64 / 1e6)
+}
+
+#[derive(Default)]
+struct Latency {
+    first: Vec<f64>,
+    extended: Vec<f64>,
+    first_cpu: Vec<f64>,
+    extended_cpu: Vec<f64>,
+}
+
+/// Per-keystroke times (ms): `first` for 1-char queries, `extended` for 2+.
+fn keystrokes(index: &Index, narrowing: bool, reps: usize) -> Latency {
+    let opts = SearchOptions {
+        report: None,
+        limit: LIMIT,
+    };
+    let mut lat = Latency::default();
+    for _ in 0..reps {
+        for typed in TYPED {
+            let mut session = Session::new();
+            let mut q = String::new();
+            for (n, c) in typed.chars().enumerate() {
+                q.push(c);
+                let (d, c) = timed(|| {
+                    if narrowing {
+                        session.search(index, &q, &opts)
+                    } else {
+                        index.search(&q, &opts)
+                    }
+                });
+                if n == 0 {
+                    lat.first.push(d);
+                    lat.first_cpu.push(c);
+                } else {
+                    lat.extended.push(d);
+                    lat.extended_cpu.push(c);
+                }
+            }
+        }
+    }
+    lat
+}
+
+fn report_latency(name: &str, index: &Index, reps: usize) {
+    for narrowing in [false, true] {
+        let l = keystrokes(index, narrowing, reps);
+        for (what, first, ext) in [
+            ("wall", &l.first, &l.extended),
+            ("cpu", &l.first_cpu, &l.extended_cpu),
+        ] {
+            let mut all: Vec<f64> = first.iter().chain(ext.iter()).copied().collect();
+            let (mut f, mut e) = (first.clone(), ext.clone());
+            println!(
+                "latency {name:8} {:9} {what:4} all: median {:7.3} ms p95 {:7.3} ms | 1st char: median {:7.3} p95 {:7.3} | 2+ chars: median {:7.3} p95 {:7.3}  (n={})",
+                if narrowing { "narrowing" } else { "fresh" },
+                pct(&mut all, 0.5),
+                pct(&mut all, 0.95),
+                pct(&mut f, 0.5),
+                pct(&mut f, 0.95),
+                pct(&mut e, 0.5),
+                pct(&mut e, 0.95),
+                all.len(),
+            );
+        }
+    }
+}
+
+fn time_build(name: &str, m: &Model, reps: usize) -> Index {
+    let (mut v, mut cpu) = (Vec::new(), Vec::new());
+    for _ in 0..reps {
+        let (w, c) = timed(|| Index::new(m));
+        v.push(w);
+        cpu.push(c);
+    }
+    let idx = Index::new(m);
+    println!(
+        "build   {name:8} {} items: wall median {:8.3} ms p95 {:8.3} ms | cpu median {:8.3} ms p95 {:8.3} ms",
+        idx.len(),
+        pct(&mut v, 0.5),
+        pct(&mut v, 0.95),
+        pct(&mut cpu, 0.5),
+        pct(&mut cpu, 0.95)
+    );
+    idx
+}
+
+/// Our fresh (non-narrowing) search time for a whole query, median of `reps`.
+fn ours(index: &Index, q: &str, reps: usize) -> f64 {
+    let opts = SearchOptions {
+        report: None,
+        limit: LIMIT,
+    };
+    let mut v: Vec<f64> = (0..reps)
+        .map(|_| timed(|| index.search(q, &opts)).0)
+        .collect();
+    pct(&mut v, 0.5)
+}
+
+/// `fzf --filter Q < file`, median wall time of `reps` runs (process start included).
+fn fzf(file: &std::path::Path, q: &str, reps: usize) -> Option<f64> {
+    let mut v = Vec::new();
+    for _ in 0..reps {
+        let input = std::fs::File::open(file).ok()?;
+        let t = Instant::now();
+        let st = Command::new("fzf")
+            .args(["--filter", q])
+            .stdin(input)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
+        v.push(ms(t.elapsed()));
+        // 1 = no match, still a completed run
+        if !matches!(st.code(), Some(0 | 1)) {
+            return None;
+        }
+    }
+    Some(pct(&mut v, 0.5))
+}
+
+fn compare_fzf(name: &str, index: &Index, reps: usize) {
+    let dir = std::env::temp_dir().join(format!("baogao-bench-{}", std::process::id()));
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let file = dir.join(format!("{name}.txt"));
+    let Ok(mut f) = std::fs::File::create(&file) else {
+        return;
+    };
+    for t in index.item_texts() {
+        let _ = writeln!(f, "{}", t.replace('\n', " "));
+    }
+    drop(f);
+    for q in [
+        "集装箱吞吐量",
+        "生产总值",
+        "集装箱 吞吐",
+        "'90.4%",
+        "gdp",
+        "jzx",
+    ] {
+        let o = ours(index, q, reps);
+        match fzf(&file, q, reps) {
+            Some(z) => println!(
+                "vs fzf  {name:8} {q:14} baogao {o:8.3} ms  fzf --filter {z:8.3} ms  ratio {:6.2}x",
+                z / o
+            ),
+            None => println!("vs fzf  {name:8} {q:14} baogao {o:8.3} ms  (fzf not available)"),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn main() {
+    let model = match baogao::load_model(None) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("cannot load the bundled model: {e}");
+            return;
+        }
+    };
+    // profiling loops (for `perf record`): BAOGAO_BENCH=profile-build | profile-search
+    match std::env::var("BAOGAO_BENCH").as_deref() {
+        Ok("profile-build") => {
+            for _ in 0..300 {
+                black_box(Index::new(&model));
+            }
+            return;
+        }
+        Ok("detail") => {
+            // per-keystroke on-CPU time at 100x, narrowing
+            let big = Index::new(&model_times(&model, 100));
+            let opts = SearchOptions {
+                report: None,
+                limit: LIMIT,
+            };
+            for typed in TYPED {
+                let mut session = Session::new();
+                let mut q = String::new();
+                let mut line = String::new();
+                for c in typed.chars() {
+                    q.push(c);
+                    let (_, cpu) = timed(|| session.search(&big, &q, &opts));
+                    line.push_str(&format!(" {q}:{cpu:.1}({})", session.total()));
+                }
+                println!("{line}");
+            }
+            return;
+        }
+        Ok("profile-search") => {
+            let big = Index::new(&model_times(&model, 20));
+            for _ in 0..3 {
+                black_box(keystrokes(&big, false, 1));
+            }
+            return;
+        }
+        _ => {}
+    }
+    let big = model_times(&model, 100);
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_default();
+    let nproc = std::thread::available_parallelism().map_or(0, |n| n.get());
+    println!("machine: {nproc} cpus, {cpu}");
+
+    let small = time_build("bundled", &model, 30);
+    let large = time_build("100x", &big, 1);
+    report_latency("bundled", &small, 10);
+    report_latency("100x", &large, 1);
+    compare_fzf("bundled", &small, 11);
+    compare_fzf("100x", &large, 3);
+
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    c.bench_function("index_build_bundled", |b| {
+        b.iter(|| Index::new(black_box(&model)))
+    });
+    let opts = SearchOptions {
+        report: None,
+        limit: LIMIT,
+    };
+    for q in ["jzx", "集装箱", "shengchanzongzhi", "集装箱 吞吐"] {
+        c.bench_function(&format!("search_bundled/{q}"), |b| {
+            b.iter(|| small.search(black_box(q), &opts))
+        });
+    }
+    c.final_summary();
+}
