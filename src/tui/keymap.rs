@@ -276,6 +276,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Only(Mode::Tables),
+        &[ch('i')],
+        "i",
+        Action::Records,
+        "records behind the row's underlined numbers",
+    ),
+    b(
+        Only(Mode::Tables),
         &[k(Enter)],
         "Enter",
         Action::Enter,
@@ -381,6 +388,20 @@ pub static BINDINGS: &[Binding] = &[
         "k  Up",
         Action::Up,
         "scroll up",
+    ),
+    b(
+        Only(Mode::Records),
+        &[ctrl('d'), k(PageDown)],
+        "C-d  PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    b(
+        Only(Mode::Records),
+        &[ctrl('u'), k(PageUp)],
+        "C-u  PgUp",
+        Action::PageUp,
+        "page up",
     ),
     b(
         Only(Mode::Records),

@@ -5,7 +5,8 @@
 //! through its change), in source offsets; the sentence text omits removed
 //! pieces, so offsets are mapped back and the value is looked up inside the
 //! mapped window. When the value cannot be placed with confidence, the record
-//! is not marked. Pure: no terminal.
+//! is not marked. Records read from table cells are listed per table.
+//! Pure: no terminal.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -22,6 +23,24 @@ pub fn by_sentence(report: &Report) -> HashMap<&str, Vec<usize>> {
         }
     }
     out
+}
+
+/// The records read from a printed table's cells: (row, column, index into
+/// `report.indicators`), in record order.
+pub fn cell_records(report: &Report, table: &str) -> Vec<(usize, usize, usize)> {
+    report
+        .indicators
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ind)| match &ind.source {
+            IndicatorSource::Cell {
+                table: t,
+                row,
+                column,
+            } if t == table => Some((*row, *column, i)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A source offset as a char offset into the sentence text: relative to the

@@ -16,6 +16,8 @@ pub enum RecordsScope {
     Highlight,
     /// Every marked number on screen.
     Screen,
+    /// The cells of the tables pane's cursor row.
+    Row,
 }
 
 /// The open popup: the records (indices into the report's `indicators`).

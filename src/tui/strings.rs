@@ -20,6 +20,8 @@ pub const FILTER: &str = "filter: ";
 pub const NO_RECORDS: &str = "no indicator numbers on screen";
 pub const RECORDS_HIGHLIGHT: &str = "Indicators in the highlighted sentence";
 pub const RECORDS_SCREEN: &str = "Indicators on screen";
+pub const RECORDS_ROW: &str = "Indicators in this row";
+pub const NO_ROW_RECORDS: &str = "no indicator records in this row";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {
@@ -30,7 +32,7 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Search => "Enter:jump Up/Down:select C-r:this report Esc:cancel",
         Mode::Filter => "type to filter  Enter:keep  Esc:clear",
         Mode::Popup => "Esc:close",
-        Mode::Records => "j/k:scroll Esc:close",
+        Mode::Records => "j/k:scroll PgDn/PgUp:page Esc:close",
         Mode::Help => "j/k:scroll Esc:close",
     }
 }

@@ -4,7 +4,7 @@
 use super::action::{Action, Focus, Mode};
 use super::app::{App, Overlay};
 use super::outline::NodeKind;
-use super::records::RecordsPopup;
+use super::records::{RecordsPopup, RecordsScope};
 use super::strings;
 use super::tables::column_widths;
 
@@ -53,9 +53,13 @@ fn records(app: &mut App, action: Action) {
         app.overlay = None;
         return;
     };
+    let max = p.max_scroll(&app.model, w, body_h, amb);
+    let page = (body_h as usize).saturating_sub(3).max(1);
     match action {
-        Action::Down => p.scroll = (p.scroll + 1).min(p.max_scroll(&app.model, w, body_h, amb)),
+        Action::Down => p.scroll = (p.scroll + 1).min(max),
         Action::Up => p.scroll = p.scroll.saturating_sub(1),
+        Action::PageDown => p.scroll = (p.scroll + page).min(max),
+        Action::PageUp => p.scroll = p.scroll.saturating_sub(page),
         Action::Close => {
             app.overlay = None;
             app.records = None;
@@ -272,6 +276,21 @@ fn tables(app: &mut App, action: Action) {
         Action::PrevSibling => t.step_table(false, model, derived),
         Action::Sort => t.cycle_sort(model, derived),
         Action::Filter => app.overlay = Some(Overlay::Filter),
+        Action::Records => {
+            match t.row_records(model) {
+                Some((report, records)) => {
+                    app.records = Some(RecordsPopup {
+                        report,
+                        records,
+                        scope: RecordsScope::Row,
+                        scroll: 0,
+                    });
+                    app.overlay = Some(Overlay::Records);
+                }
+                None => app.message = Some(strings::NO_ROW_RECORDS),
+            }
+            return;
+        }
         Action::CellPopup if t.cell_text(model, derived).is_some() => {
             app.overlay = Some(Overlay::Popup);
         }

@@ -405,6 +405,12 @@ fn the_records_popup_scrolls_but_not_past_its_end() {
     assert_eq!(a.records.as_ref().unwrap().scroll, max);
     run(&mut a, &[Action::Up]);
     assert_eq!(a.records.as_ref().unwrap().scroll, max - 1);
+    for _ in 0..max / 20 + 1 {
+        update(&mut a, Action::PageUp);
+    }
+    assert_eq!(a.records.as_ref().unwrap().scroll, 0);
+    run(&mut a, &[Action::PageDown]);
+    assert_eq!(a.records.as_ref().unwrap().scroll, 20.min(max));
 }
 
 #[test]
@@ -426,4 +432,57 @@ fn i_with_no_marked_number_on_screen_says_so_in_the_status_line() {
     // The next key clears it.
     run(&mut a, &[Action::Down]);
     assert_eq!(a.message, None);
+}
+
+#[test]
+fn i_in_the_tables_pane_lists_the_records_read_from_the_cursor_row() {
+    let opts = Options {
+        amb: AmbiguousWidth::Narrow,
+        color: false,
+        mouse: false,
+    };
+    let m = crate::load_model(None).unwrap();
+    let cell = m
+        .reports
+        .iter()
+        .flat_map(|r| r.indicators.iter())
+        .find(|i| i.id == "pudong-2023:ind200")
+        .unwrap()
+        .clone();
+    let crate::model::IndicatorSource::Cell { table, row, column } = cell.source.clone() else {
+        panic!("a cell record")
+    };
+    let mut a = App::new(m, opts, (80, 24));
+    assert!(a.jump(&Location::Cell {
+        report: cell.report.clone(),
+        table,
+        row,
+        column,
+    }));
+    assert_eq!(a.focus, Focus::Tables);
+    run(&mut a, &[Action::Records]);
+    assert_eq!(a.overlay, Some(Overlay::Records));
+    let p = a.records.as_ref().unwrap();
+    assert_eq!(p.scope, super::records::RecordsScope::Row);
+    let inds = p.indicators(&a.model);
+    assert!(inds.iter().any(|i| i.id == cell.id));
+    // Every record listed was read from this row of this table.
+    for i in &inds {
+        assert!(
+            matches!(&i.source, crate::model::IndicatorSource::Cell { row: r, .. } if *r == row),
+            "{}",
+            i.id
+        );
+    }
+    run(&mut a, &[Action::Close]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.focus, Focus::Tables);
+}
+
+#[test]
+fn i_on_a_table_row_without_records_says_so() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Tables, Action::Records]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.message, Some(super::strings::NO_ROW_RECORDS));
 }

@@ -57,6 +57,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let name = match p.scope {
         RecordsScope::Highlight => strings::RECORDS_HIGHLIGHT,
         RecordsScope::Screen => strings::RECORDS_SCREEN,
+        RecordsScope::Row => strings::RECORDS_ROW,
     };
     let inner_h = h.saturating_sub(2) as usize;
     let scroll = p.scroll.min(rows.len().saturating_sub(inner_h));
