@@ -175,3 +175,72 @@ fn explorer_in_tmux_at_80x24() {
     t.keys(&["echo shell-ok-$((40+2))", "Enter"]);
     t.wait_for("shell-ok-42");
 }
+
+/// Start a shell in a detached tmux session at `w`x`h`; None when tmux is missing.
+fn shell(name: &str, w: u16, h: u16) -> Option<Tmux> {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("SKIPPED {name}: tmux is not installed (apt-get install tmux)");
+        return None;
+    }
+    let t = Tmux {
+        socket: format!("baogao-{name}-{}", std::process::id()),
+    };
+    let (w, h) = (w.to_string(), h.to_string());
+    t.cmd(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        &w,
+        "-y",
+        &h,
+        "-s",
+        "e2e",
+        "env",
+        "PS1=$ ",
+        "sh",
+    ]);
+    t.cmd(&["set-option", "-g", "escape-time", "0"]);
+    Some(t)
+}
+
+#[test]
+fn search_jumps_to_the_sentence_on_the_bundled_model() {
+    let Some(t) = shell("search", 80, 24) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.keys(&[&format!("{bin} --ambiguous narrow; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Outline");
+    // Search by an exact figure, then by pinyin initials.
+    t.keys(&["/", "'", "9", "0", ".", "4", "%"]);
+    let s = t.wait_for("hits");
+    assert!(s.contains("占全市比重"), "{s}");
+    assert_clean(&s);
+    t.keys(&["Escape"]);
+    t.keys(&["/", "j", "z", "x"]);
+    let s = t.wait_for("集装箱");
+    assert_clean(&s);
+    // The first sentence hit: select it and jump.
+    t.keys(&["C-u"]);
+    t.keys(&["BSpace", "BSpace", "BSpace", "'", "9", "0", ".", "4", "%"]);
+    t.wait_for("占全市比重");
+    t.keys(&["Down", "Enter"]);
+    let s = t.wait_for("Reader");
+    assert!(
+        s.contains("(三)高能高效"),
+        "landed in the wrong section:\n{s}"
+    );
+    assert!(
+        s.contains("占全市比重90.4%"),
+        "the sentence is not on screen:\n{s}"
+    );
+    assert_border_aligned(&s, 24);
+    // n moves to the next result without reopening the prompt.
+    t.keys(&["n"]);
+    let s = t.screen();
+    assert!(!s.contains("hits"), "n reopened the prompt:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

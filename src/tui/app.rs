@@ -12,7 +12,7 @@ use super::search::SearchState;
 use super::tables::{TableRef, TablesState};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
-use crate::search::Index;
+use crate::search::{Index, Session};
 use crate::text::AmbiguousWidth;
 
 /// An overlay that takes the keys before the panes.
@@ -63,6 +63,8 @@ pub struct App {
     pub search: SearchState,
     /// Built the first time the search prompt opens.
     pub index: Option<Index>,
+    /// The previous keystroke's matches, narrowed as the query grows.
+    pub session: Session,
     saved: Option<Saved>,
     /// The indicator popup's content while it is open.
     pub records: Option<RecordsPopup>,
@@ -87,6 +89,7 @@ impl App {
             derived: Vec::new(),
             search: SearchState::default(),
             index: None,
+            session: Session::new(),
             saved: None,
             records: None,
             message: None,
@@ -350,7 +353,7 @@ impl App {
         self.search.hits = if self.search.query.trim().is_empty() {
             Vec::new()
         } else {
-            index.search(&self.search.query, &opts)
+            self.session.search(index, &self.search.query, &opts)
         };
         self.search.selected = 0;
         self.search.offset = 0;

@@ -3,10 +3,8 @@
 //! toggle, the view saved when the prompt opened (Esc goes back to it), and
 //! fitting a hit's snippet to a row by display width. Plain state.
 
-use std::ops::Range;
-
 use crate::search::Hit;
-use crate::text::{char_width, sanitize, AmbiguousWidth};
+use crate::text::AmbiguousWidth;
 
 /// The search overlay.
 #[derive(Debug, Clone, Default)]
@@ -64,67 +62,21 @@ pub struct Piece {
     pub matched: bool,
 }
 
-/// Fit `text` into `width` columns around its first highlighted range:
-/// never splits a wide char, marks cuts with ASCII "~", sanitizes, and keeps
-/// highlighted chars flagged.
-pub fn snippet(
-    text: &str,
-    highlights: &[Range<usize>],
-    width: usize,
-    amb: AmbiguousWidth,
-) -> Vec<Piece> {
-    let chars: Vec<(usize, String, usize)> = text
-        .char_indices()
-        .map(|(i, c)| {
-            let mut b = [0u8; 4];
-            let s = sanitize(c.encode_utf8(&mut b)).into_owned();
-            let w = s.chars().map(|x| char_width(x, amb)).sum();
-            (i, s, w)
-        })
-        .collect();
-    let total: usize = chars.iter().map(|c| c.2).sum();
-    let first_hl = highlights.first().map(|r| r.start).unwrap_or(0);
-    let hl_char = chars.iter().position(|c| c.0 >= first_hl).unwrap_or(0);
-    let mut start = 0;
-    if total > width {
-        let mut ctx = 0;
-        start = hl_char;
-        while start > 0 && ctx + chars[start - 1].2 <= width / 3 {
-            start -= 1;
-            ctx += chars[start].2;
-        }
-    }
+/// A hit's snippet fitted into `width` columns around its first match (by
+/// `crate::search::snippet`: sanitized, never splitting a wide char, ASCII
+/// marks at cuts), as pieces flagged matched or not.
+pub fn snippet(hit: &Hit, width: usize, amb: AmbiguousWidth) -> Vec<Piece> {
+    let (text, ranges) = crate::search::snippet(hit, width, amb);
     let mut out: Vec<Piece> = Vec::new();
-    let mut used = 0;
-    let push = |out: &mut Vec<Piece>, s: &str, m: bool| match out.last_mut() {
-        Some(p) if p.matched == m => p.text.push_str(s),
-        _ => out.push(Piece {
-            text: s.to_string(),
-            matched: m,
-        }),
-    };
-    if start > 0 && width > 0 {
-        push(&mut out, "~", false);
-        used += 1;
-    }
-    let rest: usize = chars[start..].iter().map(|c| c.2).sum();
-    let budget = if used + rest > width {
-        width.saturating_sub(1)
-    } else {
-        width
-    };
-    let mut cut = false;
-    for (i, s, w) in &chars[start..] {
-        if used + w > budget {
-            cut = true;
-            break;
+    for (i, c) in text.char_indices() {
+        let m = ranges.iter().any(|r| r.contains(&i));
+        match out.last_mut() {
+            Some(p) if p.matched == m => p.text.push(c),
+            _ => out.push(Piece {
+                text: c.to_string(),
+                matched: m,
+            }),
         }
-        let m = highlights.iter().any(|r| r.contains(i));
-        push(&mut out, s, m);
-        used += w;
-    }
-    if cut && used < width {
-        push(&mut out, "~", false);
     }
     out
 }
@@ -138,10 +90,28 @@ mod tests {
         p.iter().map(|x| x.text.as_str()).collect()
     }
 
+    fn hit(text: &str, highlights: Vec<std::ops::Range<usize>>) -> Hit {
+        Hit {
+            kind: crate::search::HitKind::Sentence,
+            location: crate::model::Location::Section {
+                report: "r".into(),
+                section: "s".into(),
+            },
+            breadcrumb: String::new(),
+            text: text.to_string(),
+            highlights,
+            score: 0,
+        }
+    }
+
     #[test]
     fn a_short_text_is_shown_whole_with_the_match_flagged() {
         let t = "集装箱吞吐量";
-        let p = snippet(t, std::slice::from_ref(&(0..9)), 40, AmbiguousWidth::Narrow);
+        let p = snippet(
+            &hit(t, std::iter::once(0..9).collect()),
+            40,
+            AmbiguousWidth::Narrow,
+        );
         assert_eq!(
             p[0],
             Piece {
@@ -158,21 +128,21 @@ mod tests {
         let at = t.find("90.4%").unwrap();
         for amb in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
             for w in [10, 15, 21, 30] {
-                let p = snippet(t, std::slice::from_ref(&(at..at + 5)), w, amb);
+                let p = snippet(&hit(t, std::iter::once(at..at + 5).collect()), w, amb);
                 let s = joined(&p);
                 assert!(str_width(&s, amb) <= w, "{w}: {s}");
                 assert!(
                     p.iter().any(|x| x.matched && x.text.contains("90")),
                     "{w}: {s}"
                 );
-                assert!(s.starts_with('~') && s.ends_with('~'), "{w}: {s}");
+                assert!(s.starts_with("..") && s.ends_with('~'), "{w}: {s}");
             }
         }
     }
 
     #[test]
     fn control_characters_in_a_hit_are_inert() {
-        let p = snippet("a\x1b[2Jb", &[], 20, AmbiguousWidth::Narrow);
+        let p = snippet(&hit("a\x1b[2Jb", vec![]), 20, AmbiguousWidth::Narrow);
         assert!(!joined(&p).contains('\x1b'));
     }
 

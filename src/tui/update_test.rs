@@ -341,6 +341,57 @@ fn below_sixty_columns_one_pane_at_a_time() {
     assert!(p.outline.is_none() && p.right.is_some());
 }
 
+#[test]
+fn search_enter_on_the_bundled_model_lands_on_the_sentence() {
+    let model = crate::load_model(None).unwrap();
+    let opts = Options {
+        amb: AmbiguousWidth::Narrow,
+        color: false,
+        mouse: false,
+    };
+    let mut a = App::new(model, opts, (80, 24));
+    run(&mut a, &[Action::SearchOpen]);
+    for c in "'90.4%".chars() {
+        run(&mut a, &[Action::Input(c)]);
+    }
+    let k = a
+        .search
+        .hits
+        .iter()
+        .position(|h| h.kind == HitKind::Sentence)
+        .expect("a sentence hit for '90.4%");
+    let want = match &a.search.hits[k].location {
+        Location::Sentence { sentence, .. } => sentence.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(want.starts_with("pudong-2023:s1.3:"), "{want}");
+    a.search.selected = k;
+    run(&mut a, &[Action::Enter]);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.reader.highlight.as_deref(), Some(want.as_str()));
+    assert_eq!(selected_id(&a), "pudong-2023:s1.3");
+    // The sentence's first line is on screen.
+    let line = a.reader.doc.sentence_line[a
+        .reader
+        .doc
+        .sentences
+        .iter()
+        .position(|s| *s == want)
+        .unwrap()];
+    assert!(
+        line >= a.reader.top && line < a.reader.top + a.reader.height,
+        "line {line} top {}",
+        a.reader.top
+    );
+    // Esc after reopening returns to this view.
+    run(
+        &mut a,
+        &[Action::SearchOpen, Action::Input('z'), Action::Close],
+    );
+    assert_eq!(a.reader.highlight.as_deref(), Some(want.as_str()));
+}
+
 /// The bundled model, jumped to the Shanghai sentence that gives 4.72万亿元.
 fn at_shanghai_gdp(w: u16, h: u16) -> App {
     let opts = Options {

@@ -81,11 +81,11 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
             cells::fill(buf, r.x, y, r.width, st);
             cells::fill(buf, r.x, y + 1, r.width, st);
         }
+        // The breadcrumb starts with the report id.
         let line = format!(
-            "{}{} {} {}",
+            "{}{} {}",
             if sel { '>' } else { ' ' },
             kind_label(hit.kind),
-            sanitize(hit.location.report()),
             sanitize(&hit.breadcrumb)
         );
         cells::put(
@@ -98,7 +98,7 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
             ctx.amb,
         );
         let mut x = r.x + 2;
-        for piece in snippet(&hit.text, &hit.highlights, w.saturating_sub(1), ctx.amb) {
+        for piece in snippet(hit, w.saturating_sub(1), ctx.amb) {
             let pst = if piece.matched {
                 st.patch(ctx.theme.matched())
             } else {
