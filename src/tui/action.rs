@@ -43,6 +43,8 @@ pub enum Mode {
     Filter,
     /// The full text of one table cell.
     Popup,
+    /// The indicator records behind the numbers in the reader.
+    Records,
 }
 
 /// Everything a key, a mouse event or a resize can ask for. Only
@@ -85,6 +87,8 @@ pub enum Action {
     Filter,
     /// Show the full text of the cell under the cursor.
     CellPopup,
+    /// Show the indicator records behind the numbers in the reader's view.
+    Records,
     /// A typed character in a text prompt.
     Input(char),
     Backspace,

@@ -7,6 +7,7 @@ use super::action::{Focus, Mode};
 use super::layout::{plan, Plan};
 use super::outline::{NodeKind, OutlineState};
 use super::reader::ReaderState;
+use super::records::RecordsPopup;
 use super::search::SearchState;
 use super::tables::{TableRef, TablesState};
 use crate::indicators::DerivedTable;
@@ -22,6 +23,8 @@ pub enum Overlay {
     Search,
     Filter,
     Popup,
+    /// The indicator records of `App::records`.
+    Records,
 }
 
 /// What Esc in the search prompt goes back to.
@@ -63,6 +66,10 @@ pub struct App {
     /// The previous keystroke's matches, narrowed as the query grows.
     pub session: Session,
     saved: Option<Saved>,
+    /// The indicator popup's content while it is open.
+    pub records: Option<RecordsPopup>,
+    /// A one-line note for the status line, cleared by the next key.
+    pub message: Option<&'static str>,
     pub quit: bool,
 }
 
@@ -84,6 +91,8 @@ impl App {
             index: None,
             session: Session::new(),
             saved: None,
+            records: None,
+            message: None,
             quit: false,
         };
         app.relayout();
@@ -98,6 +107,7 @@ impl App {
             Some(Overlay::Search) => Mode::Search,
             Some(Overlay::Filter) => Mode::Filter,
             Some(Overlay::Popup) => Mode::Popup,
+            Some(Overlay::Records) => Mode::Records,
             None => match self.focus {
                 Focus::Outline => Mode::Outline,
                 Focus::Reader => Mode::Reader,

@@ -1,13 +1,15 @@
 //! The reader's document for one outline node at one width: heading path,
 //! headings, paragraphs wrapped by `crate::text::wrap` (never ratatui's wrap),
-//! and tables inline as aligned tables. Built once per (node, width, mode)
-//! and cached by the reader, so a keypress never re-wraps the corpus.
-//! Pure: no terminal.
+//! and tables inline as aligned tables, with the places of indicator numbers
+//! (see `marks`). Built once per (node, width, mode) and cached by the
+//! reader, so a keypress never re-wraps the corpus. Pure: no terminal.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::columns::fit_columns;
 use super::glyphs::Glyphs;
+use super::marks;
 use super::outline::{section_at, NodeKind, OutlineState};
 use crate::model::{Block, Model, Report, Section, Table};
 use crate::text::{pad, sanitize, str_width, wrap, AmbiguousWidth};
@@ -37,11 +39,16 @@ pub struct DocLine {
     pub kind: LineKind,
     /// Byte ranges of `text` belonging to each sentence (index into `Doc::sentences`).
     pub segs: Vec<(Range<usize>, u32)>,
+    /// Byte ranges of `text` that print an indicator's value, with the
+    /// record's index in the report's `indicators`.
+    pub marks: Vec<(Range<usize>, usize)>,
 }
 
 /// A wrapped document.
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
+    /// Index of the report shown (in `Model::reports`).
+    pub report: Option<usize>,
     pub lines: Vec<DocLine>,
     /// Sentence ids in reading order.
     pub sentences: Vec<String>,
@@ -93,6 +100,8 @@ struct Builder<'a> {
     amb: AmbiguousWidth,
     glyphs: Glyphs,
     report: &'a Report,
+    /// The report's records by sentence id.
+    records: HashMap<&'a str, Vec<usize>>,
 }
 
 impl Builder<'_> {
@@ -101,6 +110,7 @@ impl Builder<'_> {
             text,
             kind,
             segs: vec![],
+            marks: vec![],
         });
     }
 
@@ -128,8 +138,16 @@ impl Builder<'_> {
                 Block::Paragraph(p) => {
                     let mut text = String::new();
                     let mut ranges = Vec::new();
+                    let mut marks: Vec<(Range<usize>, usize)> = Vec::new();
                     for s in &p.sentences {
                         let start = text.len();
+                        if let Some(recs) = self.records.get(s.id.as_str()) {
+                            marks.extend(
+                                marks::sentence_marks(self.report, s, recs)
+                                    .into_iter()
+                                    .map(|(r, i)| (r.start + start..r.end + start, i)),
+                            );
+                        }
                         text.push_str(&sanitize(&s.text));
                         ranges.push((start..text.len(), self.doc.sentences.len() as u32));
                         self.doc.sentences.push(s.id.clone());
@@ -152,10 +170,22 @@ impl Builder<'_> {
                                 self.doc.sentence_line[*i as usize] = self.doc.lines.len();
                             }
                         }
+                        let line_marks = marks
+                            .iter()
+                            .filter(|(r, _)| r.start < row.end && r.end > row.start)
+                            .map(|(r, i)| {
+                                (
+                                    r.start.max(row.start) - row.start
+                                        ..r.end.min(row.end) - row.start,
+                                    *i,
+                                )
+                            })
+                            .collect();
                         self.doc.lines.push(DocLine {
                             text: text[row].to_string(),
                             kind: LineKind::Text,
                             segs,
+                            marks: line_marks,
                         });
                     }
                     self.blank();
@@ -289,11 +319,15 @@ pub fn build(
         return Doc::default();
     };
     let mut b = Builder {
-        doc: Doc::default(),
+        doc: Doc {
+            report: Some(n.report),
+            ..Doc::default()
+        },
         width,
         amb,
         glyphs: Glyphs::for_mode(amb),
         report,
+        records: marks::by_sentence(report),
     };
     let crumbs: Vec<String> = outline
         .path_to(node)
@@ -438,6 +472,43 @@ mod tests {
             .position(|s| s == "demo-2023:p3.2")
             .unwrap() as u32;
         assert!(d.lines[second].segs.iter().any(|s| s.1 == p32));
+    }
+
+    #[test]
+    fn marked_pieces_across_wrapped_rows_give_each_value_back() {
+        // Real data, narrow widths: a value split by the wrap is marked on both rows.
+        let m = crate::load_model(None).unwrap();
+        let o = OutlineState::new(&m);
+        let mut total = 0;
+        for (ri, r) in m.reports.iter().enumerate() {
+            for s in &r.sections {
+                let n = o.find(ri, NodeKind::Section, &s.id).unwrap();
+                for w in [9, 23, 60] {
+                    let d = build(&m, &o, n, w, AmbiguousWidth::Narrow);
+                    assert_eq!(d.report, Some(ri));
+                    let mut pieces: Vec<(usize, String)> = Vec::new();
+                    for l in &d.lines {
+                        for (rg, i) in &l.marks {
+                            match pieces.last_mut() {
+                                Some((j, t))
+                                    if j == i && !t.ends_with(&*r.indicators[*i].value_text) =>
+                                {
+                                    t.push_str(&l.text[rg.clone()])
+                                }
+                                _ => pieces.push((*i, l.text[rg.clone()].to_string())),
+                            }
+                        }
+                    }
+                    for (i, t) in &pieces {
+                        assert_eq!(*t, r.indicators[*i].value_text, "{w}");
+                    }
+                    if w == 60 {
+                        total += pieces.len();
+                    }
+                }
+            }
+        }
+        assert!(total > 300, "{total}");
     }
 
     #[test]

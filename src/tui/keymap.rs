@@ -217,6 +217,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::Left,
         "back to the outline",
     ),
+    b(
+        Only(Mode::Reader),
+        &[ch('i')],
+        "i",
+        Action::Records,
+        "records behind the underlined numbers",
+    ),
     // Tables
     b(
         Only(Mode::Tables),
@@ -266,6 +273,13 @@ pub static BINDINGS: &[Binding] = &[
         "v  Space",
         Action::CellPopup,
         "full text of the cell",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[ch('i')],
+        "i",
+        Action::Records,
+        "records behind the row's underlined numbers",
     ),
     b(
         Only(Mode::Tables),
@@ -362,6 +376,41 @@ pub static BINDINGS: &[Binding] = &[
         "close",
     ),
     b(
+        Only(Mode::Records),
+        &[ch('j'), k(Down)],
+        "j  Down",
+        Action::Down,
+        "scroll down",
+    ),
+    b(
+        Only(Mode::Records),
+        &[ch('k'), k(Up)],
+        "k  Up",
+        Action::Up,
+        "scroll up",
+    ),
+    b(
+        Only(Mode::Records),
+        &[ctrl('d'), k(PageDown)],
+        "C-d  PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    b(
+        Only(Mode::Records),
+        &[ctrl('u'), k(PageUp)],
+        "C-u  PgUp",
+        Action::PageUp,
+        "page up",
+    ),
+    b(
+        Only(Mode::Records),
+        &[k(Esc), k(Enter), ch('i'), ch('q')],
+        "Esc  i  q",
+        Action::Close,
+        "close",
+    ),
+    b(
         Only(Mode::Help),
         &[ch('j'), k(Down)],
         "j  Down",
@@ -424,7 +473,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The help text: one section per context, one line per binding (ASCII labels).
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let groups: [(&str, Scope); 8] = [
+    let groups: [(&str, Scope); 9] = [
         ("Everywhere", Scope::Panes),
         ("Outline", Scope::Only(Mode::Outline)),
         ("Reader", Scope::Only(Mode::Reader)),
@@ -432,6 +481,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         ("Search prompt (type to search)", Scope::Only(Mode::Search)),
         ("Table filter (type to filter)", Scope::Only(Mode::Filter)),
         ("Cell popup", Scope::Only(Mode::Popup)),
+        ("Indicator records", Scope::Only(Mode::Records)),
         ("Help", Scope::Only(Mode::Help)),
     ];
     groups
@@ -552,6 +602,7 @@ mod tests {
             Mode::Search,
             Mode::Filter,
             Mode::Popup,
+            Mode::Records,
         ];
         for mode in modes {
             let mut seen: Vec<(Key, bool)> = Vec::new();

@@ -109,3 +109,44 @@ fn too_small_is_one_short_line() {
     assert_eq!(rows[0], "terminal too small");
     assert!(rows[1..].iter().all(|r| r.is_empty()));
 }
+
+#[test]
+fn indicator_records_popup_80x24() {
+    // Real data: the bundled model, at the Shanghai sentence that gives 4.72万亿元.
+    let opts = Options {
+        amb: AmbiguousWidth::Narrow,
+        color: false,
+        mouse: false,
+    };
+    let m = crate::load_model(None).unwrap();
+    let ind = m.reports.iter().flat_map(|r| r.indicators.iter());
+    let ind = ind.clone().find(|i| i.value_text == "4.72万亿元").unwrap();
+    let crate::model::IndicatorSource::Sentence { sentence, .. } = ind.source.clone() else {
+        panic!("a sentence record")
+    };
+    let loc = crate::model::Location::Sentence {
+        report: ind.report.clone(),
+        section: sentence.rsplit_once(":p").unwrap().0.to_string(),
+        sentence,
+    };
+    let mut app = App::new(m, opts, (80, 24));
+    assert!(app.jump(&loc));
+    update(&mut app, Action::Records);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| ui::draw(&app, f.buffer_mut())).unwrap();
+    let buf = term.backend().buffer().clone();
+    let rows = screen_text(&buf);
+    insta::assert_snapshot!("records_80x24", rows.join("\n"));
+    // The number is underlined in the reader (monochrome: underline, no color).
+    update(&mut app, Action::Close);
+    term.draw(|f| ui::draw(&app, f.buffer_mut())).unwrap();
+    let buf = term.backend().buffer().clone();
+    let underlined: String = buf
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(underlined.contains("4.72万亿元"), "{underlined}");
+    assert!(buf.content.iter().all(|c| c.fg == Color::Reset));
+}

@@ -17,16 +17,22 @@ pub const SEARCH_HINT: &str = "type Chinese or pinyin (jzx, shidaowaizi); 'exact
 pub const SCOPE_ALL: &str = "all reports";
 pub const DERIVED: &str = "[derived]";
 pub const FILTER: &str = "filter: ";
+pub const NO_RECORDS: &str = "no indicator numbers on screen";
+pub const RECORDS_HIGHLIGHT: &str = "Indicators in the highlighted sentence";
+pub const RECORDS_SCREEN: &str = "Indicators on screen";
+pub const RECORDS_ROW: &str = "Indicators in this row";
+pub const NO_ROW_RECORDS: &str = "no indicator records in this row";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {
     match mode {
         Mode::Outline => "l:open h:close Enter:read t:tables /:search ?:help q:quit",
-        Mode::Reader => "j/k:scroll [ ]:section Tab:pane /:search ?:help q:quit",
+        Mode::Reader => "j/k:scroll [ ]:section i:number /:search ?:help q:quit",
         Mode::Tables => "h/l:col s:sort f:filter v:cell Enter:source ?:help q:quit",
         Mode::Search => "Enter:jump Up/Down:select C-r:this report Esc:cancel",
         Mode::Filter => "type to filter  Enter:keep  Esc:clear",
         Mode::Popup => "Esc:close",
+        Mode::Records => "j/k:scroll PgDn/PgUp:page Esc:close",
         Mode::Help => "j/k:scroll Esc:close",
     }
 }

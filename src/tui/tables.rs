@@ -312,6 +312,24 @@ impl TablesState {
         }
     }
 
+    /// The indicator records read from the cursor's row of a printed table:
+    /// (report index, indices into its `indicators`), in column order.
+    pub fn row_records(&self, model: &Model) -> Option<(usize, Vec<usize>)> {
+        let row = *self.rows.get(self.cursor)?;
+        let TableRef::Printed { report, table } = self.current_ref()? else {
+            return None;
+        };
+        let r = model.reports.get(report)?;
+        let t = r.tables.get(table)?;
+        let mut cells: Vec<(usize, usize, usize)> = super::marks::cell_records(r, &t.id)
+            .into_iter()
+            .filter(|c| c.0 == row)
+            .collect();
+        cells.sort_by_key(|c| (c.1, c.2));
+        let recs: Vec<usize> = cells.into_iter().map(|c| c.2).collect();
+        (!recs.is_empty()).then_some((report, recs))
+    }
+
     /// Full text of the cursor's cell (sanitized), for the popup.
     pub fn cell_text(&self, model: &Model, derived: &[DerivedTable]) -> Option<(String, String)> {
         let v = self.current_view(model, derived)?;

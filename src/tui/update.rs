@@ -4,6 +4,8 @@
 use super::action::{Action, Focus, Mode};
 use super::app::{App, Overlay};
 use super::outline::NodeKind;
+use super::records::{RecordsPopup, RecordsScope};
+use super::strings;
 use super::tables::column_widths;
 
 /// Apply one action to the state.
@@ -18,6 +20,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click(x, y) => return click(app, x, y),
         _ => {}
     }
+    app.message = None;
     match app.mode() {
         Mode::Help => help(app, action),
         Mode::Popup => {
@@ -25,6 +28,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.overlay = None;
             }
         }
+        Mode::Records => records(app, action),
         Mode::Filter => filter(app, action),
         Mode::Search => search(app, action),
         Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
@@ -39,6 +43,40 @@ fn help(app: &mut App, action: Action) {
             Action::Up => Some(Overlay::Help(s.saturating_sub(1))),
             _ => Some(Overlay::Help(s)),
         };
+    }
+}
+
+fn records(app: &mut App, action: Action) {
+    let body_h = app.plan().status.y;
+    let (w, amb) = (app.size.0, app.opts.amb);
+    let Some(p) = app.records.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    let max = p.max_scroll(&app.model, w, body_h, amb);
+    let page = (body_h as usize).saturating_sub(3).max(1);
+    match action {
+        Action::Down => p.scroll = (p.scroll + 1).min(max),
+        Action::Up => p.scroll = p.scroll.saturating_sub(1),
+        Action::PageDown => p.scroll = (p.scroll + page).min(max),
+        Action::PageUp => p.scroll = p.scroll.saturating_sub(page),
+        Action::Close => {
+            app.overlay = None;
+            app.records = None;
+        }
+        _ => {}
+    }
+}
+
+/// Open the indicator popup for the reader's view, or say there is nothing.
+fn open_records(app: &mut App) {
+    let r = &app.reader;
+    match RecordsPopup::for_view(&r.doc, r.top, r.height, r.highlight.as_deref()) {
+        Some(p) => {
+            app.records = Some(p);
+            app.overlay = Some(Overlay::Records);
+        }
+        None => app.message = Some(strings::NO_RECORDS),
     }
 }
 
@@ -204,6 +242,7 @@ fn reader(app: &mut App, action: Action) {
                 app.reveal(n);
             }
         }
+        Action::Records => open_records(app),
         Action::Parent => {
             let parent = app.reader.node.and_then(|n| app.outline.nodes[n].parent);
             if let Some(p) = parent {
@@ -237,6 +276,21 @@ fn tables(app: &mut App, action: Action) {
         Action::PrevSibling => t.step_table(false, model, derived),
         Action::Sort => t.cycle_sort(model, derived),
         Action::Filter => app.overlay = Some(Overlay::Filter),
+        Action::Records => {
+            match t.row_records(model) {
+                Some((report, records)) => {
+                    app.records = Some(RecordsPopup {
+                        report,
+                        records,
+                        scope: RecordsScope::Row,
+                        scroll: 0,
+                    });
+                    app.overlay = Some(Overlay::Records);
+                }
+                None => app.message = Some(strings::NO_ROW_RECORDS),
+            }
+            return;
+        }
         Action::CellPopup if t.cell_text(model, derived).is_some() => {
             app.overlay = Some(Overlay::Popup);
         }

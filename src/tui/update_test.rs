@@ -62,6 +62,9 @@ fn every_action_on_an_empty_model_is_harmless() {
         CellPopup,
         Enter,
         FocusNext,
+        Records,
+        Down,
+        Close,
         PrevSection,
         NextSection,
         Tables,
@@ -387,4 +390,150 @@ fn search_enter_on_the_bundled_model_lands_on_the_sentence() {
         &[Action::SearchOpen, Action::Input('z'), Action::Close],
     );
     assert_eq!(a.reader.highlight.as_deref(), Some(want.as_str()));
+}
+
+/// The bundled model, jumped to the Shanghai sentence that gives 4.72万亿元.
+fn at_shanghai_gdp(w: u16, h: u16) -> App {
+    let opts = Options {
+        amb: AmbiguousWidth::Narrow,
+        color: false,
+        mouse: false,
+    };
+    let m = crate::load_model(None).unwrap();
+    let ind = m
+        .reports
+        .iter()
+        .flat_map(|r| r.indicators.iter())
+        .find(|i| i.value_text == "4.72万亿元")
+        .unwrap()
+        .clone();
+    let crate::model::IndicatorSource::Sentence { sentence, .. } = ind.source else {
+        panic!("a sentence record")
+    };
+    let section = sentence.rsplit_once(":p").unwrap().0.to_string();
+    let mut a = App::new(m, opts, (w, h));
+    assert!(a.jump(&Location::Sentence {
+        report: ind.report.clone(),
+        section,
+        sentence,
+    }));
+    a
+}
+
+#[test]
+fn i_in_the_reader_opens_the_records_of_the_highlighted_sentence_and_esc_closes() {
+    let mut a = at_shanghai_gdp(80, 24);
+    assert_eq!(a.focus, Focus::Reader);
+    run(&mut a, &[Action::Records]);
+    assert_eq!(a.overlay, Some(Overlay::Records));
+    assert_eq!(a.mode(), super::action::Mode::Records);
+    let p = a.records.as_ref().unwrap();
+    let inds = p.indicators(&a.model);
+    assert_eq!(inds.len(), 1);
+    assert_eq!(inds[0].metric, "全市生产总值");
+    // Keys do not leak to the reader while the popup is open.
+    let top = a.reader.top;
+    run(&mut a, &[Action::Down, Action::Down]);
+    assert_eq!(a.reader.top, top);
+    run(&mut a, &[Action::Close]);
+    assert_eq!(a.overlay, None);
+    assert!(a.records.is_none());
+    assert_eq!(a.focus, Focus::Reader);
+}
+
+#[test]
+fn the_records_popup_scrolls_but_not_past_its_end() {
+    let mut a = at_shanghai_gdp(80, 24);
+    a.reader.highlight = None;
+    run(&mut a, &[Action::Records]);
+    let p = a.records.clone().unwrap();
+    assert!(p.records.len() >= 3, "{:?}", p.records);
+    let max = p.max_scroll(&a.model, 80, 23, AmbiguousWidth::Narrow);
+    assert!(max > 0);
+    for _ in 0..max + 10 {
+        update(&mut a, Action::Down);
+    }
+    assert_eq!(a.records.as_ref().unwrap().scroll, max);
+    run(&mut a, &[Action::Up]);
+    assert_eq!(a.records.as_ref().unwrap().scroll, max - 1);
+    for _ in 0..max / 20 + 1 {
+        update(&mut a, Action::PageUp);
+    }
+    assert_eq!(a.records.as_ref().unwrap().scroll, 0);
+    run(&mut a, &[Action::PageDown]);
+    assert_eq!(a.records.as_ref().unwrap().scroll, 20.min(max));
+}
+
+#[test]
+fn i_with_no_marked_number_on_screen_says_so_in_the_status_line() {
+    // The small model has no indicator records.
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Down, Action::Enter, Action::Records]);
+    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.message, Some(super::strings::NO_RECORDS));
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 80, 24));
+    super::ui::draw(&a, &mut buf);
+    let rows = super::ui::cells::screen_text(&buf);
+    assert!(
+        rows[23].contains(super::strings::NO_RECORDS),
+        "{}",
+        rows[23]
+    );
+    // The next key clears it.
+    run(&mut a, &[Action::Down]);
+    assert_eq!(a.message, None);
+}
+
+#[test]
+fn i_in_the_tables_pane_lists_the_records_read_from_the_cursor_row() {
+    let opts = Options {
+        amb: AmbiguousWidth::Narrow,
+        color: false,
+        mouse: false,
+    };
+    let m = crate::load_model(None).unwrap();
+    let cell = m
+        .reports
+        .iter()
+        .flat_map(|r| r.indicators.iter())
+        .find(|i| i.id == "pudong-2023:ind200")
+        .unwrap()
+        .clone();
+    let crate::model::IndicatorSource::Cell { table, row, column } = cell.source.clone() else {
+        panic!("a cell record")
+    };
+    let mut a = App::new(m, opts, (80, 24));
+    assert!(a.jump(&Location::Cell {
+        report: cell.report.clone(),
+        table,
+        row,
+        column,
+    }));
+    assert_eq!(a.focus, Focus::Tables);
+    run(&mut a, &[Action::Records]);
+    assert_eq!(a.overlay, Some(Overlay::Records));
+    let p = a.records.as_ref().unwrap();
+    assert_eq!(p.scope, super::records::RecordsScope::Row);
+    let inds = p.indicators(&a.model);
+    assert!(inds.iter().any(|i| i.id == cell.id));
+    // Every record listed was read from this row of this table.
+    for i in &inds {
+        assert!(
+            matches!(&i.source, crate::model::IndicatorSource::Cell { row: r, .. } if *r == row),
+            "{}",
+            i.id
+        );
+    }
+    run(&mut a, &[Action::Close]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.focus, Focus::Tables);
+}
+
+#[test]
+fn i_on_a_table_row_without_records_says_so() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Tables, Action::Records]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.message, Some(super::strings::NO_ROW_RECORDS));
 }

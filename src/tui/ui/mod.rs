@@ -7,6 +7,7 @@ pub mod help;
 pub mod outline;
 pub mod popup;
 pub mod reader;
+pub mod records;
 pub mod search;
 pub mod status;
 pub mod tables;
@@ -88,6 +89,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         Some(Overlay::Help(scroll)) => help::render(scroll, body, buf, &ctx),
         Some(Overlay::Search) => search::render(app, body, buf, &ctx),
         Some(Overlay::Popup) => popup::render(app, body, buf, &ctx),
+        Some(Overlay::Records) => records::render(app, body, buf, &ctx),
         Some(Overlay::Filter) | None => {}
     }
 }

@@ -1,5 +1,6 @@
 //! The reader pane: the cached wrapped document from the top line down, styled
-//! by line kind, with the search target sentence highlighted.
+//! by line kind, with the search target sentence highlighted and indicator
+//! numbers underlined (style only: the text and its widths are the document's).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -45,23 +46,28 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             _ => Style::default(),
         };
         let hl = target.and_then(|t| line.segs.iter().find(|s| s.1 == t).map(|s| s.0.clone()));
-        match hl {
-            Some(h) => {
-                let x = cells::put(buf, x0, y, end, &line.text[..h.start], style, ctx.amb);
-                let x = cells::put(
-                    buf,
-                    x,
-                    y,
-                    end,
-                    &line.text[h.clone()],
-                    ctx.theme.target(),
-                    ctx.amb,
-                );
-                cells::put(buf, x, y, end, &line.text[h.end..], style, ctx.amb);
-            }
-            None => {
-                cells::put(buf, x0, y, end, &line.text, style, ctx.amb);
-            }
+        // Cut the line where the highlight or an indicator mark starts or ends.
+        let mut cuts = vec![0, line.text.len()];
+        if let Some(h) = &hl {
+            cuts.extend([h.start, h.end]);
+        }
+        for (m, _) in &line.marks {
+            cuts.extend([m.start, m.end]);
+        }
+        cuts.retain(|&c| c <= line.text.len() && line.text.is_char_boundary(c));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut x = x0;
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let lit = hl.as_ref().is_some_and(|h| h.start <= a && b <= h.end);
+            let marked = line.marks.iter().any(|(m, _)| m.start <= a && b <= m.end);
+            let st = match (lit, marked) {
+                (true, m) => ctx.theme.target().patch(ctx.theme.indicator(m, true)),
+                (false, true) => style.patch(ctx.theme.indicator(true, false)),
+                (false, false) => style,
+            };
+            x = cells::put(buf, x, y, end, &line.text[a..b], st, ctx.amb);
         }
     }
 }

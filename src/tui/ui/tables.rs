@@ -1,7 +1,7 @@
 //! The tables pane: title with the table's place in the list (derived tables
 //! marked), a frozen header row, the rows from the vertical offset, the
-//! columns from the horizontal offset, the cursor row and cell, and the
-//! filter prompt.
+//! columns from the horizontal offset, the cursor row and cell, cells an
+//! indicator record was read from underlined, and the filter prompt.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,8 +10,9 @@ use ratatui::style::Style;
 use super::{cells, title_row, Ctx};
 use crate::text::{pad, sanitize};
 use crate::tui::app::{App, Overlay};
+use crate::tui::marks;
 use crate::tui::strings;
-use crate::tui::tables::{column_widths, SortDir};
+use crate::tui::tables::{column_widths, SortDir, TableRef};
 
 pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
     let Some(t) = app.tables.as_ref() else {
@@ -85,6 +86,22 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             ctx.amb,
         );
     }
+    // Cells an indicator record was read from (printed tables only).
+    let marked: Vec<(usize, usize)> = match t.current_ref() {
+        Some(TableRef::Printed { report, table }) => app
+            .model
+            .reports
+            .get(report)
+            .and_then(|rp| Some((rp, rp.tables.get(table)?)))
+            .map(|(rp, tb)| {
+                marks::cell_records(rp, &tb.id)
+                    .into_iter()
+                    .map(|(r, c, _)| (r, c))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
     for (k, &row) in t.rows.iter().skip(t.row_offset).enumerate() {
         let y = first + k as u16;
         if y >= bottom {
@@ -107,7 +124,15 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             } else {
                 style
             };
-            let x = cells::put(buf, cx, y, end, &cell, st, ctx.amb);
+            let x = if marked.contains(&(row, c)) {
+                // Underline the value, not the padding after it.
+                let shown = cell.trim_end_matches(' ');
+                let mst = st.patch(ctx.theme.indicator(true, is_cursor));
+                let x = cells::put(buf, cx, y, end, shown, mst, ctx.amb);
+                cells::put(buf, x, y, end, &cell[shown.len()..], st, ctx.amb)
+            } else {
+                cells::put(buf, cx, y, end, &cell, st, ctx.amb)
+            };
             cells::put(buf, x, y, end, &sep, style.patch(ctx.theme.dim()), ctx.amb);
         }
     }

@@ -75,6 +75,17 @@ impl Theme {
             Style::new().add_modifier(Modifier::BOLD)
         }
     }
+    /// A number with an indicator record behind it: underlined in every mode
+    /// (so monochrome shows it), green in color unless on a highlight.
+    pub fn indicator(&self, marked: bool, on_target: bool) -> Style {
+        match (marked, self.color && !on_target) {
+            (false, _) => Style::new(),
+            (true, true) => Style::new()
+                .fg(Color::Green)
+                .add_modifier(Modifier::UNDERLINED),
+            (true, false) => Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
     pub fn cursor_cell(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }

@@ -1,0 +1,355 @@
+//! The indicator popup's state and content: which records the numbers in
+//! view stand for (the highlighted sentence's when it is on screen and has
+//! any, else every marked number on screen, in reading order), and each
+//! record as labelled lines. Pure: no terminal.
+
+use super::doc::Doc;
+use crate::indicators::target::trim_float;
+use crate::model::indicator::IndicatorKind;
+use crate::model::{Indicator, IndicatorSource, Model};
+use crate::text::{sanitize_line, wrap, AmbiguousWidth};
+
+/// Which numbers the popup lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordsScope {
+    /// The numbers of the highlighted sentence (a search or table jump).
+    Highlight,
+    /// Every marked number on screen.
+    Screen,
+    /// The cells of the tables pane's cursor row.
+    Row,
+}
+
+/// The open popup: the records (indices into the report's `indicators`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordsPopup {
+    /// Index of the report in `Model::reports`.
+    pub report: usize,
+    pub records: Vec<usize>,
+    pub scope: RecordsScope,
+    /// First content row shown.
+    pub scroll: usize,
+}
+
+fn push_unique(out: &mut Vec<usize>, i: usize) {
+    if !out.contains(&i) {
+        out.push(i);
+    }
+}
+
+impl RecordsPopup {
+    /// The records behind the numbers in view (lines `top..top + height`), or
+    /// None when no marked number is there.
+    pub fn for_view(
+        doc: &Doc,
+        top: usize,
+        height: usize,
+        highlight: Option<&str>,
+    ) -> Option<RecordsPopup> {
+        let report = doc.report?;
+        let shown = top..top + height.max(1);
+        let mut records = Vec::new();
+        let target = highlight.and_then(|h| doc.sentences.iter().position(|s| s == h));
+        if let Some(t) = target.map(|t| t as u32) {
+            let lines: Vec<usize> = (0..doc.lines.len())
+                .filter(|&l| doc.lines[l].segs.iter().any(|s| s.1 == t))
+                .collect();
+            if lines.iter().any(|l| shown.contains(l)) {
+                for &l in &lines {
+                    let line = &doc.lines[l];
+                    for seg in line.segs.iter().filter(|s| s.1 == t) {
+                        for (m, i) in &line.marks {
+                            if m.start < seg.0.end && m.end > seg.0.start {
+                                push_unique(&mut records, *i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let scope = if records.is_empty() {
+            for line in doc.lines.iter().skip(top).take(height.max(1)) {
+                for (_, i) in &line.marks {
+                    push_unique(&mut records, *i);
+                }
+            }
+            RecordsScope::Screen
+        } else {
+            RecordsScope::Highlight
+        };
+        (!records.is_empty()).then_some(RecordsPopup {
+            report,
+            records,
+            scope,
+            scroll: 0,
+        })
+    }
+}
+
+/// One row of a record: an ASCII label and the value (sanitized).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: String,
+}
+
+fn field(label: &'static str, value: impl AsRef<str>) -> Field {
+    Field {
+        label,
+        value: sanitize_line(value.as_ref()).into_owned(),
+    }
+}
+
+/// "+5%", "-4.3 个百分点".
+fn signed(v: f64, unit: Option<&str>) -> String {
+    let sign = if v > 0.0 { "+" } else { "" };
+    let unit = unit.unwrap_or("");
+    let sep = if unit == "%" || unit.is_empty() {
+        ""
+    } else {
+        " "
+    };
+    format!("{sign}{}{sep}{unit}", trim_float(v))
+}
+
+/// A record as its metric (the heading) and labelled fields; absent fields
+/// are left out.
+pub fn fields(ind: &Indicator) -> (String, Vec<Field>) {
+    let mut out = Vec::new();
+    out.push(field(
+        "value",
+        format!("{}  (unit {})", ind.value_text, ind.unit),
+    ));
+    if let (Some(v), Some(u)) = (ind.base_value, &ind.base_unit) {
+        out.push(field("base", format!("{} {u}", trim_float(v))));
+    }
+    match (&ind.change_text, ind.change) {
+        (Some(t), Some(c)) => out.push(field(
+            "change",
+            format!("{t}  ({})", signed(c, ind.change_unit.as_deref())),
+        )),
+        (Some(t), None) => out.push(field("change", t)),
+        (None, Some(c)) => out.push(field("change", signed(c, ind.change_unit.as_deref()))),
+        (None, None) => {}
+    }
+    if let Some(q) = &ind.qualifier {
+        out.push(field("qualifier", q));
+    }
+    let mut period = ind.period.as_str().to_string();
+    if let Some(y) = ind.year {
+        period.push_str(&format!(" {y}"));
+    }
+    if ind.kind == IndicatorKind::Growth {
+        period.push_str(", growth only");
+    }
+    out.push(field("period", period));
+    let source = match &ind.source {
+        IndicatorSource::Sentence { sentence, span } => {
+            format!("{sentence} [{}, {}]", span.start(), span.end())
+        }
+        IndicatorSource::Cell { table, row, column } => {
+            format!("{table} row {} col {}", row + 1, column + 1)
+        }
+    };
+    out.push(field("source", source));
+    out.push(field("record", &ind.id));
+    (sanitize_line(&ind.metric).into_owned(), out)
+}
+
+/// The popup's content rows: per record a numbered heading, its fields
+/// ("label  value", labels padded to one width) and a blank row between records.
+pub fn content(records: &[&Indicator]) -> Vec<(String, bool)> {
+    let mut rows = Vec::new();
+    for (n, ind) in records.iter().enumerate() {
+        if n > 0 {
+            rows.push((String::new(), false));
+        }
+        let (metric, fs) = fields(ind);
+        rows.push((format!("{}. {metric}", n + 1), true));
+        for f in fs {
+            rows.push((format!("   {:<10}{}", f.label, f.value), false));
+        }
+    }
+    rows
+}
+
+/// The popup's outer size (columns, rows) inside a body area of `w` x `h`
+/// for `rows` content rows.
+pub fn popup_size(w: u16, h: u16, rows: usize) -> (u16, u16) {
+    let pw = w.saturating_sub(4).clamp(10, 76).min(w);
+    let ph = (rows.min(u16::MAX as usize - 2) as u16 + 2).min(h);
+    (pw, ph)
+}
+
+impl RecordsPopup {
+    /// The records, as found in the model (missing indices are skipped).
+    pub fn indicators<'a>(&self, model: &'a Model) -> Vec<&'a Indicator> {
+        model
+            .reports
+            .get(self.report)
+            .map(|r| {
+                self.records
+                    .iter()
+                    .filter_map(|&i| r.indicators.get(i))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The content rows wrapped to `width` columns (heading flag kept per row).
+    pub fn rows(&self, model: &Model, width: usize, amb: AmbiguousWidth) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for (text, head) in content(&self.indicators(model)) {
+            if text.is_empty() {
+                out.push((text, head));
+                continue;
+            }
+            for r in wrap(&text, width.max(2), amb) {
+                out.push((text[r].to_string(), head));
+            }
+        }
+        out
+    }
+
+    /// The largest useful scroll for a body area of `w` x `h`.
+    pub fn max_scroll(&self, model: &Model, w: u16, h: u16, amb: AmbiguousWidth) -> usize {
+        let (pw, _) = popup_size(w, h, 0);
+        let rows = self.rows(model, pw.saturating_sub(3) as usize, amb);
+        let (_, ph) = popup_size(w, h, rows.len());
+        rows.len().saturating_sub(ph.saturating_sub(2) as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Report;
+    use crate::tui::doc;
+    use crate::tui::outline::{NodeKind, OutlineState};
+
+    fn shanghai(m: &Model) -> (usize, &Report) {
+        let i = m
+            .reports
+            .iter()
+            .position(|r| r.id == "shanghai-2023")
+            .unwrap();
+        (i, &m.reports[i])
+    }
+
+    /// The doc of the Shanghai section holding the 4.72万亿元 sentence, and that sentence's id.
+    fn gdp_doc(m: &Model, width: usize) -> (Doc, String) {
+        let (ri, r) = shanghai(m);
+        let ind = r
+            .indicators
+            .iter()
+            .find(|i| i.value_text == "4.72万亿元")
+            .unwrap();
+        let IndicatorSource::Sentence { sentence, .. } = &ind.source else {
+            panic!("not a sentence record")
+        };
+        let section = sentence.rsplit_once(":p").unwrap().0;
+        let o = OutlineState::new(m);
+        let n = o.find(ri, NodeKind::Section, section).unwrap();
+        (
+            doc::build(m, &o, n, width, AmbiguousWidth::Narrow),
+            sentence.clone(),
+        )
+    }
+
+    #[test]
+    fn the_highlighted_sentence_gives_its_own_records() {
+        let m = crate::load_model(None).unwrap();
+        let (doc, sid) = gdp_doc(&m, 60);
+        let l = doc.line_of_sentence(&sid).unwrap();
+        let p = RecordsPopup::for_view(&doc, l.saturating_sub(2), 10, Some(&sid)).unwrap();
+        assert_eq!(p.scope, RecordsScope::Highlight);
+        let (_, r) = shanghai(&m);
+        let values: Vec<&str> = p
+            .records
+            .iter()
+            .map(|&i| r.indicators[i].value_text.as_str())
+            .collect();
+        assert_eq!(values, ["4.72万亿元"]);
+    }
+
+    #[test]
+    fn without_a_highlight_every_marked_number_on_screen_is_listed_once_in_order() {
+        let m = crate::load_model(None).unwrap();
+        let (doc, sid) = gdp_doc(&m, 60);
+        let l = doc.line_of_sentence(&sid).unwrap();
+        let p = RecordsPopup::for_view(&doc, l, 6, None).unwrap();
+        assert_eq!(p.scope, RecordsScope::Screen);
+        let expected: Vec<usize> = doc.lines[l..l + 6]
+            .iter()
+            .flat_map(|x| x.marks.iter().map(|m| m.1))
+            .fold(Vec::new(), |mut v, i| {
+                if !v.contains(&i) {
+                    v.push(i)
+                }
+                v
+            });
+        assert_eq!(p.records, expected);
+        assert!(p.records.len() >= 2, "{:?}", p.records);
+        // A highlighted sentence that is off screen does not narrow the list.
+        let far = RecordsPopup::for_view(&doc, l + 40, 6, Some(&sid));
+        assert!(far.is_none_or(|p| p.scope == RecordsScope::Screen));
+    }
+
+    #[test]
+    fn a_screen_without_marked_numbers_gives_nothing() {
+        let m = crate::load_model(None).unwrap();
+        let (doc, _) = gdp_doc(&m, 60);
+        // The heading path and the section heading carry no marks.
+        assert!(RecordsPopup::for_view(&doc, 0, 2, None).is_none());
+        assert!(RecordsPopup::for_view(&Doc::default(), 0, 20, None).is_none());
+    }
+
+    #[test]
+    fn a_record_shows_every_field_it_has() {
+        let m = crate::load_model(None).unwrap();
+        let (_, r) = shanghai(&m);
+        let ind = r
+            .indicators
+            .iter()
+            .find(|i| i.value_text == "4.72万亿元")
+            .unwrap();
+        let (metric, fs) = fields(ind);
+        assert_eq!(metric, "全市生产总值");
+        let get = |l: &str| fs.iter().find(|f| f.label == l).map(|f| f.value.as_str());
+        assert_eq!(get("value"), Some("4.72万亿元  (unit 万亿元)"));
+        assert_eq!(get("base"), Some("47200 亿元"));
+        assert_eq!(get("change"), Some("比上年增长5%  (+5%)"));
+        assert_eq!(get("qualifier"), None);
+        assert_eq!(get("period"), Some("actual 2023"));
+        assert!(get("source").unwrap().starts_with("shanghai-2023:s1.1:p"));
+        assert_eq!(get("record"), Some(ind.id.as_str()));
+        let rows = content(&[ind, ind]);
+        assert_eq!(rows[0], ("1. 全市生产总值".to_string(), true));
+        assert!(rows.contains(&(String::new(), false)));
+    }
+
+    #[test]
+    fn a_falling_change_and_a_cell_source_read_plainly() {
+        let m = crate::load_model(None).unwrap();
+        let pd = m.reports.iter().find(|r| r.id == "pudong-2023").unwrap();
+        let cell = pd
+            .indicators
+            .iter()
+            .find(|i| {
+                matches!(
+                    i.source,
+                    IndicatorSource::Cell {
+                        row: 0,
+                        column: 3,
+                        ..
+                    }
+                )
+            })
+            .unwrap();
+        let (_, fs) = fields(cell);
+        let src = &fs.iter().find(|f| f.label == "source").unwrap().value;
+        assert!(src.ends_with("row 1 col 4"), "{src}");
+        assert_eq!(signed(-4.3, Some("%")), "-4.3%");
+        assert_eq!(signed(0.5, Some("个百分点")), "+0.5 个百分点");
+    }
+}

@@ -1,0 +1,85 @@
+//! The indicator popup: the records behind the numbers in the reader's view,
+//! one block of labelled fields per record, scrolled by the popup's state.
+//! For a highlighted sentence the popup sits just below (or above) it, so the
+//! number stays visible; otherwise it is centered.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{boxed, cells, centered, Ctx};
+use crate::tui::app::App;
+use crate::tui::records::{popup_size, RecordsScope};
+use crate::tui::strings;
+
+/// Where the popup goes: next to the highlighted sentence when it fits, else centered.
+fn place(app: &App, body: Rect, w: u16, h: u16) -> Rect {
+    let mid = centered(body, w, h);
+    let rd = &app.reader;
+    let (Some(pane), Some(p)) = (app.plan().right, &app.records) else {
+        return mid;
+    };
+    if p.scope != RecordsScope::Highlight {
+        return mid;
+    }
+    let Some(t) = rd
+        .highlight
+        .as_ref()
+        .and_then(|h| rd.doc.sentences.iter().position(|s| s == h))
+    else {
+        return mid;
+    };
+    let lines: Vec<usize> = (rd.top..(rd.top + rd.height).min(rd.doc.lines.len()))
+        .filter(|&l| rd.doc.lines[l].segs.iter().any(|s| s.1 as usize == t))
+        .collect();
+    let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
+        return mid;
+    };
+    // Screen rows of the sentence (the pane's first row is its title).
+    let row = |l: usize| pane.y + 1 + (l - rd.top) as u16;
+    let (top, bottom) = (row(first), row(last) + 1);
+    if bottom + h <= body.y + body.height {
+        Rect::new(mid.x, bottom, mid.width, mid.height)
+    } else if top >= body.y + h {
+        Rect::new(mid.x, top - h, mid.width, mid.height)
+    } else {
+        mid
+    }
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    let Some(p) = &app.records else {
+        return;
+    };
+    let (w, _) = popup_size(body.width, body.height, 0);
+    let rows = p.rows(&app.model, w.saturating_sub(3) as usize, ctx.amb);
+    let (w, h) = popup_size(body.width, body.height, rows.len());
+    let name = match p.scope {
+        RecordsScope::Highlight => strings::RECORDS_HIGHLIGHT,
+        RecordsScope::Screen => strings::RECORDS_SCREEN,
+        RecordsScope::Row => strings::RECORDS_ROW,
+    };
+    let inner_h = h.saturating_sub(2) as usize;
+    let scroll = p.scroll.min(rows.len().saturating_sub(inner_h));
+    let more = if rows.len() > inner_h {
+        format!(
+            " {}-{}/{}",
+            scroll + 1,
+            (scroll + inner_h).min(rows.len()),
+            rows.len()
+        )
+    } else {
+        String::new()
+    };
+    let title = format!("{name}: {}{more}", p.records.len());
+    let inner = boxed(buf, place(app, body, w, h), &title, ctx);
+    let end = inner.x + inner.width;
+    for (k, (text, head)) in rows.iter().skip(scroll).take(inner_h).enumerate() {
+        let st = if *head {
+            ctx.theme.heading()
+        } else {
+            Style::default()
+        };
+        cells::put(buf, inner.x + 1, inner.y + k as u16, end, text, st, ctx.amb);
+    }
+}
