@@ -149,7 +149,13 @@ pub fn match_term(
             });
         }
     }
-    if t.pinyin && !item.py.is_empty() && item.py_mask & letter_bit(t.text.as_bytes()[0]) != 0 {
+    if t.pinyin
+        && !item.py.is_empty()
+        && item.py_mask & letter_bit(t.text.as_bytes()[0]) != 0
+        && t.compiled
+            .as_ref()
+            .is_none_or(|c| c.may_match(item.py, t.prefix))
+    {
         if let Some(m) = pinyin.find(
             item.py,
             t.text.as_bytes(),
@@ -164,7 +170,11 @@ pub fn match_term(
                     (false, false) => Class::InitialsRare,
                 },
                 quality: if m.start == 0 { START_BONUS } else { 0 },
-                chars: vec![(m.start, m.end)],
+                chars: if want_pos {
+                    vec![(m.start, m.end)]
+                } else {
+                    Vec::new()
+                },
                 run_key: run_key(item.hay, m.start, m.end),
             });
         }

@@ -17,7 +17,9 @@ mod query;
 mod snippet;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
@@ -270,9 +272,24 @@ impl Index {
         query: &str,
         opts: &SearchOptions,
     ) -> (Vec<Hit>, Matches) {
+        self.search_impl(prev, query, opts, true)
+    }
+
+    /// `search_within`; `filter`: compile pinyin terms into a prefilter (the
+    /// hits are the same either way; tests compare).
+    fn search_impl(
+        &self,
+        prev: Option<&Matches>,
+        query: &str,
+        opts: &SearchOptions,
+        filter: bool,
+    ) -> (Vec<Hit>, Matches) {
         let mut q = Query::parse(query);
         for t in q.terms.iter_mut().filter(|t| t.pinyin) {
             t.segmentable = self.pinyin.segmentable(t.text.as_bytes());
+            if filter {
+                t.compiled = self.pinyin.compile(t.text.as_bytes()).map(Arc::new);
+            }
         }
         let mut matches = Matches {
             query: q.clone(),
@@ -314,7 +331,7 @@ impl Index {
         }
         matches.items = scored.iter().map(|&(_, i)| i).collect();
         if !runs.is_empty() {
-            let mut count: HashMap<u64, u32> = HashMap::new();
+            let mut count: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
             for &(_, k) in &runs {
                 *count.entry(k).or_default() += 1;
             }
@@ -395,6 +412,24 @@ impl Index {
     }
 }
 
+/// Hashes the run keys (already FNV hashes) with one multiply.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// Sorted char ranges → merged byte ranges of `text`.
 fn char_ranges_to_bytes(text: &str, chars: &[(usize, usize)]) -> Vec<Range<usize>> {
     if chars.is_empty() {
@@ -434,3 +469,5 @@ pub fn location_id(loc: &Location) -> String {
 mod tests;
 #[cfg(test)]
 mod tests_bundled;
+#[cfg(test)]
+mod tests_prefilter;

@@ -3,7 +3,10 @@
 //! (an exact substring). Control characters and bidi controls are dropped, and
 //! nothing is ever a regex: every other char is a literal.
 
+use std::sync::Arc;
+
 use super::fold::{fold_char, fold_owned};
+use super::pinyin::Compiled;
 
 /// One term of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +34,9 @@ pub struct Term {
     pub ascii_mask: u64,
     /// The term has a char outside ASCII.
     pub has_non_ascii: bool,
+    /// For a pinyin term, a filter compiled by the index (None until then,
+    /// or when the term is too long for one).
+    pub(crate) compiled: Option<Arc<Compiled>>,
 }
 
 /// A parsed query.
@@ -142,6 +148,7 @@ fn parse_term(tok: &str) -> Option<Term> {
         negate,
         pinyin,
         segmentable: false,
+        compiled: None,
     })
 }
 
