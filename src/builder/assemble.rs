@@ -197,33 +197,21 @@ impl<'a> Asm<'a> {
         self.extend_span(span.1);
     }
 
-    fn add_table(&mut self, t: ParsedTable) {
-        let mut id = format!("{}:t{}", self.rid, t.number);
-        if t.number.is_empty() || self.tables.iter().any(|x| x.id == id) {
-            id = format!("{}:t{}-{}", self.rid, t.number, self.tables.len() + 1);
+    fn add_table(&mut self, parsed: ParsedTable) {
+        let mut t = parsed.table;
+        t.id = format!("{}:t{}", self.rid, t.number);
+        if t.number.is_empty() || self.tables.iter().any(|x| x.id == t.id) {
+            t.id = format!("{}:t{}-{}", self.rid, t.number, self.tables.len() + 1);
         }
-        for w in &t.warnings {
-            self.warnings.push(format!("table {id}: {w}"));
+        for w in &parsed.warnings {
+            self.warnings.push(format!("table {}: {w}", t.id));
         }
-        let section = self.current_section_id();
+        t.section = self.current_section_id();
         self.extend_span(t.span.1);
-        self.blocks().push(Block::Table { table: id.clone() });
-        self.tables.push(Table {
-            id,
-            number: t.number,
-            label: t.label,
-            caption: t.caption,
-            kind: t.kind,
-            columns: t.columns,
-            header: t.header,
-            rows: t.rows,
-            cell_spans: t.cell_spans,
-            notes: t.notes,
-            note_spans: t.note_spans,
-            caption_span: t.caption_span,
-            section,
-            span: t.span,
+        self.blocks().push(Block::Table {
+            table: t.id.clone(),
         });
+        self.tables.push(t);
     }
 
     /// Open a heading section from its token (and maybe short tokens after it

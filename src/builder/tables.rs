@@ -10,23 +10,13 @@
 use super::outline::{parse_marker, Numbering};
 use super::sentences::is_terminator;
 use super::stream::Tok;
-use crate::model::{HeaderCell, Span, TableKind};
+use crate::model::{HeaderCell, Span, Table, TableKind};
 
-/// A table as parsed, before it gets its id and section.
+/// A table as parsed: a model [`Table`] whose `id` and `section` the caller
+/// fills in, and what was odd about it.
 #[derive(Debug, Clone)]
 pub struct ParsedTable {
-    pub number: String,
-    pub label: String,
-    pub caption: String,
-    pub caption_span: Span,
-    pub kind: TableKind,
-    pub columns: Vec<String>,
-    pub header: Vec<HeaderCell>,
-    pub rows: Vec<Vec<String>>,
-    pub cell_spans: Vec<Vec<Span>>,
-    pub notes: Vec<String>,
-    pub note_spans: Vec<Span>,
-    pub span: Span,
+    pub table: Table,
     pub warnings: Vec<String>,
 }
 
@@ -152,28 +142,32 @@ pub fn parse_table(toks: &[Tok], numbering: &Numbering) -> Option<(ParsedTable, 
     }
     let caption_span = Span(cap.start(), toks[i - 1].end());
     let mut t = parse_grid(toks, i, numbering).or_else(|| parse_pairs(toks, i))?;
-    t.0.number = number;
-    t.0.label = label;
-    t.0.caption = caption;
-    t.0.caption_span = caption_span;
-    t.0.span = Span(cap.start(), toks[t.1 - 1].end());
+    t.0.table.number = number;
+    t.0.table.label = label;
+    t.0.table.caption = caption;
+    t.0.table.caption_span = caption_span;
+    t.0.table.span = Span(cap.start(), toks[t.1 - 1].end());
     Some(t)
 }
 
 fn empty_table(kind: TableKind) -> ParsedTable {
     ParsedTable {
-        number: String::new(),
-        label: String::new(),
-        caption: String::new(),
-        caption_span: Span(0, 0),
-        kind,
-        columns: Vec::new(),
-        header: Vec::new(),
-        rows: Vec::new(),
-        cell_spans: Vec::new(),
-        notes: Vec::new(),
-        note_spans: Vec::new(),
-        span: Span(0, 0),
+        table: Table {
+            id: String::new(),
+            number: String::new(),
+            label: String::new(),
+            caption: String::new(),
+            kind,
+            columns: Vec::new(),
+            header: Vec::new(),
+            rows: Vec::new(),
+            cell_spans: Vec::new(),
+            notes: Vec::new(),
+            note_spans: Vec::new(),
+            caption_span: Span(0, 0),
+            section: String::new(),
+            span: Span(0, 0),
+        },
         warnings: Vec::new(),
     }
 }
@@ -219,8 +213,8 @@ fn parse_grid(toks: &[Tok], start: usize, numbering: &Numbering) -> Option<(Pars
     let mut end = rows.last().map(|r| r.1).unwrap_or(first);
     let mut table = empty_table(TableKind::Grid);
     let (columns, header) = parse_header(header_toks, n);
-    table.columns = columns;
-    table.header = header;
+    table.table.columns = columns;
+    table.table.header = header;
     // Column shape profile from rows that need no merging.
     let mut profile = vec![[0usize; SHAPES]; n];
     for &(a, b) in &rows {
@@ -254,8 +248,8 @@ fn parse_grid(toks: &[Tok], start: usize, numbering: &Numbering) -> Option<(Pars
                 }
             }
         }
-        table.rows.push(cells);
-        table.cell_spans.push(spans);
+        table.table.rows.push(cells);
+        table.table.cell_spans.push(spans);
     }
     end = read_notes(toks, end, &mut table);
     Some((table, end))
@@ -265,7 +259,7 @@ fn parse_grid(toks: &[Tok], start: usize, numbering: &Numbering) -> Option<(Pars
 fn read_notes(toks: &[Tok], mut end: usize, table: &mut ParsedTable) -> usize {
     while let Some(t) = toks.get(end) {
         let s = t.text();
-        let continues = !table.notes.is_empty()
+        let continues = !table.table.notes.is_empty()
             && parse_marker(&s).is_some_and(|m| m.level >= 3)
             && t.sep == super::stream::Sep::Space;
         if !is_note_start(&s) && !continues {
@@ -283,8 +277,9 @@ fn read_notes(toks: &[Tok], mut end: usize, table: &mut ParsedTable) -> usize {
             }
         }
         let e = (e + 1).min(toks.len());
-        table.notes.push(join_tokens(&toks[end..e]));
+        table.table.notes.push(join_tokens(&toks[end..e]));
         table
+            .table
             .note_spans
             .push(Span(toks[end].start(), toks[e - 1].end()));
         end = e;
@@ -303,8 +298,8 @@ fn parse_pairs(toks: &[Tok], start: usize) -> Option<(ParsedTable, usize)> {
         return None;
     }
     let mut table = empty_table(TableKind::Pairs);
-    table.columns = header_toks.iter().map(Tok::text).collect();
-    table.header = header_toks
+    table.table.columns = header_toks.iter().map(Tok::text).collect();
+    table.table.header = header_toks
         .iter()
         .enumerate()
         .map(|(c, t)| HeaderCell {
@@ -325,15 +320,16 @@ fn parse_pairs(toks: &[Tok], start: usize) -> Option<(ParsedTable, usize)> {
             q += 1;
         }
         table
+            .table
             .rows
             .push(vec![toks[p].text(), join_tokens(&toks[p + 1..q])]);
-        table.cell_spans.push(vec![
+        table.table.cell_spans.push(vec![
             toks[p].span(),
             Span(toks[p + 1].start(), toks[q - 1].end()),
         ]);
         p = q;
     }
-    if table.rows.len() < 2 {
+    if table.table.rows.len() < 2 {
         return None;
     }
     Some((table, p))
@@ -527,11 +523,11 @@ mod tests {
     use super::super::stream::Doc;
     use super::*;
 
-    fn table(src: &str) -> (ParsedTable, Vec<String>) {
+    fn table(src: &str) -> (Table, Vec<String>) {
         let doc = Doc::new(src);
         let toks = doc.tokens();
         let (t, used) = parse_table(&toks, &Numbering::default()).expect("a table");
-        (t, toks[used..].iter().map(Tok::text).collect())
+        (t.table, toks[used..].iter().map(Tok::text).collect())
     }
 
     #[test]

@@ -246,53 +246,19 @@ fn target_records(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Source, Span};
 
     fn report(tables: Vec<Table>) -> Report {
         Report {
-            id: "x-2023".into(),
-            title: "关于某市2023年计划执行情况的报告".into(),
             region: Some("某市".into()),
             review_year: Some(2023),
             plan_year: Some(2024),
-            source: Source {
-                file: "x.txt".into(),
-                sha256: String::new(),
-                encoding: "UTF-8".into(),
-                chars: 0,
-                publisher: None,
-                date: None,
-                origin: None,
-            },
-            preamble: vec![],
-            sections: vec![],
             tables,
-            removed: vec![],
-            warnings: vec![],
-            indicators: vec![],
+            ..Report::empty("x-2023", "关于某市2023年计划执行情况的报告")
         }
     }
 
     fn table(id: &str, caption: &str, columns: &[&str], rows: &[&[&str]]) -> Table {
-        Table {
-            id: id.into(),
-            number: "1".into(),
-            label: String::new(),
-            caption: caption.into(),
-            kind: TableKind::Grid,
-            columns: columns.iter().map(|c| c.to_string()).collect(),
-            header: vec![],
-            rows: rows
-                .iter()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect(),
-            cell_spans: vec![],
-            notes: vec![],
-            note_spans: vec![],
-            caption_span: Span(0, 0),
-            section: String::new(),
-            span: Span(0, 0),
-        }
+        Table::grid(id, "1", caption, columns, rows)
     }
 
     #[test]

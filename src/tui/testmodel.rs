@@ -4,20 +4,13 @@
 use crate::model::*;
 
 fn para(id: &str, sentences: &[&str]) -> Block {
-    let sentences = sentences
+    let ids: Vec<String> = (1..=sentences.len()).map(|i| format!("{id}.{i}")).collect();
+    let pairs: Vec<(&str, &str)> = ids
         .iter()
-        .enumerate()
-        .map(|(i, t)| Sentence {
-            id: format!("{id}.{}", i + 1),
-            text: (*t).to_string(),
-            span: Span(0, 0),
-        })
+        .map(String::as_str)
+        .zip(sentences.iter().copied())
         .collect();
-    Block::Paragraph(Paragraph {
-        id: id.to_string(),
-        span: Span(0, 0),
-        sentences,
-    })
+    Block::paragraph(id, &pairs)
 }
 
 fn section(
@@ -28,19 +21,7 @@ fn section(
     blocks: Vec<Block>,
     children: Vec<Section>,
 ) -> Section {
-    Section {
-        id: id.to_string(),
-        level,
-        kind: SectionKind::Heading,
-        number: marker.trim_matches(|c| "、().（）".contains(c)).to_string(),
-        marker: marker.to_string(),
-        heading: heading.to_string(),
-        heading_suffix: String::new(),
-        heading_span: Span(0, 0),
-        span: Span(0, 0),
-        blocks,
-        children,
-    }
+    Section::heading(id, level, marker, heading, blocks, children)
 }
 
 fn table(
@@ -52,23 +33,10 @@ fn table(
     rows: &[&[&str]],
 ) -> Table {
     Table {
-        id: id.to_string(),
-        number: number.to_string(),
-        label: format!("表{number}:"),
-        caption: caption.to_string(),
-        kind: TableKind::Grid,
-        columns: columns.iter().map(|s| s.to_string()).collect(),
-        header: vec![],
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|s| s.to_string()).collect())
-            .collect(),
-        cell_spans: rows.iter().map(|r| vec![Span(0, 0); r.len()]).collect(),
+        section: section.to_string(),
         notes: vec!["注:单位生产总值能耗降低率为年度统计指标。".into()],
         note_spans: vec![Span(0, 0)],
-        caption_span: Span(0, 0),
-        section: section.to_string(),
-        span: Span(0, 0),
+        ..Table::grid(id, number, caption, columns, rows)
     }
 }
 
