@@ -278,6 +278,9 @@ fn main() {
         _ => {}
     }
     let big = model_times(&model, 100);
+    // Under `cargo test` (no --bench) only criterion's one-pass smoke test runs;
+    // the latency tables and the fzf comparison are for `cargo bench`.
+    let benching = std::env::args().any(|a| a == "--bench");
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|s| {
@@ -287,14 +290,15 @@ fn main() {
         })
         .unwrap_or_default();
     let nproc = std::thread::available_parallelism().map_or(0, |n| n.get());
-    println!("machine: {nproc} cpus, {cpu}");
-
-    let small = time_build("bundled", &model, 30);
-    let large = time_build("100x", &big, 1);
-    report_latency("bundled", &small, 10);
-    report_latency("100x", &large, 1);
-    compare_fzf("bundled", &small, 11);
-    compare_fzf("100x", &large, 3);
+    let small = time_build("bundled", &model, if benching { 30 } else { 1 });
+    if benching {
+        println!("machine: {nproc} cpus, {cpu}");
+        let large = time_build("100x", &big, 1);
+        report_latency("bundled", &small, 10);
+        report_latency("100x", &large, 1);
+        compare_fzf("bundled", &small, 11);
+        compare_fzf("100x", &large, 3);
+    }
 
     let mut c = Criterion::default()
         .configure_from_args()
