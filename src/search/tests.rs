@@ -2,24 +2,10 @@
 //! in `tests_bundled`).
 
 use super::*;
-use crate::model::{
-    Block, Paragraph, Report, Section, SectionKind, Sentence, Source, Span, Table, TableKind,
-};
-
-fn sentence(id: &str, text: &str) -> Sentence {
-    Sentence {
-        id: id.into(),
-        text: text.into(),
-        span: Span(0, 0),
-    }
-}
+use crate::model::{Block, Report, Section, Table};
 
 fn para(id: &str, sentences: &[(&str, &str)]) -> Block {
-    Block::Paragraph(Paragraph {
-        id: id.into(),
-        span: Span(0, 0),
-        sentences: sentences.iter().map(|(i, t)| sentence(i, t)).collect(),
-    })
+    Block::paragraph(id, sentences)
 }
 
 fn section(
@@ -30,84 +16,31 @@ fn section(
     blocks: Vec<Block>,
     children: Vec<Section>,
 ) -> Section {
-    Section {
-        id: id.into(),
-        level,
-        kind: SectionKind::Heading,
-        number: String::new(),
-        marker: marker.into(),
-        heading: heading.into(),
-        heading_suffix: String::new(),
-        heading_span: Span(0, 0),
-        span: Span(0, 0),
-        blocks,
-        children,
-    }
+    Section::heading(id, level, marker, heading, blocks, children)
 }
 
 fn report(id: &str, preamble: Vec<Block>, sections: Vec<Section>, tables: Vec<Table>) -> Report {
     Report {
-        id: id.into(),
-        title: format!("{id} 报告"),
-        region: None,
-        review_year: None,
-        plan_year: None,
-        source: Source {
-            file: "x.txt".into(),
-            sha256: String::new(),
-            encoding: "UTF-8".into(),
-            chars: 0,
-            publisher: None,
-            date: None,
-            origin: None,
-        },
         preamble,
         sections,
         tables,
-        removed: Vec::new(),
-        warnings: Vec::new(),
-        indicators: Vec::new(),
+        ..Report::empty(id, &format!("{id} 报告"))
     }
 }
 
 fn table() -> Table {
-    let rows = vec![
-        vec![
-            "1".to_string(),
-            "地区生产总值".into(),
-            "16715.2亿元".into(),
-            "4.8%".into(),
-        ],
-        vec![
-            "2".to_string(),
-            "实到外资".into(),
-            "103.4亿美元".into(),
-            "——".into(),
-        ],
-    ];
     Table {
-        id: "pd:t1".into(),
-        number: "1".into(),
-        label: "表1:".into(),
-        caption: "主要经济社会指标完成情况".into(),
-        kind: TableKind::Grid,
-        columns: vec![
-            "序号".into(),
-            "指标".into(),
-            "完成数".into(),
-            "同比增长".into(),
-        ],
-        header: Vec::new(),
-        cell_spans: rows
-            .iter()
-            .map(|r| r.iter().map(|_| Span(0, 0)).collect())
-            .collect(),
-        rows,
-        notes: Vec::new(),
-        note_spans: Vec::new(),
-        caption_span: Span(0, 0),
         section: "pd:s1".into(),
-        span: Span(0, 0),
+        ..Table::grid(
+            "pd:t1",
+            "1",
+            "主要经济社会指标完成情况",
+            &["序号", "指标", "完成数", "同比增长"],
+            &[
+                &["1", "地区生产总值", "16715.2亿元", "4.8%"],
+                &["2", "实到外资", "103.4亿美元", "——"],
+            ],
+        )
     }
 }
 
