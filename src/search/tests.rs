@@ -4,21 +4,6 @@
 use super::*;
 use crate::model::{Block, Report, Section, Table};
 
-fn para(id: &str, sentences: &[(&str, &str)]) -> Block {
-    Block::paragraph(id, sentences)
-}
-
-fn section(
-    id: &str,
-    level: u8,
-    marker: &str,
-    heading: &str,
-    blocks: Vec<Block>,
-    children: Vec<Section>,
-) -> Section {
-    Section::heading(id, level, marker, heading, blocks, children)
-}
-
 fn report(id: &str, preamble: Vec<Block>, sections: Vec<Section>, tables: Vec<Table>) -> Report {
     Report {
         preamble,
@@ -47,13 +32,16 @@ fn table() -> Table {
 fn model() -> Model {
     let pd = report(
         "pd",
-        vec![para("pd:p0", &[("pd:p0.s1", "各位代表:现在我作报告。")])],
-        vec![section(
+        vec![Block::paragraph(
+            "pd:p0",
+            &[("pd:p0.s1", "各位代表:现在我作报告。")],
+        )],
+        vec![Section::heading(
             "pd:s1",
             1,
             "一、",
             "2023年国民经济和社会发展计划执行情况",
-            vec![para(
+            vec![Block::paragraph(
                 "pd:s1.p1",
                 &[
                     ("pd:s1.p1.s1", "全年地区生产总值达到16715亿元,增长4.8%。"),
@@ -68,12 +56,12 @@ fn model() -> Model {
                     ("pd:s1.p1.s7", "机场货邮吞吐量344.0万吨。"),
                 ],
             )],
-            vec![section(
+            vec![Section::heading(
                 "pd:s1.1",
                 2,
                 "(一)",
                 "港口集装箱业务",
-                vec![para(
+                vec![Block::paragraph(
                     "pd:s1.1.p1",
                     &[("pd:s1.1.p1.s1", "集装箱运输稳步发展。")],
                 )],
@@ -85,12 +73,12 @@ fn model() -> Model {
     let sh = report(
         "sh",
         vec![],
-        vec![section(
+        vec![Section::heading(
             "sh:s1",
             1,
             "一、",
             "主要工作",
-            vec![para(
+            vec![Block::paragraph(
                 "sh:s1.p1",
                 &[("sh:s1.p1.s1", "全市生产总值增长5%左右。")],
             )],

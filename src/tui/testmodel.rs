@@ -13,17 +13,6 @@ fn para(id: &str, sentences: &[&str]) -> Block {
     Block::paragraph(id, &pairs)
 }
 
-fn section(
-    id: &str,
-    level: u8,
-    marker: &str,
-    heading: &str,
-    blocks: Vec<Block>,
-    children: Vec<Section>,
-) -> Section {
-    Section::heading(id, level, marker, heading, blocks, children)
-}
-
 fn table(
     id: &str,
     number: &str,
@@ -45,7 +34,7 @@ fn table(
 pub fn small_model() -> Model {
     let id = "demo-2023";
     let p = |s: &str| format!("{id}:{s}");
-    let s11 = section(
+    let s11 = Section::heading(
         &p("s1.1"),
         2,
         "(一)",
@@ -64,7 +53,7 @@ pub fn small_model() -> Model {
         ],
         vec![],
     );
-    let item = section(
+    let item = Section::heading(
         &p("s1.2.1"),
         3,
         "1.",
@@ -75,7 +64,7 @@ pub fn small_model() -> Model {
         )],
         vec![],
     );
-    let s12 = section(
+    let s12 = Section::heading(
         &p("s1.2"),
         2,
         "(二)",
@@ -86,7 +75,7 @@ pub fn small_model() -> Model {
         )],
         vec![item],
     );
-    let part1 = section(
+    let part1 = Section::heading(
         &p("s1"),
         1,
         "一、",
@@ -97,7 +86,7 @@ pub fn small_model() -> Model {
         )],
         vec![s11, s12],
     );
-    let part2 = section(
+    let part2 = Section::heading(
         &p("s2"),
         1,
         "二、",
