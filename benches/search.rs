@@ -57,15 +57,16 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// Nanoseconds this thread has run on a CPU (CLOCK_THREAD_CPUTIME_ID), so
-/// figures hold up on a shared, loaded machine; 0 if unavailable.
+/// Nanoseconds this process's threads have run on a CPU
+/// (CLOCK_PROCESS_CPUTIME_ID: a search split across threads counts them
+/// all), so figures hold up on a shared, loaded machine; 0 if unavailable.
 fn cpu_ns() -> u64 {
     let mut t = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: clock_gettime writes one timespec to a valid pointer.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
     if rc != 0 {
         return 0;
     }
@@ -249,23 +250,51 @@ fn main() {
             return;
         }
         Ok("detail") => {
-            // per-keystroke on-CPU time at 100x, narrowing
+            // per-keystroke wall/CPU time at 100x, narrowing: median of 5 runs
             let big = Index::new(&model_times(&model, 100));
             let opts = SearchOptions {
                 report: None,
                 limit: LIMIT,
             };
+            let (mut ext, mut ext_cpu) = (Vec::new(), Vec::new());
             for typed in TYPED {
-                let mut session = Session::new();
-                let mut q = String::new();
                 let mut line = String::new();
-                for c in typed.chars() {
-                    q.push(c);
-                    let (_, cpu) = timed(|| session.search(&big, &q, &opts));
-                    line.push_str(&format!(" {q}:{cpu:.1}({})", session.total()));
+                let prefixes: Vec<String> = (1..=typed.chars().count())
+                    .map(|n| typed.chars().take(n).collect())
+                    .collect();
+                let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); prefixes.len()];
+                let mut totals = vec![0; prefixes.len()];
+                for _ in 0..5 {
+                    let mut session = Session::new();
+                    for (k, q) in prefixes.iter().enumerate() {
+                        runs[k].push(timed(|| session.search(&big, q, &opts)));
+                        totals[k] = session.total();
+                    }
+                }
+                for (k, q) in prefixes.iter().enumerate() {
+                    let mut wall: Vec<f64> = runs[k].iter().map(|r| r.0).collect();
+                    let mut cpu: Vec<f64> = runs[k].iter().map(|r| r.1).collect();
+                    line.push_str(&format!(
+                        " {q}:{:.1}/{:.1}({})",
+                        pct(&mut wall, 0.5),
+                        pct(&mut cpu, 0.5),
+                        totals[k]
+                    ));
+                    if k > 0 {
+                        ext.extend(wall);
+                        ext_cpu.extend(cpu);
+                    }
                 }
                 println!("{line}");
             }
+            println!(
+                "2+ chars (wall/cpu): median {:.1}/{:.1} ms p95 {:.1}/{:.1} ms (n={})",
+                pct(&mut ext, 0.5),
+                pct(&mut ext_cpu, 0.5),
+                pct(&mut ext, 0.95),
+                pct(&mut ext_cpu, 0.95),
+                ext.len()
+            );
             return;
         }
         Ok("profile-search") => {
@@ -295,7 +324,7 @@ fn main() {
         println!("machine: {nproc} cpus, {cpu}");
         let large = time_build("100x", &big, 1);
         report_latency("bundled", &small, 10);
-        report_latency("100x", &large, 1);
+        report_latency("100x", &large, 5);
         compare_fzf("bundled", &small, 11);
         compare_fzf("100x", &large, 3);
     }

@@ -34,14 +34,24 @@ pub enum Class {
 
 /// What the matcher needs of an item.
 pub struct ItemView<'a> {
-    /// Folded text (equal to the text when folding changes nothing).
-    pub hay: &'a str,
-    /// ASCII chars present in `hay`.
+    /// The arena holding the item's folded text (equal to its text when
+    /// folding changes nothing), at bytes `span`: read only when a term
+    /// needs it, so pinyin terms scan only the pinyin arena.
+    pub arena: &'a str,
+    pub span: (usize, usize),
+    /// ASCII chars present in the folded text.
     pub ascii: u64,
     /// Pinyin set id per char (empty when none).
     pub py: &'a [u16],
     /// First letters of all readings.
     pub py_mask: u32,
+}
+
+impl<'a> ItemView<'a> {
+    /// The folded text.
+    pub fn hay(&self) -> &'a str {
+        self.arena.get(self.span.0..self.span.1).unwrap_or("")
+    }
 }
 
 /// A term's match: its class, a quality (higher is better), and the matched
@@ -57,16 +67,52 @@ pub struct TermMatch {
     pub run_key: u64,
 }
 
-/// FNV-1a over the chars `start..end` of a text (never 0).
+/// FNV-1a over the bytes of the chars `start..end` of a text (never 0).
 fn run_key(text: &str, start: usize, end: usize) -> u64 {
-    let h = text
-        .chars()
-        .skip(start)
-        .take(end - start)
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
-            (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let bytes = text.as_bytes();
+    let (a, b) = char_span(bytes, start, end);
+    let h = bytes[a..b].iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+        (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+    });
     h | 1
+}
+
+/// Byte range of the chars `start..end` of UTF-8 `bytes` (clamped to its
+/// length).
+fn char_span(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let a = skip_chars(bytes, 0, start);
+    (a, skip_chars(bytes, a, end.saturating_sub(start)))
+}
+
+/// Byte offset of the `n`-th char start at or after byte `from` (`n` = 0:
+/// the first), or the length when there are fewer. Counts char-start bytes
+/// eight at a time instead of decoding.
+fn skip_chars(bytes: &[u8], from: usize, n: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    let mut left = n;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let w = u64::from_le_bytes(w);
+        // bit 7 of each continuation byte (10xx_xxxx)
+        let cont = w & !(w << 1) & HIGH;
+        let starts = 8 - cont.count_ones() as usize;
+        if starts > left {
+            break;
+        }
+        left -= starts;
+        i += 8;
+    }
+    for (k, &b) in bytes.iter().enumerate().skip(i) {
+        if (b as i8) >= -0x40 {
+            if left == 0 {
+                return k;
+            }
+            left -= 1;
+        }
+    }
+    bytes.len()
 }
 
 /// Quality added to a pinyin match whose run of readings (say 集装箱 for
@@ -94,7 +140,7 @@ pub fn excluded(item: &ItemView<'_>, t: &Term) -> bool {
     if t.ascii_mask & !item.ascii != 0 {
         return false;
     }
-    literal(item.hay, t).is_some()
+    literal(item.hay(), t).is_some()
 }
 
 /// All chars of `t` occur in `hay` in order.
@@ -119,11 +165,12 @@ pub fn match_term(
 ) -> Option<TermMatch> {
     let ascii_ok = t.ascii_mask & !item.ascii == 0;
     if ascii_ok {
+        let hay = item.hay();
         let at = if want_pos || t.prefix || t.suffix {
-            literal(item.hay, t)
-        } else if item.hay.contains(t.text.as_str()) {
+            literal(hay, t)
+        } else if hay.contains(t.text.as_str()) {
             // scoring only needs whether it is at the start
-            Some(if item.hay.starts_with(t.text.as_str()) {
+            Some(if hay.starts_with(t.text.as_str()) {
                 0
             } else {
                 1
@@ -133,7 +180,7 @@ pub fn match_term(
         };
         if let Some(b) = at {
             let (start, len) = if want_pos {
-                (super::fold::char_index(item.hay, b), t.chars.len())
+                (super::fold::char_index(hay, b), t.chars.len())
             } else {
                 (0, 0)
             };
@@ -149,19 +196,20 @@ pub fn match_term(
             });
         }
     }
-    if t.pinyin
-        && !item.py.is_empty()
-        && item.py_mask & letter_bit(t.text.as_bytes()[0]) != 0
-        && t.compiled
-            .as_ref()
-            .is_none_or(|c| c.may_match(item.py, t.prefix))
-    {
-        if let Some(m) = pinyin.find(
-            item.py,
-            t.text.as_bytes(),
-            (t.prefix, t.suffix),
-            t.segmentable,
-        ) {
+    if t.pinyin && !item.py.is_empty() && item.py_mask & letter_bit(t.text.as_bytes()[0]) != 0 {
+        let from = match &t.compiled {
+            Some(c) => c.first_start(item.py, t.prefix),
+            None => Some(0),
+        };
+        if let Some(m) = from.and_then(|from| {
+            pinyin.find_from(
+                item.py,
+                t.text.as_bytes(),
+                (t.prefix, t.suffix),
+                t.segmentable,
+                from,
+            )
+        }) {
             return Some(TermMatch {
                 class: match (m.full, m.primary) {
                     (true, true) => Class::Pinyin,
@@ -175,15 +223,18 @@ pub fn match_term(
                 } else {
                     Vec::new()
                 },
-                run_key: run_key(item.hay, m.start, m.end),
+                run_key: run_key(item.hay(), m.start, m.end),
             });
         }
     }
-    if t.exact || !ascii_ok || (t.has_non_ascii && !subsequence(item.hay, t)) {
+    // a one-char term matches fuzzily only where it is a substring
+    if t.exact || !ascii_ok || t.chars.len() < 2 || (t.has_non_ascii && !subsequence(item.hay(), t))
+    {
         return None;
     }
+    let hay = item.hay();
     if want_pos {
-        let (score, idx) = fuzzy.fuzzy_indices(item.hay, &t.text)?;
+        let (score, idx) = fuzzy.fuzzy_indices(hay, &t.text)?;
         Some(TermMatch {
             class: Class::Fuzzy,
             quality: score.max(0),
@@ -191,7 +242,7 @@ pub fn match_term(
             run_key: 0,
         })
     } else {
-        let score = fuzzy.fuzzy_match(item.hay, &t.text)?;
+        let score = fuzzy.fuzzy_match(hay, &t.text)?;
         Some(TermMatch {
             class: Class::Fuzzy,
             quality: score.max(0),
@@ -254,7 +305,8 @@ mod tests {
         let table = b.finish();
         let hay = crate::search::fold::fold_owned(text);
         let view = ItemView {
-            hay: &hay,
+            arena: &hay,
+            span: (0, hay.len()),
             ascii: crate::search::query::ascii_mask(&hay),
             py_mask: table.item_mask(&py),
             py: &py,
@@ -284,6 +336,37 @@ mod tests {
         assert_eq!(f.chars, vec![(0, 1), (4, 5)]);
         assert!(m("港口集装箱吞吐量", "'港箱").is_none());
         assert!(m("港口集装箱吞吐量", "箱港").is_none());
+    }
+
+    #[test]
+    fn char_spans_are_byte_ranges_of_chars() {
+        let texts = [
+            "",
+            "abc",
+            "港口集装箱吞吐量4.8%增长",
+            "GDP增长5%，1—11月累计增长5.2%。Ω€😀x",
+        ];
+        for text in texts {
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .collect();
+            let n = starts.len() - 1;
+            for a in 0..=n {
+                for b in a..=n {
+                    assert_eq!(
+                        char_span(text.as_bytes(), a, b),
+                        (starts[a], starts[b]),
+                        "{text} {a}..{b}"
+                    );
+                }
+            }
+            assert_eq!(
+                char_span(text.as_bytes(), n + 3, n + 5),
+                (text.len(), text.len())
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,9 @@ mod fold;
 mod items;
 mod matcher;
 mod pinyin;
+mod prefilter;
 mod query;
+mod scan;
 mod snippet;
 
 use std::collections::HashMap;
@@ -25,9 +27,10 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
 use crate::model::{Location, Model};
-use matcher::{excluded, match_term, score, Class, ItemView};
+use matcher::{match_term, ItemView};
 use pinyin::PinyinTable;
 pub use query::Query;
+use scan::{Candidates, Scan, Tuning};
 pub use snippet::{sanitize_with_ranges, snippet};
 
 /// What a hit is.
@@ -219,10 +222,8 @@ impl Index {
 
     fn view(&self, h: &Hot) -> ItemView<'_> {
         ItemView {
-            hay: self
-                .hay
-                .get(h.hay.0 as usize..h.hay.1 as usize)
-                .unwrap_or(""),
+            arena: &self.hay,
+            span: (h.hay.0 as usize, h.hay.1 as usize),
             ascii: h.ascii,
             py: &self.py[h.py.0 as usize..h.py.1 as usize],
             py_mask: h.py_mask,
@@ -233,7 +234,7 @@ impl Index {
     fn text(&self, i: usize) -> &str {
         match &self.cold[i].text {
             Some(t) => t,
-            None => self.view(&self.hot[i]).hay,
+            None => self.view(&self.hot[i]).hay(),
         }
     }
 
@@ -272,22 +273,22 @@ impl Index {
         query: &str,
         opts: &SearchOptions,
     ) -> (Vec<Hit>, Matches) {
-        self.search_impl(prev, query, opts, true)
+        self.search_impl(prev, query, opts, Tuning::standard())
     }
 
-    /// `search_within`; `filter`: compile pinyin terms into a prefilter (the
-    /// hits are the same either way; tests compare).
+    /// `search_within`, run as `tuning` says (the hits are the same for every
+    /// tuning; tests compare).
     fn search_impl(
         &self,
         prev: Option<&Matches>,
         query: &str,
         opts: &SearchOptions,
-        filter: bool,
+        tuning: Tuning,
     ) -> (Vec<Hit>, Matches) {
         let mut q = Query::parse(query);
         for t in q.terms.iter_mut().filter(|t| t.pinyin) {
             t.segmentable = self.pinyin.segmentable(t.text.as_bytes());
-            if filter {
+            if tuning.prefilter {
                 t.compiled = self.pinyin.compile(t.text.as_bytes()).map(Arc::new);
             }
         }
@@ -306,29 +307,13 @@ impl Index {
             },
             None => None,
         };
-        let fz = fuzzy_matcher();
-        let mut scored: Vec<(i64, u32)> = Vec::new();
-        // (index into `scored`, run key) of every pinyin term match
-        let mut runs: Vec<(u32, u64)> = Vec::new();
-        let mut consider = |i: u32| {
-            let it = &self.hot[i as usize];
-            if report.is_some_and(|r| r != it.report) {
-                return;
-            }
-            let n = scored.len() as u32;
-            let before = runs.len();
-            if let Some(s) = self.score_item(it, &q, &fz, n, &mut runs) {
-                scored.push((s, i));
-            } else {
-                runs.truncate(before);
-            }
-        };
-        match prev {
+        let cand = match prev {
             Some(p) if !p.query.is_empty() && p.report == opts.report && q.narrows(&p.query) => {
-                p.items.iter().for_each(|&i| consider(i))
+                Candidates::List(&p.items)
             }
-            _ => (0..self.hot.len() as u32).for_each(&mut consider),
-        }
+            _ => Candidates::All(self.hot.len()),
+        };
+        let Scan { mut scored, runs } = self.scan(cand, &q, report, tuning);
         matches.items = scored.iter().map(|&(_, i)| i).collect();
         if !runs.is_empty() {
             let mut count: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
@@ -346,41 +331,12 @@ impl Index {
             scored.truncate(opts.limit);
         }
         scored.sort_unstable_by(order);
+        let fz = fuzzy_matcher();
         let hits = scored
             .into_iter()
             .map(|(s, i)| self.hit(i as usize, &q, &fz, s))
             .collect();
         (hits, matches)
-    }
-
-    /// Score an item (without the run-frequency bonus); records its pinyin
-    /// runs in `runs` under the number `n`.
-    fn score_item(
-        &self,
-        it: &Hot,
-        q: &Query,
-        fz: &SkimMatcherV2,
-        n: u32,
-        runs: &mut Vec<(u32, u64)>,
-    ) -> Option<i64> {
-        let view = self.view(it);
-        let mut class = Class::Exact;
-        let mut quality = 0i64;
-        for t in &q.terms {
-            if t.negate {
-                if excluded(&view, t) {
-                    return None;
-                }
-                continue;
-            }
-            let m = match_term(&view, t, &self.pinyin, fz, false)?;
-            if m.run_key != 0 {
-                runs.push((n, m.run_key));
-            }
-            class = class.min(m.class);
-            quality = quality.saturating_add(m.quality);
-        }
-        Some(score(class, it.kind, quality, it.chars as usize))
     }
 
     fn hit(&self, i: usize, q: &Query, fz: &SkimMatcherV2, score: i64) -> Hit {
@@ -470,4 +426,4 @@ mod tests;
 #[cfg(test)]
 mod tests_bundled;
 #[cfg(test)]
-mod tests_prefilter;
+mod tests_tuning;

@@ -29,9 +29,9 @@ pub struct RunMatch {
 #[derive(Debug, Default)]
 pub struct PinyinTable {
     /// Plain readings, ASCII (ü written v).
-    syllables: Vec<Box<[u8]>>,
+    pub(super) syllables: Vec<Box<[u8]>>,
     /// Set id → syllable ids. Set 0 is empty (no reading).
-    sets: Vec<Box<[u16]>>,
+    pub(super) sets: Vec<Box<[u16]>>,
     /// Set id → bit `x - 'a'` for the first letter `x` of each reading.
     masks: Vec<u32>,
     /// Set id → bit for the second letter of each reading (a run can go on
@@ -195,90 +195,10 @@ pub fn letter_bit(b: u8) -> u32 {
 /// branches are few; this only guards against pathological terms).
 const BUDGET: u32 = 4096;
 
-/// A pinyin term compiled against a [`PinyinTable`]: a filter that tells in
-/// one pass over an item's chars whether any run of them can spell the term
-/// (the same spellings [`PinyinTable::find`] tries, ignoring its step budget
-/// and the `$` anchor), so most items are rejected without searching.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Compiled {
-    /// Term length in bytes (at most 63).
-    len: usize,
-    nsets: usize,
-    /// `steps[k * nsets + s]`: bit `j` set when one char of set `s` can
-    /// spell `term[k..j]` (bit `len`: the term ends in this char).
-    steps: Vec<u64>,
-}
-
-impl Compiled {
-    /// Can some run of chars (set ids `py`) spell the term? (Never false when
-    /// `find` would match; `prefix`: runs must start at the first char.)
-    pub fn may_match(&self, py: &[u16], prefix: bool) -> bool {
-        let done = 1u64 << self.len;
-        let row0 = self.steps.get(..self.nsets).unwrap_or(&[]);
-        // bits k >= 1: `term[..k]` spelled by the chars just read (bit 0, a
-        // run starting at the next char, is never carried: steps never set it)
-        let mut active = 0u64;
-        for (i, &s) in py.iter().enumerate() {
-            let s = usize::from(s);
-            let mut next = if !prefix || i == 0 {
-                row0.get(s).copied().unwrap_or(0)
-            } else if active == 0 {
-                return false;
-            } else {
-                0
-            };
-            let mut cur = active;
-            while cur != 0 {
-                let k = cur.trailing_zeros() as usize;
-                next |= self.steps.get(k * self.nsets + s).copied().unwrap_or(0);
-                cur &= cur - 1;
-            }
-            if next & done != 0 {
-                return true;
-            }
-            active = next;
-        }
-        false
-    }
-}
-
 impl PinyinTable {
     /// Union of first-letter bits over an item's chars.
     pub fn item_mask(&self, py: &[u16]) -> u32 {
         py.iter().fold(0, |m, &s| m | self.masks[usize::from(s)])
-    }
-
-    /// Compile a term (lower-case ASCII letters) into a [`Compiled`] filter;
-    /// `None` when it is too long for one (then every item is searched).
-    pub fn compile(&self, term: &[u8]) -> Option<Compiled> {
-        let len = term.len();
-        if len == 0 || len > 63 {
-            return None;
-        }
-        let nsets = self.sets.len();
-        let mut steps = vec![0u64; len * nsets];
-        for (s, set) in self.sets.iter().enumerate() {
-            for &y in set.iter() {
-                let syl = &self.syllables[usize::from(y)];
-                for k in 0..len {
-                    let rest = &term[k..];
-                    if syl.first() != rest.first() {
-                        continue;
-                    }
-                    let mut bits = 0u64;
-                    if rest.starts_with(syl) {
-                        bits |= 1 << (k + syl.len());
-                    } else if rest.len() < syl.len() && syl.starts_with(rest) {
-                        bits |= 1 << len;
-                    }
-                    if syl.len() > 1 {
-                        bits |= 1 << (k + 1);
-                    }
-                    steps[k * nsets + s] |= bits;
-                }
-            }
-        }
-        Some(Compiled { len, nsets, steps })
     }
 
     /// Can `term` be spelled by full syllables at all? (If not, no run can
@@ -305,12 +225,26 @@ impl PinyinTable {
     /// Preferred, in order: full syllables only, then every char read by its
     /// primary (most common) reading, then the first run in the text.
     /// `segmentable` is `self.segmentable(term)` (computed once per query).
+    #[cfg(test)]
     pub fn find(
         &self,
         py: &[u16],
         term: &[u8],
         anchors: (bool, bool),
         segmentable: bool,
+    ) -> Option<RunMatch> {
+        self.find_from(py, term, anchors, segmentable, 0)
+    }
+
+    /// [`PinyinTable::find`], trying only runs that start at char `from` or
+    /// later (the caller knows no earlier run exists; the result is the same).
+    pub fn find_from(
+        &self,
+        py: &[u16],
+        term: &[u8],
+        anchors: (bool, bool),
+        segmentable: bool,
+        from: usize,
     ) -> Option<RunMatch> {
         let (prefix, suffix) = anchors;
         let first = *term.first()?;
@@ -330,7 +264,7 @@ impl PinyinTable {
         let bit2 = term.get(1).map_or(0, |&b| letter_bit(b));
         let masks = &self.masks[..];
         let mut best: Option<RunMatch> = None;
-        for (start, &s) in py[..last_start].iter().enumerate() {
+        for (start, &s) in py[..last_start].iter().enumerate().skip(from) {
             let s = usize::from(s);
             if s == 0 || masks[s] & bit == 0 {
                 continue;

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::fold::{fold_char, fold_owned};
-use super::pinyin::Compiled;
+use super::prefilter::Compiled;
 
 /// One term of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]

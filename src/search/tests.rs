@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::model::{Block, Report, Section, Table};
+use matcher::Class;
 
 fn report(id: &str, preamble: Vec<Block>, sections: Vec<Section>, tables: Vec<Table>) -> Report {
     Report {

@@ -1,8 +1,9 @@
-//! Tests that the compiled pinyin prefilter (`pinyin::Compiled`) changes no
-//! search result: on the bundled model, many pinyin queries (every pair of
-//! letters, and full syllables, initials and prefixes of real runs of text)
-//! give the same hits, scores and highlights with and without it, fresh and
-//! narrowing as typed.
+//! Tests that no tuning of a search (`scan::Tuning`) changes its result: on
+//! the bundled model, many queries (every pair of letters, full syllables,
+//! initials and prefixes of real runs of text, Chinese, exclusions) give the
+//! same hits, scores, highlights and matches with and without the compiled
+//! pinyin prefilter (`prefilter::Compiled`), and on one thread or split across
+//! several, fresh and narrowing as typed.
 
 use std::sync::OnceLock;
 
@@ -13,6 +14,13 @@ use super::*;
 fn index() -> &'static Index {
     static I: OnceLock<Index> = OnceLock::new();
     I.get_or_init(|| Index::new(&crate::load_model(None).expect("bundled model loads")))
+}
+
+fn tuned(prefilter: bool) -> scan::Tuning {
+    scan::Tuning {
+        prefilter,
+        ..scan::Tuning::standard()
+    }
 }
 
 type Key = (HitKind, String, i64, Vec<Range<usize>>);
@@ -32,8 +40,8 @@ fn keys(hits: &[Hit]) -> Vec<Key> {
 
 fn same(idx: &Index, q: &str) -> usize {
     let opts = SearchOptions::default();
-    let (fast, mf) = idx.search_impl(None, q, &opts, true);
-    let (slow, ms) = idx.search_impl(None, q, &opts, false);
+    let (fast, mf) = idx.search_impl(None, q, &opts, tuned(true));
+    let (slow, ms) = idx.search_impl(None, q, &opts, tuned(false));
     assert_eq!(keys(&fast), keys(&slow), "{q}");
     assert_eq!(mf.items, ms.items, "{q}");
     fast.len()
@@ -122,8 +130,8 @@ fn the_prefilter_changes_no_hit_while_typing() {
         let mut q = String::new();
         for c in typed.chars() {
             q.push(c);
-            let (hf, mf) = idx.search_impl(fast.as_ref(), &q, &opts, true);
-            let (hs, ms) = idx.search_impl(slow.as_ref(), &q, &opts, false);
+            let (hf, mf) = idx.search_impl(fast.as_ref(), &q, &opts, tuned(true));
+            let (hs, ms) = idx.search_impl(slow.as_ref(), &q, &opts, tuned(false));
             assert_eq!(keys(&hf), keys(&hs), "{q}");
             assert_eq!(mf.items, ms.items, "{q}");
             (fast, slow) = (Some(mf), Some(ms));
@@ -147,4 +155,82 @@ fn the_prefilter_rejects_what_cannot_match_and_keeps_what_can() {
     assert!(!c("zx").may_match(&py, true), "not at the start");
     assert!(c("gk").may_match(&py, true));
     assert!(t.compile(&[b'a'; 64]).is_none());
+}
+
+#[test]
+fn the_prefilter_bounds_where_runs_start() {
+    let mut b = pinyin::PinyinBuilder::new();
+    let py = b.encode("港口集装箱吞吐量");
+    let t = b.finish();
+    let c = |q: &str| t.compile(q.as_bytes()).expect("short term compiles");
+    // 集装箱 ends at char 4: a 3-letter term starts at char 2 or later
+    assert_eq!(c("jzx").first_end(&py, false), Some(4));
+    assert_eq!(c("jzx").first_start(&py, false), Some(2));
+    // jizhuangxiang ends at the same char, but could start anywhere
+    assert_eq!(c("jizhuangxiang").first_start(&py, false), Some(0));
+    assert_eq!(c("tt").first_start(&py, false), Some(5));
+    assert_eq!(c("zx").first_start(&py, true), None);
+}
+
+fn threaded() -> scan::Tuning {
+    scan::Tuning {
+        threads: 3,
+        min_per_thread: 64,
+        ..scan::Tuning::standard()
+    }
+}
+
+fn single() -> scan::Tuning {
+    scan::Tuning {
+        threads: 1,
+        ..scan::Tuning::standard()
+    }
+}
+
+#[test]
+fn splitting_the_scan_across_threads_changes_nothing() {
+    let idx = index();
+    assert!(idx.len() > 3 * 64, "the bundled model splits into 3 parts");
+    let mut queries: Vec<String> = (b'a'..=b'z')
+        .flat_map(|a| [format!("{}", a as char), format!("{}h", a as char)])
+        .collect();
+    queries.extend(
+        [
+            "集装箱 吞吐",
+            "生产",
+            "'90.4%",
+            "gdp",
+            "yi !一",
+            "^sh",
+            "增长$",
+            "jzx tt",
+        ]
+        .map(String::from),
+    );
+    let mut matched = 0;
+    for report in [None, idx.report_ids().first().cloned()] {
+        let opts = SearchOptions { report, limit: 20 };
+        for q in &queries {
+            let (h1, m1) = idx.search_impl(None, q, &opts, single());
+            let (h3, m3) = idx.search_impl(None, q, &opts, threaded());
+            assert_eq!(keys(&h1), keys(&h3), "{q}");
+            assert_eq!(m1.items, m3.items, "{q}");
+            matched += usize::from(!h1.is_empty());
+        }
+    }
+    assert!(matched > 50, "{matched}");
+    // narrowing as typed, each from its own previous matches
+    for typed in ["shidaowaizi", "chongxin", "生产总值"] {
+        let (mut a, mut b): (Option<Matches>, Option<Matches>) = (None, None);
+        let mut q = String::new();
+        for c in typed.chars() {
+            q.push(c);
+            let opts = SearchOptions::default();
+            let (ha, ma) = idx.search_impl(a.as_ref(), &q, &opts, single());
+            let (hb, mb) = idx.search_impl(b.as_ref(), &q, &opts, threaded());
+            assert_eq!(keys(&ha), keys(&hb), "{q}");
+            assert_eq!(ma.items, mb.items, "{q}");
+            (a, b) = (Some(ma), Some(mb));
+        }
+    }
 }
