@@ -10,7 +10,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::pinyin::{letter_bit, PinyinTable};
+use super::pinyin::{letter_bit, Code, PinyinTable};
 use super::query::Term;
 use super::HitKind;
 
@@ -41,8 +41,8 @@ pub struct ItemView<'a> {
     pub span: (usize, usize),
     /// ASCII chars present in the folded text.
     pub ascii: u64,
-    /// Pinyin set id per char (empty when none).
-    pub py: &'a [u16],
+    /// Pinyin code per char (empty when none).
+    pub py: &'a [Code],
     /// First letters of all readings.
     pub py_mask: u32,
 }
@@ -67,52 +67,12 @@ pub struct TermMatch {
     pub run_key: u64,
 }
 
-/// FNV-1a over the bytes of the chars `start..end` of a text (never 0).
-fn run_key(text: &str, start: usize, end: usize) -> u64 {
-    let bytes = text.as_bytes();
-    let (a, b) = char_span(bytes, start, end);
-    let h = bytes[a..b].iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+/// FNV-1a over the codes of a run of chars (never 0): equal runs of text
+/// have equal keys, and the text is not read.
+fn run_key(run: &[Code]) -> u64 {
+    run.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
         (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
-    });
-    h | 1
-}
-
-/// Byte range of the chars `start..end` of UTF-8 `bytes` (clamped to its
-/// length).
-fn char_span(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
-    let a = skip_chars(bytes, 0, start);
-    (a, skip_chars(bytes, a, end.saturating_sub(start)))
-}
-
-/// Byte offset of the `n`-th char start at or after byte `from` (`n` = 0:
-/// the first), or the length when there are fewer. Counts char-start bytes
-/// eight at a time instead of decoding.
-fn skip_chars(bytes: &[u8], from: usize, n: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    let mut left = n;
-    while let Some(word) = bytes.get(i..i + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        let w = u64::from_le_bytes(w);
-        // bit 7 of each continuation byte (10xx_xxxx)
-        let cont = w & !(w << 1) & HIGH;
-        let starts = 8 - cont.count_ones() as usize;
-        if starts > left {
-            break;
-        }
-        left -= starts;
-        i += 8;
-    }
-    for (k, &b) in bytes.iter().enumerate().skip(i) {
-        if (b as i8) >= -0x40 {
-            if left == 0 {
-                return k;
-            }
-            left -= 1;
-        }
-    }
-    bytes.len()
+    }) | 1
 }
 
 /// Quality added to a pinyin match whose run of readings (say 集装箱 for
@@ -223,7 +183,7 @@ pub fn match_term(
                 } else {
                     Vec::new()
                 },
-                run_key: run_key(item.hay(), m.start, m.end),
+                run_key: run_key(item.py.get(m.start..m.end).unwrap_or(&[])),
             });
         }
     }
@@ -336,37 +296,6 @@ mod tests {
         assert_eq!(f.chars, vec![(0, 1), (4, 5)]);
         assert!(m("港口集装箱吞吐量", "'港箱").is_none());
         assert!(m("港口集装箱吞吐量", "箱港").is_none());
-    }
-
-    #[test]
-    fn char_spans_are_byte_ranges_of_chars() {
-        let texts = [
-            "",
-            "abc",
-            "港口集装箱吞吐量4.8%增长",
-            "GDP增长5%，1—11月累计增长5.2%。Ω€😀x",
-        ];
-        for text in texts {
-            let starts: Vec<usize> = text
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain([text.len()])
-                .collect();
-            let n = starts.len() - 1;
-            for a in 0..=n {
-                for b in a..=n {
-                    assert_eq!(
-                        char_span(text.as_bytes(), a, b),
-                        (starts[a], starts[b]),
-                        "{text} {a}..{b}"
-                    );
-                }
-            }
-            assert_eq!(
-                char_span(text.as_bytes(), n + 3, n + 5),
-                (text.len(), text.len())
-            );
-        }
     }
 
     #[test]

@@ -160,8 +160,8 @@ pub struct Index {
     cold: Vec<Cold>,
     /// Folded texts of all items, back to back.
     hay: String,
-    /// Pinyin set ids of all items, back to back.
-    py: Vec<u16>,
+    /// Pinyin codes of all items, back to back.
+    py: Vec<pinyin::Code>,
     breadcrumbs: Vec<String>,
     report_ids: Vec<String>,
     pinyin: PinyinTable,

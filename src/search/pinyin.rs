@@ -4,12 +4,26 @@
 //! Readings come from the `pinyin` crate's heteronym data (`ToPinyinMulti`):
 //! every reading of a polyphonic character (行 xing/hang, 长 chang/zhang,
 //! 重 zhong/chong, 调 tiao/diao) is tried. Each distinct set of readings gets
-//! a `u16` id; an item stores one id per char (0 = no reading), so matching a
-//! keystroke only walks `u16` arrays and a first-letter bit mask per set.
+//! a `u16` id; an item stores one [`Code`] per char (0 = no reading): the set
+//! id, and which of the chars with that set it is. Matching a keystroke only
+//! walks these codes and a first-letter bit mask per set, and a run's codes
+//! identify its text without reading the text.
 
 use std::collections::HashMap;
 
 use pinyin::ToPinyinMulti;
+
+/// A char as the pinyin matcher sees it: its reading-set id in the low 16
+/// bits (0: no reading), its ordinal among the chars sharing that set in the
+/// high 16 bits. Chars with readings have equal codes only when they are
+/// the same char.
+pub type Code = u32;
+
+/// The reading-set id of a char's code.
+#[inline]
+pub fn set_index(code: Code) -> usize {
+    (code & 0xffff) as usize
+}
 
 /// How a run of characters spelled a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,10 +57,12 @@ pub struct PinyinTable {
 #[derive(Debug, Default)]
 pub struct PinyinBuilder {
     table: PinyinTable,
-    /// Set id of chars `FIRST_HAN..COMMON_END` (`UNSEEN` until looked up).
-    common: Vec<u16>,
-    /// Set id of other chars (CJK extensions beyond the BMP).
-    by_char: HashMap<char, u16>,
+    /// Code of chars `FIRST_HAN..COMMON_END` (`UNSEEN` until looked up).
+    common: Vec<Code>,
+    /// Code of other chars (CJK extensions beyond the BMP).
+    by_char: HashMap<char, Code>,
+    /// Set id → the ordinal the next new char of that set gets.
+    ordinals: Vec<u16>,
     syllable_ids: HashMap<Vec<u8>, u16>,
     set_ids: HashMap<Vec<u16>, u16>,
 }
@@ -56,7 +72,7 @@ const FIRST_HAN: char = '\u{3007}';
 /// End of the chars cached in a flat table (the CJK Unified Ideographs block ends at U+9FFF).
 const COMMON_END: char = '\u{A000}';
 /// Marks a char not looked up yet.
-const UNSEEN: u16 = u16::MAX;
+const UNSEEN: Code = Code::MAX;
 
 impl PinyinBuilder {
     pub fn new() -> PinyinBuilder {
@@ -65,28 +81,29 @@ impl PinyinBuilder {
             ..PinyinBuilder::default()
         };
         b.table.sets.push(Box::new([]));
+        b.ordinals.push(0);
         b.table.masks.push(0);
         b.table.seconds.push(0);
         b
     }
 
-    /// One set id per char of `text`; empty when no char has a reading.
+    /// One code per char of `text`; empty when no char has a reading.
     #[cfg(test)]
-    pub fn encode(&mut self, text: &str) -> Box<[u16]> {
+    pub fn encode(&mut self, text: &str) -> Box<[Code]> {
         let mut v = Vec::new();
         self.encode_into(text, &mut v);
         v.into_boxed_slice()
     }
 
-    /// Append one set id per char of `text` to `out`, or nothing when no char
+    /// Append one code per char of `text` to `out`, or nothing when no char
     /// has a reading. Returns the number of chars.
-    pub fn encode_into(&mut self, text: &str, out: &mut Vec<u16>) -> usize {
+    pub fn encode_into(&mut self, text: &str, out: &mut Vec<Code>) -> usize {
         let start = out.len();
         let mut any = false;
         for c in text.chars() {
-            let id = self.set_of(c);
-            any |= id != 0;
-            out.push(id);
+            let code = self.code_of(c);
+            any |= code != 0;
+            out.push(code);
         }
         let n = out.len() - start;
         if !any {
@@ -95,26 +112,34 @@ impl PinyinBuilder {
         n
     }
 
-    fn set_of(&mut self, c: char) -> u16 {
+    fn code_of(&mut self, c: char) -> Code {
         if c < FIRST_HAN {
             return 0;
         }
         let slot = (c as usize).wrapping_sub(FIRST_HAN as usize);
-        if let Some(&id) = self.common.get(slot) {
-            if id != UNSEEN {
-                return id;
+        if let Some(&code) = self.common.get(slot) {
+            if code != UNSEEN {
+                return code;
             }
-        } else if let Some(&id) = self.by_char.get(&c) {
-            return id;
+        } else if let Some(&code) = self.by_char.get(&c) {
+            return code;
         }
-        let id = self.new_set(c);
+        let set = self.new_set(c);
+        let code = match self.ordinals.get_mut(usize::from(set)) {
+            Some(n) if set != 0 => {
+                let code = Code::from(set) | Code::from(*n) << 16;
+                *n = n.saturating_add(1);
+                code
+            }
+            _ => 0,
+        };
         match self.common.get_mut(slot) {
-            Some(s) => *s = id,
+            Some(s) => *s = code,
             None => {
-                self.by_char.insert(c, id);
+                self.by_char.insert(c, code);
             }
         }
-        id
+        code
     }
 
     fn new_set(&mut self, c: char) -> u16 {
@@ -146,7 +171,7 @@ impl PinyinBuilder {
         }
         let Some(id) = u16::try_from(self.table.sets.len())
             .ok()
-            .filter(|&i| i != UNSEEN)
+            .filter(|&i| i != u16::MAX)
         else {
             return 0; // more distinct reading sets than any text has: no pinyin
         };
@@ -160,6 +185,7 @@ impl PinyinBuilder {
             .map(|&b| letter_bit(b))
             .fold(0, |a, b| a | b);
         self.table.sets.push(syls.clone().into_boxed_slice());
+        self.ordinals.push(0);
         self.table.masks.push(mask);
         self.table.seconds.push(seconds);
         self.set_ids.insert(syls, id);
@@ -197,8 +223,8 @@ const BUDGET: u32 = 4096;
 
 impl PinyinTable {
     /// Union of first-letter bits over an item's chars.
-    pub fn item_mask(&self, py: &[u16]) -> u32 {
-        py.iter().fold(0, |m, &s| m | self.masks[usize::from(s)])
+    pub fn item_mask(&self, py: &[Code]) -> u32 {
+        py.iter().fold(0, |m, &s| m | self.masks[set_index(s)])
     }
 
     /// Can `term` be spelled by full syllables at all? (If not, no run can
@@ -228,7 +254,7 @@ impl PinyinTable {
     #[cfg(test)]
     pub fn find(
         &self,
-        py: &[u16],
+        py: &[Code],
         term: &[u8],
         anchors: (bool, bool),
         segmentable: bool,
@@ -240,7 +266,7 @@ impl PinyinTable {
     /// later (the caller knows no earlier run exists; the result is the same).
     pub fn find_from(
         &self,
-        py: &[u16],
+        py: &[Code],
         term: &[u8],
         anchors: (bool, bool),
         segmentable: bool,
@@ -265,7 +291,7 @@ impl PinyinTable {
         let masks = &self.masks[..];
         let mut best: Option<RunMatch> = None;
         for (start, &s) in py[..last_start].iter().enumerate().skip(from) {
-            let s = usize::from(s);
+            let s = set_index(s);
             if s == 0 || masks[s] & bit == 0 {
                 continue;
             }
@@ -274,7 +300,7 @@ impl PinyinTable {
                 && self.seconds[s] & bit2 == 0
                 && py
                     .get(start + 1)
-                    .is_none_or(|&n| masks[usize::from(n)] & bit2 == 0)
+                    .is_none_or(|&n| masks[set_index(n)] & bit2 == 0)
             {
                 continue;
             }
@@ -305,7 +331,7 @@ impl PinyinTable {
     /// spelled (the best way found).
     fn go(
         &self,
-        py: &[u16],
+        py: &[Code],
         i: usize,
         sp: &Spell<'_>,
         k: usize,
@@ -320,13 +346,13 @@ impl PinyinTable {
             return None;
         }
         *budget -= 1;
-        let set = *py.get(i)?;
+        let set = set_index(*py.get(i)?);
         if set == 0 {
             return None;
         }
         let rest = &t[k..];
         let mut found: Option<(usize, How)> = None;
-        for (n, &y) in self.sets[usize::from(set)].iter().enumerate() {
+        for (n, &y) in self.sets[set].iter().enumerate() {
             let syl = &self.syllables[usize::from(y)];
             if syl[0] != rest[0] {
                 continue;
@@ -489,6 +515,27 @@ mod tests {
         assert!(t.segmentable(b"ji"));
         assert!(!t.segmentable(b"sczz"));
         assert!(!t.segmentable(b"shengc"));
+    }
+
+    #[test]
+    fn codes_tell_chars_apart_even_with_the_same_readings() {
+        let mut b = PinyinBuilder::new();
+        let a = b.encode("以一亿以");
+        assert_eq!(a[0], a[3]);
+        assert_ne!(a[0], a[1]);
+        assert_ne!(a[1], a[2]);
+        // the same char keeps its code in another text
+        assert_eq!(b.encode("一")[0], a[1]);
+        // some of these homophones share a reading set: one set, many codes
+        let yi = b.encode("一以亿已艺忆义议易意益医依移");
+        let mut shared = 0;
+        for (i, &x) in yi.iter().enumerate() {
+            for &y in &yi[i + 1..] {
+                assert_ne!(x, y);
+                shared += usize::from(set_index(x) == set_index(y));
+            }
+        }
+        assert!(shared > 0);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The pinyin prefilter: a pinyin term compiled, once per keystroke, into a
-//! table that tells in one pass over an item's reading-set ids whether any
+//! table that tells in one pass over an item's char codes whether any
 //! run of its chars can spell the term, and where the first such run ends.
 //!
 //! `steps[k][set]` holds the term offsets one char of a reading set can
@@ -9,7 +9,7 @@
 //! pack a set's whole row into one `u64`, so each char costs two table loads
 //! and a few bit operations with no data-dependent branch.
 
-use super::pinyin::PinyinTable;
+use super::pinyin::{set_index, Code, PinyinTable};
 
 /// Longest term whose rows pack into a `u64` (one byte per offset `k`).
 const PACKED_MAX: usize = 7;
@@ -101,17 +101,17 @@ impl PinyinTable {
 }
 
 impl Compiled {
-    /// Can some run of chars (set ids `py`) spell the term? (`prefix`: runs
+    /// Can some run of chars (codes `py`) spell the term? (`prefix`: runs
     /// must start at the first char.)
     #[cfg(test)]
-    pub fn may_match(&self, py: &[u16], prefix: bool) -> bool {
+    pub fn may_match(&self, py: &[Code], prefix: bool) -> bool {
         self.first_end(py, prefix).is_some()
     }
 
     /// Index of the char where the first run that can spell the term ends
     /// (`None`: no run can). Every run starts at or after
     /// `first_end + 1 - term length`, as each char spells at least one letter.
-    pub fn first_end(&self, py: &[u16], prefix: bool) -> Option<usize> {
+    pub fn first_end(&self, py: &[Code], prefix: bool) -> Option<usize> {
         if self.packed.is_empty() {
             self.first_end_rows(py, prefix)
         } else {
@@ -121,16 +121,16 @@ impl Compiled {
 
     /// The earliest char a run can start at, or `None` when no run can
     /// spell the term (see [`Compiled::first_end`]).
-    pub fn first_start(&self, py: &[u16], prefix: bool) -> Option<usize> {
+    pub fn first_start(&self, py: &[Code], prefix: bool) -> Option<usize> {
         let end = self.first_end(py, prefix)?;
         Some((end + 1).saturating_sub(self.len))
     }
 
     /// `first_end` for a short term: live offsets in one byte (bit 0: a run
     /// may start at this char), a set's row in one word.
-    fn first_end_packed(&self, py: &[u16], prefix: bool) -> Option<usize> {
+    fn first_end_packed(&self, py: &[Code], prefix: bool) -> Option<usize> {
         let done = 1u64 << self.len;
-        let row = |s: u16| self.packed.get(usize::from(s)).copied().unwrap_or(0);
+        let row = |s: Code| self.packed.get(set_index(s)).copied().unwrap_or(0);
         let mut i = 0;
         while i < py.len() {
             // nothing under way: skip to the next char that can start a run
@@ -162,10 +162,10 @@ impl Compiled {
     }
 
     /// `first_end` for any term, a row per live offset.
-    fn first_end_rows(&self, py: &[u16], prefix: bool) -> Option<usize> {
+    fn first_end_rows(&self, py: &[Code], prefix: bool) -> Option<usize> {
         let done = 1u64 << self.len;
         let row0 = self.steps.get(..self.nsets).unwrap_or(&[]);
-        let starts = |s: u16| row0.get(usize::from(s)).is_some_and(|&r| r != 0);
+        let starts = |s: Code| row0.get(set_index(s)).is_some_and(|&r| r != 0);
         // bits k >= 1: `term[..k]` spelled by the chars just read (bit 0, a
         // run starting at the next char, is never carried: steps never set it)
         let mut active = 0u64;
@@ -182,7 +182,7 @@ impl Compiled {
                 }
             }
             let Some(&s) = py.get(i) else { break };
-            let s = usize::from(s);
+            let s = set_index(s);
             let mut next = if !prefix || i == 0 {
                 row0.get(s).copied().unwrap_or(0)
             } else {
@@ -228,7 +228,7 @@ mod tests {
             "",
         ];
         let mut b = PinyinBuilder::new();
-        let pys: Vec<Box<[u16]>> = texts.iter().map(|t| b.encode(t)).collect();
+        let pys: Vec<Box<[Code]>> = texts.iter().map(|t| b.encode(t)).collect();
         let t = b.finish();
         let mut terms: Vec<String> = Vec::new();
         for a in b'a'..=b'z' {
