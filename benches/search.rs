@@ -297,6 +297,26 @@ fn main() {
             );
             return;
         }
+        Ok("profile-narrow") => {
+            // one narrowing keystroke at 100x, repeated: BAOGAO_QUERY=cho
+            // times `cho` narrowed from the matches of `ch`
+            let q = std::env::var("BAOGAO_QUERY").unwrap_or_else(|_| "cho".into());
+            let prev: String = q
+                .chars()
+                .take(q.chars().count().saturating_sub(1))
+                .collect();
+            let big = Index::new(&model_times(&model, 100));
+            let opts = SearchOptions {
+                report: None,
+                limit: LIMIT,
+            };
+            let (_, m) = big.search_within(None, &prev, &opts);
+            let mut v: Vec<f64> = (0..40)
+                .map(|_| timed(|| big.search_within(Some(&m), &q, &opts)).1)
+                .collect();
+            println!("{prev} -> {q}: cpu median {:.2} ms", pct(&mut v, 0.5));
+            return;
+        }
         Ok("profile-search") => {
             let big = Index::new(&model_times(&model, 20));
             for _ in 0..3 {

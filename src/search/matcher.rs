@@ -10,6 +10,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
+use super::pairs::{may_have, Pairs};
 use super::pinyin::{letter_bit, Code, PinyinTable};
 use super::query::Term;
 use super::HitKind;
@@ -45,6 +46,8 @@ pub struct ItemView<'a> {
     pub py: &'a [Code],
     /// First letters of all readings.
     pub py_mask: u32,
+    /// Letter pairs that can begin a pinyin run (see `pairs`).
+    pub pairs: &'a Pairs,
 }
 
 impl<'a> ItemView<'a> {
@@ -157,9 +160,10 @@ pub fn match_term(
         }
     }
     if t.pinyin && !item.py.is_empty() && item.py_mask & letter_bit(t.text.as_bytes()[0]) != 0 {
-        let from = match &t.compiled {
-            Some(c) => c.first_start(item.py, t.prefix),
-            None => Some(0),
+        let from = match (&t.compiled, t.pair) {
+            (Some(_), Some(p)) if !may_have(item.pairs, p) => None,
+            (Some(c), _) => c.first_start(item.py, t.prefix),
+            (None, _) => Some(0),
         };
         if let Some(m) = from.and_then(|from| {
             pinyin.find_from(
@@ -269,6 +273,7 @@ mod tests {
             span: (0, hay.len()),
             ascii: crate::search::query::ascii_mask(&hay),
             py_mask: table.item_mask(&py),
+            pairs: &table.item_pairs(&py),
             py: &py,
         };
         let mut query = Query::parse(q);

@@ -12,6 +12,7 @@ pub mod cmd;
 mod fold;
 mod items;
 mod matcher;
+mod pairs;
 mod pinyin;
 mod prefilter;
 mod query;
@@ -162,6 +163,8 @@ pub struct Index {
     hay: String,
     /// Pinyin codes of all items, back to back.
     py: Vec<pinyin::Code>,
+    /// Each item's filter of letter pairs that can begin a pinyin run.
+    pairs: Vec<pairs::Pairs>,
     breadcrumbs: Vec<String>,
     report_ids: Vec<String>,
     pinyin: PinyinTable,
@@ -186,6 +189,7 @@ impl Index {
             cold: Vec::with_capacity(n),
             hay: String::new(),
             py: Vec::new(),
+            pairs: Vec::new(),
             breadcrumbs: collected.breadcrumbs,
             report_ids: collected.report_ids,
             pinyin: PinyinTable::default(),
@@ -212,21 +216,24 @@ impl Index {
             });
         }
         idx.pinyin = builder.finish();
+        idx.pairs.reserve(idx.hot.len());
         for h in &mut idx.hot {
-            h.py_mask = idx
-                .pinyin
-                .item_mask(&idx.py[h.py.0 as usize..h.py.1 as usize]);
+            let py = &idx.py[h.py.0 as usize..h.py.1 as usize];
+            h.py_mask = idx.pinyin.item_mask(py);
+            idx.pairs.push(idx.pinyin.item_pairs(py));
         }
         idx
     }
 
-    fn view(&self, h: &Hot) -> ItemView<'_> {
+    fn view(&self, i: usize) -> ItemView<'_> {
+        let h = &self.hot[i];
         ItemView {
             arena: &self.hay,
             span: (h.hay.0 as usize, h.hay.1 as usize),
             ascii: h.ascii,
             py: &self.py[h.py.0 as usize..h.py.1 as usize],
             py_mask: h.py_mask,
+            pairs: self.pairs.get(i).unwrap_or(&[0; 4]),
         }
     }
 
@@ -234,7 +241,7 @@ impl Index {
     fn text(&self, i: usize) -> &str {
         match &self.cold[i].text {
             Some(t) => t,
-            None => self.view(&self.hot[i]).hay(),
+            None => self.view(i).hay(),
         }
     }
 
@@ -343,7 +350,7 @@ impl Index {
         let it = &self.hot[i];
         let cold = &self.cold[i];
         let text = self.text(i);
-        let view = self.view(it);
+        let view = self.view(i);
         let mut chars: Vec<(usize, usize)> = q
             .terms
             .iter()

@@ -222,6 +222,11 @@ pub fn letter_bit(b: u8) -> u32 {
 const BUDGET: u32 = 4096;
 
 impl PinyinTable {
+    /// Bits `x - 'a'` of the first letters of set `s`'s readings.
+    pub fn first_letters(&self, s: usize) -> u32 {
+        self.masks.get(s).copied().unwrap_or(0)
+    }
+
     /// Union of first-letter bits over an item's chars.
     pub fn item_mask(&self, py: &[Code]) -> u32 {
         py.iter().fold(0, |m, &s| m | self.masks[set_index(s)])

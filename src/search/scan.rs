@@ -11,7 +11,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::matcher::{excluded, match_term, score, Class};
 use super::query::Query;
-use super::{fuzzy_matcher, Hot, Index};
+use super::{fuzzy_matcher, Index};
 
 /// Fewest candidates per thread worth a thread of their own (spawning one
 /// costs tens of microseconds; scoring this many takes a few milliseconds).
@@ -138,7 +138,7 @@ impl Index {
             }
             let n = u32::try_from(out.scored.len()).unwrap_or(u32::MAX);
             let before = out.runs.len();
-            if let Some(s) = self.score_item(it, q, &fz, n, &mut out.runs) {
+            if let Some(s) = self.score_item(i as usize, q, &fz, n, &mut out.runs) {
                 out.scored.push((s, i));
             } else {
                 out.runs.truncate(before);
@@ -155,13 +155,14 @@ impl Index {
     /// runs in `runs` under the number `n`.
     fn score_item(
         &self,
-        it: &Hot,
+        i: usize,
         q: &Query,
         fz: &SkimMatcherV2,
         n: u32,
         runs: &mut Vec<(u32, u64)>,
     ) -> Option<i64> {
-        let view = self.view(it);
+        let it = &self.hot[i];
+        let view = self.view(i);
         let mut class = Class::Exact;
         let mut quality = 0i64;
         for t in &q.terms {
