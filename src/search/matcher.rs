@@ -10,9 +10,9 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::pairs::{may_have, Pairs};
 use super::pinyin::{letter_bit, Code, PinyinTable};
 use super::query::Term;
+use super::starts::Starts;
 use super::HitKind;
 
 /// How a term matched, best last (the order ranks hits).
@@ -46,8 +46,8 @@ pub struct ItemView<'a> {
     pub py: &'a [Code],
     /// First letters of all readings.
     pub py_mask: u32,
-    /// Letter pairs that can begin a pinyin run (see `pairs`).
-    pub pairs: &'a Pairs,
+    /// The letters that can begin a pinyin run (see `starts`).
+    pub starts: &'a Starts,
 }
 
 impl<'a> ItemView<'a> {
@@ -160,8 +160,8 @@ pub fn match_term(
         }
     }
     if t.pinyin && !item.py.is_empty() && item.py_mask & letter_bit(t.text.as_bytes()[0]) != 0 {
-        let from = match (&t.compiled, t.pair) {
-            (Some(_), Some(p)) if !may_have(item.pairs, p) => None,
+        let from = match (&t.compiled, t.starts) {
+            (Some(_), Some(need)) if !item.starts.may_have(need) => None,
             (Some(c), _) => c.first_start(item.py, t.prefix),
             (None, _) => Some(0),
         };
@@ -273,7 +273,7 @@ mod tests {
             span: (0, hay.len()),
             ascii: crate::search::query::ascii_mask(&hay),
             py_mask: table.item_mask(&py),
-            pairs: &table.item_pairs(&py),
+            starts: &table.item_starts(&py),
             py: &py,
         };
         let mut query = Query::parse(q);

@@ -12,12 +12,12 @@ pub mod cmd;
 mod fold;
 mod items;
 mod matcher;
-mod pairs;
 mod pinyin;
 mod prefilter;
 mod query;
 mod scan;
 mod snippet;
+mod starts;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -163,8 +163,8 @@ pub struct Index {
     hay: String,
     /// Pinyin codes of all items, back to back.
     py: Vec<pinyin::Code>,
-    /// Each item's filter of letter pairs that can begin a pinyin run.
-    pairs: Vec<pairs::Pairs>,
+    /// Each item's filter of the letters that can begin a pinyin run.
+    starts: Vec<starts::Starts>,
     breadcrumbs: Vec<String>,
     report_ids: Vec<String>,
     pinyin: PinyinTable,
@@ -189,7 +189,7 @@ impl Index {
             cold: Vec::with_capacity(n),
             hay: String::new(),
             py: Vec::new(),
-            pairs: Vec::new(),
+            starts: Vec::new(),
             breadcrumbs: collected.breadcrumbs,
             report_ids: collected.report_ids,
             pinyin: PinyinTable::default(),
@@ -216,11 +216,11 @@ impl Index {
             });
         }
         idx.pinyin = builder.finish();
-        idx.pairs.reserve(idx.hot.len());
+        idx.starts.reserve(idx.hot.len());
         for h in &mut idx.hot {
             let py = &idx.py[h.py.0 as usize..h.py.1 as usize];
             h.py_mask = idx.pinyin.item_mask(py);
-            idx.pairs.push(idx.pinyin.item_pairs(py));
+            idx.starts.push(idx.pinyin.item_starts(py));
         }
         idx
     }
@@ -233,7 +233,7 @@ impl Index {
             ascii: h.ascii,
             py: &self.py[h.py.0 as usize..h.py.1 as usize],
             py_mask: h.py_mask,
-            pairs: self.pairs.get(i).unwrap_or(&[0; 4]),
+            starts: self.starts.get(i).unwrap_or(&starts::Starts::NONE),
         }
     }
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::fold::{fold_char, fold_owned};
 use super::prefilter::Compiled;
+use super::starts::Need;
 
 /// One term of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,9 +35,9 @@ pub struct Term {
     pub ascii_mask: u64,
     /// The term has a char outside ASCII.
     pub has_non_ascii: bool,
-    /// For a pinyin term of two letters or more, the filter slot of its first
-    /// two letters (see `pairs`).
-    pub pair: Option<(usize, u64)>,
+    /// For a pinyin term of two letters or more, what an item's start filter
+    /// must hold (see `starts`).
+    pub starts: Option<Need>,
     /// For a pinyin term, a filter compiled by the index (None until then,
     /// or when the term is too long for one).
     pub(crate) compiled: Option<Arc<Compiled>>,
@@ -140,12 +141,13 @@ fn parse_term(tok: &str) -> Option<Term> {
     let text = fold_owned(s);
     let chars: Vec<char> = text.chars().collect();
     debug_assert!(chars.iter().all(|&c| fold_char(c) == c));
-    let pair = match text.as_bytes() {
-        &[a, b, ..] if pinyin => Some(super::pairs::slot(a, b)),
-        _ => None,
+    let starts = if pinyin {
+        Need::of(text.as_bytes())
+    } else {
+        None
     };
     Some(Term {
-        pair,
+        starts,
         ascii_mask: ascii_mask(&text),
         has_non_ascii: !text.is_ascii(),
         text,

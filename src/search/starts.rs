@@ -1,0 +1,209 @@
+//! The letters that can begin a pinyin run, as a small filter per item.
+//!
+//! A term's first letters are spelled inside one char's syllable (集 ji:
+//! "ji"), or by one letter of a char (its initial, or a one-letter syllable)
+//! and then the next char, or by a two-letter syllable and then the next
+//! char. An item keeps a bit for every pair and every triple of letters its
+//! chars can begin a run with, each hashed into 256 bits. A term whose first
+//! two (or three) letters have no bit there cannot be spelled by any run of
+//! the item, so the item is skipped before the prefilter walks its chars.
+//! While typing, the widest searches are two- and three-letter terms (jz,
+//! sc, cho, shi), and most items that do not match them are rejected this way.
+
+use super::pinyin::{set_index, Code, PinyinTable};
+
+/// One item's filters: letter pairs, then letter triples.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Starts {
+    two: [u64; 4],
+    three: [u64; 4],
+}
+
+impl Starts {
+    /// The filter of an item without pinyin.
+    pub const NONE: Starts = Starts {
+        two: [0; 4],
+        three: [0; 4],
+    };
+}
+
+/// What a term needs of an item's [`Starts`]: the slots of its first two
+/// and first three letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Need {
+    two: (usize, u64),
+    three: Option<(usize, u64)>,
+}
+
+/// Word and bit of a hashed letter sequence.
+fn slot(n: u32) -> (usize, u64) {
+    let h = (n.wrapping_mul(0x9E37_79B1) >> 24) as usize;
+    (h >> 6, 1u64 << (h & 63))
+}
+
+fn letter(b: u8) -> u32 {
+    u32::from(b.wrapping_sub(b'a'))
+}
+
+fn pair(a: u8, b: u8) -> (usize, u64) {
+    slot(letter(a) * 26 + letter(b))
+}
+
+fn triple(a: u8, b: u8, c: u8) -> (usize, u64) {
+    // offset past every pair number, so a triple never shares a pair's hash input
+    slot(1024 + (letter(a) * 26 + letter(b)) * 26 + letter(c))
+}
+
+fn has(words: &[u64; 4], s: (usize, u64)) -> bool {
+    words.get(s.0).is_some_and(|w| w & s.1 != 0)
+}
+
+impl Need {
+    /// For a pinyin term (lower-case ASCII letters) of two letters or more.
+    pub fn of(term: &[u8]) -> Option<Need> {
+        match *term {
+            [a, b, c, ..] => Some(Need {
+                two: pair(a, b),
+                three: Some(triple(a, b, c)),
+            }),
+            [a, b] => Some(Need {
+                two: pair(a, b),
+                three: None,
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl Starts {
+    /// Can a run of the item begin with the term's first letters?
+    pub fn may_have(&self, need: Need) -> bool {
+        has(&self.two, need.two) && need.three.is_none_or(|t| has(&self.three, t))
+    }
+
+    fn add2(&mut self, a: u8, b: u8) {
+        let (w, bit) = pair(a, b);
+        self.two[w] |= bit;
+    }
+
+    fn add3(&mut self, a: u8, b: u8, c: u8) {
+        let (w, bit) = triple(a, b, c);
+        self.three[w] |= bit;
+    }
+}
+
+/// Letters `b'a' + k` for the bits `k` of a mask.
+fn letters(mut mask: u32) -> impl Iterator<Item = u8> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let k = mask.trailing_zeros() as u8;
+            mask &= mask - 1;
+            b'a' + k
+        })
+    })
+}
+
+impl PinyinTable {
+    /// The start filters of an item (its chars' codes `py`).
+    pub fn item_starts(&self, py: &[Code]) -> Starts {
+        let mut st = Starts::default();
+        let syllables = |i: usize| {
+            let set = py
+                .get(i)
+                .and_then(|&c| self.sets.get(set_index(c)))
+                .map_or(&[][..], |s| &s[..]);
+            set.iter()
+                .filter_map(|&y| self.syllables.get(usize::from(y)))
+                .map(|s| &s[..])
+        };
+        let firsts = |i: usize| py.get(i).map_or(0, |&c| self.first_letters(set_index(c)));
+        for i in 0..py.len() {
+            let (next, after) = (firsts(i + 1), firsts(i + 2));
+            for r in syllables(i) {
+                let Some(&a) = r.first() else { continue };
+                // inside the syllable
+                if let [_, b, ..] = *r {
+                    st.add2(a, b);
+                    match *r {
+                        [_, _, c, ..] => st.add3(a, b, c),
+                        // a two-letter syllable, then the next char
+                        _ => letters(next).for_each(|c| st.add3(a, b, c)),
+                    }
+                }
+                // one letter of this char, then the next char
+                for b in letters(next) {
+                    st.add2(a, b);
+                    letters(after).for_each(|c| st.add3(a, b, c));
+                }
+                for n in syllables(i + 1) {
+                    if let [b, c, ..] = *n {
+                        st.add3(a, b, c);
+                    }
+                }
+            }
+        }
+        st
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::pinyin::PinyinBuilder;
+
+    fn starts(text: &str) -> Starts {
+        let mut b = PinyinBuilder::new();
+        let py = b.encode(text);
+        b.finish().item_starts(&py)
+    }
+
+    fn may(st: &Starts, term: &str) -> bool {
+        st.may_have(Need::of(term.as_bytes()).expect("two letters or more"))
+    }
+
+    #[test]
+    fn every_way_a_run_can_begin_is_kept() {
+        let st = starts("港口集装箱吞吐量");
+        for term in [
+            "ji", "jiz", "jz", "jzx", "jzh", "zh", "zhu", "zx", "xi", "xia", "gk", "gkj", "gang",
+            "kj", "kou", "tt", "tu", "tun", "ttl", "tl",
+        ] {
+            assert!(may(&st, term), "{term}");
+        }
+    }
+
+    #[test]
+    fn most_other_beginnings_are_rejected() {
+        let st = starts("港口集装箱吞吐量");
+        let mut rejected = 0;
+        let mut total = 0;
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                for term in [vec![a, b], vec![a, b, b'a'], vec![a, b, b'i']] {
+                    total += 1;
+                    let term = String::from_utf8(term).expect("ascii");
+                    rejected += usize::from(!may(&st, &term));
+                }
+            }
+        }
+        assert!(rejected * 10 > total * 8, "{rejected} of {total}");
+    }
+
+    #[test]
+    fn no_pinyin_no_starts() {
+        assert_eq!(starts("GDP 4.8%"), Starts::default());
+        assert!(Need::of(b"j").is_none());
+    }
+
+    #[test]
+    fn slots_spread_over_all_words() {
+        let mut words = [0usize; 4];
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                words[pair(a, b).0] += 1;
+                words[triple(a, b, b'n').0] += 1;
+            }
+        }
+        assert!(words.iter().all(|&n| n > 200), "{words:?}");
+    }
+}
