@@ -51,6 +51,8 @@ pub struct PinyinTable {
     /// Set id → bit for the second letter of each reading (a run can go on
     /// inside the first char's syllable only with one of these next).
     seconds: Vec<u32>,
+    /// Set id → how its readings begin runs (for the start filters).
+    pub(super) heads: Vec<super::starts::Heads>,
 }
 
 /// Builds a [`PinyinTable`], caching each char's set.
@@ -203,7 +205,9 @@ impl PinyinBuilder {
     }
 
     pub fn finish(self) -> PinyinTable {
-        self.table
+        let mut table = self.table;
+        table.heads = super::starts::heads(&table);
+        table
     }
 }
 

@@ -103,42 +103,80 @@ fn letters(mut mask: u32) -> impl Iterator<Item = u8> {
     })
 }
 
+/// How the readings of one reading set begin runs, computed once per set.
+#[derive(Debug, Clone, Default)]
+pub struct Heads {
+    /// Pairs and triples inside one syllable.
+    own: Starts,
+    /// First letters of the readings.
+    firsts: u32,
+    /// First two letters of the readings of two letters or more.
+    twos: Box<[(u8, u8)]>,
+    /// Readings of exactly two letters (then the next char's first letter).
+    duos: Box<[(u8, u8)]>,
+}
+
+/// The [`Heads`] of every reading set of a table, by set id.
+pub fn heads(table: &PinyinTable) -> Vec<Heads> {
+    (0..table.sets.len())
+        .map(|s| {
+            let mut h = Heads {
+                firsts: table.first_letters(s),
+                ..Heads::default()
+            };
+            let (mut twos, mut duos) = (Vec::new(), Vec::new());
+            for &y in table.sets[s].iter() {
+                let Some(r) = table.syllables.get(usize::from(y)) else {
+                    continue;
+                };
+                if let [a, b, ..] = **r {
+                    h.own.add2(a, b);
+                    twos.push((a, b));
+                    match **r {
+                        [_, _, c, ..] => h.own.add3(a, b, c),
+                        _ => duos.push((a, b)),
+                    }
+                }
+            }
+            for v in [&mut twos, &mut duos] {
+                v.sort_unstable();
+                v.dedup();
+            }
+            h.twos = twos.into();
+            h.duos = duos.into();
+            h
+        })
+        .collect()
+}
+
 impl PinyinTable {
     /// The start filters of an item (its chars' codes `py`).
     pub fn item_starts(&self, py: &[Code]) -> Starts {
         let mut st = Starts::default();
-        let syllables = |i: usize| {
-            let set = py
-                .get(i)
-                .and_then(|&c| self.sets.get(set_index(c)))
-                .map_or(&[][..], |s| &s[..]);
-            set.iter()
-                .filter_map(|&y| self.syllables.get(usize::from(y)))
-                .map(|s| &s[..])
+        let none = Heads::default();
+        let head = |i: usize| {
+            py.get(i)
+                .and_then(|&c| self.heads.get(set_index(c)))
+                .unwrap_or(&none)
         };
-        let firsts = |i: usize| py.get(i).map_or(0, |&c| self.first_letters(set_index(c)));
         for i in 0..py.len() {
-            let (next, after) = (firsts(i + 1), firsts(i + 2));
-            for r in syllables(i) {
-                let Some(&a) = r.first() else { continue };
-                // inside the syllable
-                if let [_, b, ..] = *r {
+            let (h, next, after) = (head(i), head(i + 1), head(i + 2));
+            for w in 0..4 {
+                st.two[w] |= h.own.two[w];
+                st.three[w] |= h.own.three[w];
+            }
+            // a two-letter syllable, then the next char
+            for &(a, b) in h.duos.iter() {
+                letters(next.firsts).for_each(|c| st.add3(a, b, c));
+            }
+            // one letter of this char, then the next char
+            for a in letters(h.firsts) {
+                for b in letters(next.firsts) {
                     st.add2(a, b);
-                    match *r {
-                        [_, _, c, ..] => st.add3(a, b, c),
-                        // a two-letter syllable, then the next char
-                        _ => letters(next).for_each(|c| st.add3(a, b, c)),
-                    }
+                    letters(after.firsts).for_each(|c| st.add3(a, b, c));
                 }
-                // one letter of this char, then the next char
-                for b in letters(next) {
-                    st.add2(a, b);
-                    letters(after).for_each(|c| st.add3(a, b, c));
-                }
-                for n in syllables(i + 1) {
-                    if let [b, c, ..] = *n {
-                        st.add3(a, b, c);
-                    }
+                for &(b, c) in next.twos.iter() {
+                    st.add3(a, b, c);
                 }
             }
         }
