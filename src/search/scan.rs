@@ -6,6 +6,7 @@
 //! [`Tuning`] says how a search runs; tests compare tunings.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -31,7 +32,11 @@ pub(super) struct Tuning {
 impl Tuning {
     /// The tuning searches use: prefilter on, one thread per core (at most 8).
     pub fn standard() -> Tuning {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // asked once: on Linux the answer reads cgroup files
+        static CORES: OnceLock<usize> = OnceLock::new();
+        let cores = *CORES.get_or_init(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        });
         Tuning {
             prefilter: true,
             threads: cores.clamp(1, 8),
