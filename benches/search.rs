@@ -4,9 +4,14 @@
 //! ids), both as fresh searches and narrowing the previous keystroke's
 //! matches (`Session`). Prints median/p95 tables, then times `fzf --filter`
 //! over the same item texts in the same run when fzf is installed.
-//! Criterion measures index build and a few whole queries.
+//! Criterion measures index build and a few whole queries. Times are wall
+//! and CPU (all threads: a large scan is split across cores).
 //!
 //! Run: `cargo bench --bench search` (figures go to docs/PERFORMANCE.md).
+//! `BAOGAO_BENCH=detail` prints each keystroke at 100× (narrowing, median of
+//! 5) and the p95 of extended queries; run it under `taskset -c 1` for one
+//! core. `BAOGAO_BENCH=profile-narrow BAOGAO_QUERY=cho` repeats one narrowing
+//! keystroke, and `profile-build` / `profile-search` loop, for `perf record`.
 
 use std::hint::black_box;
 use std::io::Write;

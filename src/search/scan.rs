@@ -34,9 +34,8 @@ impl Tuning {
     pub fn standard() -> Tuning {
         // asked once: on Linux the answer reads cgroup files
         static CORES: OnceLock<usize> = OnceLock::new();
-        let cores = *CORES.get_or_init(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
-        });
+        let cores = *CORES
+            .get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));
         Tuning {
             prefilter: true,
             threads: cores.clamp(1, 8),
