@@ -9,11 +9,13 @@ use super::outline::{NodeKind, OutlineState};
 use super::reader::ReaderState;
 use super::records::RecordsPopup;
 use super::search::SearchState;
+use super::searcher::Searcher;
 use super::tables::{TableRef, TablesState};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
 use crate::search::{Index, Session};
 use crate::text::AmbiguousWidth;
+use std::sync::Arc;
 
 /// An overlay that takes the keys before the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +50,7 @@ pub struct Options {
 /// The explorer state.
 #[derive(Debug)]
 pub struct App {
-    pub model: Model,
+    pub model: Arc<Model>,
     pub opts: Options,
     pub size: (u16, u16),
     pub focus: Focus,
@@ -61,10 +63,13 @@ pub struct App {
     pub tables: Option<TablesState>,
     pub derived: Vec<DerivedTable>,
     pub search: SearchState,
-    /// Built the first time the search prompt opens.
+    /// Built on the first search made on this thread (without a worker).
     pub index: Option<Index>,
     /// The previous keystroke's matches, narrowed as the query grows.
     pub session: Session,
+    /// The search worker, when searches run off the UI thread (the
+    /// explorer starts one; tests search on their own thread).
+    pub searcher: Option<Searcher>,
     saved: Option<Saved>,
     /// The indicator popup's content while it is open.
     pub records: Option<RecordsPopup>,
@@ -77,7 +82,7 @@ impl App {
     pub fn new(model: Model, opts: Options, size: (u16, u16)) -> App {
         let outline = OutlineState::new(&model);
         let mut app = App {
-            model,
+            model: Arc::new(model),
             opts,
             size,
             focus: Focus::Outline,
@@ -90,6 +95,7 @@ impl App {
             search: SearchState::default(),
             index: None,
             session: Session::new(),
+            searcher: None,
             saved: None,
             records: None,
             message: None,
@@ -341,20 +347,75 @@ impl App {
         self.relayout();
     }
 
-    /// Run the search for the current query (builds the index on first use).
+    /// Run searches on a worker thread from now on (when one can be had).
+    pub fn start_search_worker(&mut self) {
+        self.searcher = Searcher::spawn(Arc::clone(&self.model));
+    }
+
+    /// Search for the current query: ask the worker when there is one (the
+    /// hits arrive through `poll_search`), else search here (building the
+    /// index on first use).
     pub fn run_search(&mut self) {
-        let index = self.index.get_or_insert_with(|| Index::new(&self.model));
         let report = if self.search.this_report {
             self.search.report.clone()
         } else {
             None
         };
         let opts = crate::search::SearchOptions { report, limit: 200 };
-        self.search.hits = if self.search.query.trim().is_empty() {
+        if let Some(s) = &mut self.searcher {
+            if s.send(&self.search.query, opts.clone()).is_ok() {
+                self.search.pending = true;
+                return;
+            }
+            self.searcher = None;
+        }
+        let index = self.index.get_or_insert_with(|| Index::new(&self.model));
+        let hits = if self.search.query.trim().is_empty() {
             Vec::new()
         } else {
             self.session.search(index, &self.search.query, &opts)
         };
+        self.show_hits(hits);
+    }
+
+    /// Take the worker's hits for the latest query if they have arrived;
+    /// true when the hits changed.
+    pub fn poll_search(&mut self) -> bool {
+        self.take_hits(None)
+    }
+
+    /// Wait (a few seconds at most) for the worker's hits for the latest
+    /// query, so Enter and n / N act on the query as typed.
+    pub fn settle_search(&mut self) {
+        self.take_hits(Some(std::time::Duration::from_secs(5)));
+    }
+
+    fn take_hits(&mut self, wait: Option<std::time::Duration>) -> bool {
+        if !self.search.pending {
+            return false;
+        }
+        let Some(s) = &self.searcher else {
+            return false;
+        };
+        let got = match wait {
+            Some(t) => s.wait_latest(t),
+            None => s.try_latest(),
+        };
+        match got {
+            Ok(Some(hits)) => self.show_hits(hits),
+            Ok(None) => return false,
+            Err(_) => {
+                // the worker stopped: search here from now on
+                self.searcher = None;
+                self.run_search();
+            }
+        }
+        true
+    }
+
+    fn show_hits(&mut self, hits: Vec<crate::search::Hit>) {
+        self.search.hits = hits;
+        self.search.pending = false;
         self.search.selected = 0;
         self.search.offset = 0;
         self.search.active = None;

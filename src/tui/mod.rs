@@ -18,6 +18,7 @@ pub mod probe;
 pub mod reader;
 pub mod records;
 pub mod search;
+pub mod searcher;
 pub mod strings;
 pub mod tables;
 pub mod terminal;
@@ -58,7 +59,8 @@ pub fn run(model: Model, args: &ExploreArgs) -> anyhow::Result<ExitCode> {
     };
     // For measuring the first frame (docs/PERFORMANCE.md): draw once and exit.
     let first_frame_only = std::env::var_os("BAOGAO_FIRST_FRAME_EXIT").is_some();
-    let app = app::App::new(model, opts, (80, 24));
+    let mut app = app::App::new(model, opts, (80, 24));
+    app.start_search_worker();
     terminal::run_app(app, first_frame_only)
 }
 

@@ -20,6 +20,9 @@ pub struct SearchState {
     pub report: Option<String>,
     /// The hit last jumped to (n / N move from here).
     pub active: Option<usize>,
+    /// The worker has not answered the latest query yet (`hits` are the
+    /// previous query's).
+    pub pending: bool,
 }
 
 impl SearchState {

@@ -13,6 +13,8 @@ pub const NOTHING_OPEN: &str = "Select a section in the outline.";
 pub const NO_TABLES: &str = "No tables in this model.";
 pub const NO_ROWS: &str = "no rows match the filter";
 pub const NO_MATCHES: &str = "no matches";
+/// Shown while the search worker has not answered the latest query.
+pub const SEARCHING: &str = "searching...";
 pub const SEARCH_HINT: &str = "type Chinese or pinyin (jzx, shidaowaizi); 'exact ^prefix !not";
 pub const SCOPE_ALL: &str = "all reports";
 pub const DERIVED: &str = "[derived]";

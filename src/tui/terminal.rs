@@ -103,6 +103,8 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
     update(&mut app, Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
+        // hits from the search worker
+        dirty |= app.poll_search();
         if dirty {
             term.draw(|f| ui::draw(&app, f.buffer_mut()))
                 .context("cannot draw")?;
@@ -111,8 +113,10 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
                 return Ok(ExitCode::SUCCESS);
             }
         }
-        // A bounded poll keeps the loop responsive to resizes and the like.
-        if !event::poll(Duration::from_millis(100)).context("cannot read the terminal")? {
+        // A bounded poll keeps the loop responsive to resizes and the like;
+        // while the search worker is busy, look for its answer often.
+        let wait = if app.search.pending { 5 } else { 100 };
+        if !event::poll(Duration::from_millis(wait)).context("cannot read the terminal")? {
             continue;
         }
         // Apply every pending event before drawing again (keeps up with key repeat).

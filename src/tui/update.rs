@@ -125,6 +125,7 @@ fn search(app: &mut App, action: Action) {
             app.restore_view();
         }
         Action::Enter => {
+            app.settle_search();
             if let Some(hit) = app.search.hits.get(app.search.selected).cloned() {
                 app.overlay = None;
                 app.search.active = Some(app.search.selected);
@@ -151,6 +152,7 @@ fn pane(app: &mut App, action: Action) {
             app.overlay = Some(Overlay::Search);
         }
         Action::SearchNext | Action::SearchPrev => {
+            app.settle_search();
             if let Some(hit) = app.search.step(action == Action::SearchNext).cloned() {
                 app.jump(&hit.location);
             }

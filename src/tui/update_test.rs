@@ -392,6 +392,52 @@ fn search_enter_on_the_bundled_model_lands_on_the_sentence() {
     assert_eq!(a.reader.highlight.as_deref(), Some(want.as_str()));
 }
 
+#[test]
+fn with_the_search_worker_typing_waits_for_nothing_and_enter_acts_on_the_query_as_typed() {
+    let opts = Options {
+        amb: AmbiguousWidth::Narrow,
+        color: false,
+        mouse: false,
+    };
+    let model = crate::load_model(None).unwrap();
+    let mut sync = App::new(model.clone(), opts, (80, 24));
+    let mut a = App::new(model, opts, (80, 24));
+    a.start_search_worker();
+    assert!(a.searcher.is_some());
+    for app in [&mut sync, &mut a] {
+        run(app, &[Action::SearchOpen]);
+        for c in "jzx".chars() {
+            run(app, &[Action::Input(c)]);
+        }
+    }
+    // the worker answers later; the query is shown at once
+    assert_eq!(a.search.query, "jzx");
+    assert!(a.search.pending && !sync.search.pending);
+    let start = std::time::Instant::now();
+    while !a.poll_search() {
+        assert!(start.elapsed().as_secs() < 20, "no answer from the worker");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert!(!a.search.pending);
+    let ids = |app: &App| -> Vec<String> {
+        app.search
+            .hits
+            .iter()
+            .map(|h| crate::search::location_id(&h.location))
+            .collect()
+    };
+    assert!(!sync.search.hits.is_empty());
+    assert_eq!(ids(&a), ids(&sync));
+    // Enter right after a keystroke waits for that keystroke's hits
+    for app in [&mut sync, &mut a] {
+        run(app, &[Action::Backspace, Action::Input('x'), Action::Enter]);
+    }
+    assert!(a.overlay.is_none());
+    assert!(a.reader.highlight.is_some());
+    assert_eq!(a.reader.highlight, sync.reader.highlight);
+    assert_eq!(selected_id(&a), selected_id(&sync));
+}
+
 /// The bundled model, jumped to the Shanghai sentence that gives 4.72万亿元.
 fn at_shanghai_gdp(w: u16, h: u16) -> App {
     let opts = Options {

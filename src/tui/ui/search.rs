@@ -40,7 +40,11 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let q = sanitize(&s.query);
     let x = cells::put(buf, x, r.y, end, &q, head, ctx.amb);
     let x = cells::put(buf, x, r.y, end, "_", head, ctx.amb);
-    let info = format!("  [{}] {} hits", sanitize(&scope), s.hits.len());
+    let info = if s.pending {
+        format!("  [{}] {}", sanitize(&scope), strings::SEARCHING)
+    } else {
+        format!("  [{}] {} hits", sanitize(&scope), s.hits.len())
+    };
     cells::put(buf, x, r.y, end, &info, head, ctx.amb);
     let w = r.width.saturating_sub(2) as usize;
     let first = r.y + 2;
@@ -57,6 +61,9 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
         return;
     }
     if s.hits.is_empty() {
+        if s.pending {
+            return;
+        }
         cells::put(
             buf,
             r.x + 1,

@@ -1,0 +1,177 @@
+//! The search worker: runs the explorer's searches off the UI thread.
+//!
+//! The UI sends each query with a sequence number and goes on drawing and
+//! reading keys; the worker builds the index as soon as it starts (so the
+//! first search does not wait for it, on a corpus of any size), takes
+//! only the newest of the requests waiting (typing faster than it searches
+//! skips the stale ones), narrows with a `Session`, and sends the hits back.
+//! The UI keeps the answer to its latest request only. No terminal I/O.
+
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::model::Model;
+use crate::search::{Hit, Index, SearchOptions, Session};
+
+/// One query for the worker.
+#[derive(Debug)]
+struct Request {
+    seq: u64,
+    query: String,
+    opts: SearchOptions,
+}
+
+/// The worker's answer to request `seq`.
+#[derive(Debug)]
+pub struct Answer {
+    pub seq: u64,
+    pub hits: Vec<Hit>,
+}
+
+/// The UI's end of the worker.
+#[derive(Debug)]
+pub struct Searcher {
+    requests: Sender<Request>,
+    answers: Receiver<Answer>,
+    /// Number of the last request sent.
+    sent: u64,
+}
+
+/// Why the worker cannot be used any more (it stopped: the UI searches
+/// itself from then on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gone;
+
+impl Searcher {
+    /// Start the worker for `model`; `None` if no thread can be had.
+    pub fn spawn(model: Arc<Model>) -> Option<Searcher> {
+        let (requests, inbox) = channel::<Request>();
+        let (outbox, answers) = channel::<Answer>();
+        std::thread::Builder::new()
+            .name("baogao-search".into())
+            .spawn(move || work(&model, &inbox, &outbox))
+            .ok()?;
+        Some(Searcher {
+            requests,
+            answers,
+            sent: 0,
+        })
+    }
+
+    /// Ask for `query`; returns its sequence number.
+    pub fn send(&mut self, query: &str, opts: SearchOptions) -> Result<u64, Gone> {
+        self.sent += 1;
+        let req = Request {
+            seq: self.sent,
+            query: query.to_string(),
+            opts,
+        };
+        self.requests.send(req).map_err(|_| Gone)?;
+        Ok(self.sent)
+    }
+
+    /// The hits of the latest request, if they have arrived (answers to
+    /// older requests are dropped).
+    pub fn try_latest(&self) -> Result<Option<Vec<Hit>>, Gone> {
+        let mut latest = None;
+        loop {
+            match self.answers.try_recv() {
+                Ok(a) if a.seq == self.sent => latest = Some(a.hits),
+                Ok(_) => {}
+                Err(TryRecvError::Empty) => return Ok(latest),
+                Err(TryRecvError::Disconnected) => return Err(Gone),
+            }
+        }
+    }
+
+    /// Wait up to `timeout` for the hits of the latest request.
+    pub fn wait_latest(&self, timeout: Duration) -> Result<Option<Vec<Hit>>, Gone> {
+        let end = std::time::Instant::now() + timeout;
+        loop {
+            let left = end.saturating_duration_since(std::time::Instant::now());
+            match self.answers.recv_timeout(left) {
+                Ok(a) if a.seq == self.sent => return Ok(Some(a.hits)),
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout) => return Ok(None),
+                Err(RecvTimeoutError::Disconnected) => return Err(Gone),
+            }
+        }
+    }
+}
+
+/// The worker loop: until the UI hangs up.
+fn work(model: &Model, inbox: &Receiver<Request>, outbox: &Sender<Answer>) {
+    let index = Index::new(model);
+    let mut session = Session::new();
+    while let Ok(mut req) = inbox.recv() {
+        // only the newest waiting request matters
+        while let Ok(newer) = inbox.try_recv() {
+            req = newer;
+        }
+        let hits = if req.query.trim().is_empty() {
+            Vec::new()
+        } else {
+            session.search(&index, &req.query, &req.opts)
+        };
+        if outbox.send(Answer { seq: req.seq, hits }).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::location_id;
+
+    fn model() -> Arc<Model> {
+        Arc::new(crate::load_model(None).expect("bundled model loads"))
+    }
+
+    fn ids(hits: &[Hit]) -> Vec<String> {
+        hits.iter().map(|h| location_id(&h.location)).collect()
+    }
+
+    #[test]
+    fn answers_match_a_search_on_this_thread() {
+        let m = model();
+        let mut s = Searcher::spawn(m.clone()).expect("a thread");
+        let index = Index::new(&m);
+        let opts = SearchOptions {
+            report: None,
+            limit: 50,
+        };
+        for q in ["jzx", "集装箱 吞吐", "'90.4%", "yinhang"] {
+            s.send(q, opts.clone()).expect("worker runs");
+            let hits = s
+                .wait_latest(Duration::from_secs(20))
+                .expect("worker runs")
+                .expect("an answer in time");
+            assert!(!hits.is_empty(), "{q}");
+            assert_eq!(ids(&hits), ids(&index.search(q, &opts)), "{q}");
+        }
+    }
+
+    #[test]
+    fn only_the_latest_request_is_answered_to_the_ui() {
+        let mut s = Searcher::spawn(model()).expect("a thread");
+        let opts = SearchOptions::default();
+        // typed faster than searched: every prefix sent at once
+        for end in 1..="chongxin".len() {
+            s.send(&"chongxin"[..end], opts.clone())
+                .expect("worker runs");
+        }
+        let hits = s
+            .wait_latest(Duration::from_secs(20))
+            .expect("worker runs")
+            .expect("an answer in time");
+        assert!(hits.iter().any(|h| h.text.contains("重新")));
+        // nothing else is pending for the UI
+        assert!(matches!(s.try_latest(), Ok(None)));
+        // an empty query clears the hits
+        s.send("  ", opts).expect("worker runs");
+        let hits = s.wait_latest(Duration::from_secs(20)).expect("worker runs");
+        assert_eq!(hits.map(|h| h.len()), Some(0));
+    }
+}
