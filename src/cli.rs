@@ -71,7 +71,7 @@ pub enum Command {
     Search(SearchArgs),
     /// Print a section, paragraph, sentence or table by id.
     Show {
-        /// An id from the model, e.g. pudong-2023:s1.2
+        /// An id from the model, e.g. pudong-2024-plan:s1.2
         id: String,
     },
     /// Print the printed and derived tables.

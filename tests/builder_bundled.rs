@@ -34,7 +34,7 @@ fn ids_are_stable_across_rebuilds() {
 #[test]
 fn metadata_of_both_reports() {
     let m = bundled();
-    let sh = report(&m, "shanghai-2023");
+    let sh = report(&m, "shanghai-2024-plan");
     assert_eq!(sh.region.as_deref(), Some("上海市"));
     assert_eq!((sh.review_year, sh.plan_year), (Some(2023), Some(2024)));
     assert_eq!(
@@ -45,13 +45,16 @@ fn metadata_of_both_reports() {
         sh.source.publisher.as_deref(),
         Some("上海市发展和改革委员会")
     );
-    assert_eq!(sh.source.date.as_deref(), Some("2024-02-07"));
+    // The adoption date of the note, not the reprint's page date (2024-02-07).
+    assert_eq!(sh.source.date.as_deref(), Some("2024-01-27"));
+    assert_eq!(sh.level, Some(baogao::model::Level::Province));
+    assert_eq!(sh.kind, Some(baogao::model::ReportKind::Plan));
     assert_eq!(sh.source.origin.as_deref(), Some("解放日报"));
     assert_eq!(
         sh.source.sha256,
         "4d272d472ca513050fb9ed837c95481d73c0b00b79a8a3fcc8b75d10e3933121"
     );
-    let pd = report(&m, "pudong-2023");
+    let pd = report(&m, "pudong-2024-plan");
     assert_eq!(pd.region.as_deref(), Some("浦东新区"));
     assert_eq!(
         pd.title,
@@ -66,7 +69,7 @@ fn metadata_of_both_reports() {
 #[test]
 fn pudong_outline_two_parts_with_six_and_seven_sections() {
     let m = bundled();
-    let r = report(&m, "pudong-2023");
+    let r = report(&m, "pudong-2024-plan");
     let parts: Vec<(&str, &str, usize)> = r
         .sections
         .iter()
@@ -112,7 +115,7 @@ fn pudong_outline_two_parts_with_six_and_seven_sections() {
 #[test]
 fn shanghai_outline_three_parts_and_thirty_two_items() {
     let m = bundled();
-    let r = report(&m, "shanghai-2023");
+    let r = report(&m, "shanghai-2024-plan");
     let counts: Vec<usize> = r.sections.iter().map(|s| s.children.len()).collect();
     assert_eq!(counts, [6, 0, 8]);
     let items: Vec<_> = r
@@ -154,8 +157,8 @@ fn cells(r: &Report, id: &str) -> Vec<Vec<String>> {
 #[test]
 fn pudong_table_1_cell_by_cell() {
     let m = bundled();
-    let r = report(&m, "pudong-2023");
-    let t = r.table("pudong-2023:t1").unwrap();
+    let r = report(&m, "pudong-2024-plan");
+    let t = r.table("pudong-2024-plan:t1").unwrap();
     assert_eq!(t.kind, TableKind::Grid);
     assert_eq!(
         t.caption,
@@ -311,18 +314,18 @@ fn pudong_table_1_cell_by_cell() {
             "完成市下达任务 3%左右",
         ],
     ];
-    assert_eq!(cells(r, "pudong-2023:t1"), expected);
+    assert_eq!(cells(r, "pudong-2024-plan:t1"), expected);
     assert_eq!(t.notes, ["注:单位生产总值能耗降低率为年度统计指标。"]);
     let group = t.header.iter().find(|h| h.text == "完成情况").unwrap();
     assert_eq!(group.columns, (3, 5));
-    assert_eq!(t.section, "pudong-2023:s1");
+    assert_eq!(t.section, "pudong-2024-plan:s1");
 }
 
 #[test]
 fn pudong_table_2_pairs_end_before_the_next_paragraph() {
     let m = bundled();
-    let r = report(&m, "pudong-2023");
-    let t = r.table("pudong-2023:t2").unwrap();
+    let r = report(&m, "pudong-2024-plan");
+    let t = r.table("pudong-2024-plan:t2").unwrap();
     assert_eq!(t.kind, TableKind::Pairs);
     assert_eq!(t.columns, ["片区", "主要情况"]);
     let labels: Vec<&str> = t.rows.iter().map(|r| r[0].as_str()).collect();
@@ -345,7 +348,7 @@ fn pudong_table_2_pairs_end_before_the_next_paragraph() {
     let pos = s
         .blocks
         .iter()
-        .position(|b| matches!(b, Block::Table { table } if table == "pudong-2023:t2"))
+        .position(|b| matches!(b, Block::Table { table } if table == "pudong-2024-plan:t2"))
         .unwrap();
     let Block::Paragraph(p) = &s.blocks[pos + 1] else {
         panic!()
@@ -356,8 +359,8 @@ fn pudong_table_2_pairs_end_before_the_next_paragraph() {
 #[test]
 fn pudong_table_3_cell_by_cell() {
     let m = bundled();
-    let r = report(&m, "pudong-2023");
-    let t = r.table("pudong-2023:t3").unwrap();
+    let r = report(&m, "pudong-2024-plan");
+    let t = r.table("pudong-2024-plan:t3").unwrap();
     assert_eq!(t.columns, ["序号", "指标名称", "属性", "2024年预期目标"]);
     let targets: Vec<&str> = t.rows.iter().map(|r| r[3].as_str()).collect();
     assert_eq!(
@@ -384,12 +387,12 @@ fn pudong_table_3_cell_by_cell() {
         ]
     );
     let names: Vec<&str> = t.rows.iter().map(|r| r[1].as_str()).collect();
-    let t1 = cells(r, "pudong-2023:t1");
+    let t1 = cells(r, "pudong-2024-plan:t1");
     let names1: Vec<&str> = t1.iter().map(|r| r[1].as_str()).collect();
     assert_eq!(names, names1);
     assert_eq!(t.rows.len(), 18);
     assert!(t.rows.iter().all(|row| row.len() == 4));
-    assert_eq!(t.section, "pudong-2023:s2");
+    assert_eq!(t.section, "pudong-2024-plan:s2");
 }
 
 #[test]
@@ -418,11 +421,11 @@ fn no_web_or_newspaper_noise_is_left() {
             );
         }
     }
-    let pd = report(&m, "pudong-2023");
+    let pd = report(&m, "pudong-2024-plan");
     let reasons: Vec<RemovedReason> = pd.removed.iter().map(|x| x.reason).collect();
     assert!(reasons.contains(&RemovedReason::RunningTitle));
     assert!(reasons.contains(&RemovedReason::SiteName));
-    let sh = report(&m, "shanghai-2023");
+    let sh = report(&m, "shanghai-2024-plan");
     assert_eq!(
         sh.removed
             .iter()
@@ -475,7 +478,7 @@ fn sentences_split_with_closers_and_spans_point_into_the_source() {
             }
         }
     }
-    let sh = report(&m, "shanghai-2023");
+    let sh = report(&m, "shanghai-2024-plan");
     let all: Vec<String> = sh
         .all_sections()
         .iter()

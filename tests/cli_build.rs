@@ -85,7 +85,7 @@ fn unwritable_output_and_existing_output_kept_whole() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let m: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(p.join("m.json")).unwrap()).unwrap();
-    assert_eq!(m["reports"][0]["id"], "beiling-2023");
+    assert_eq!(m["reports"][0]["id"], "beiling-2024-plan");
     let names: Vec<String> = std::fs::read_dir(p)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

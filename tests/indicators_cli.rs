@@ -66,7 +66,7 @@ fn joined_rows_carry_the_issue_assessments() {
         "indicators",
         "--joined",
         "--report",
-        "pudong-2023",
+        "pudong-2024-plan",
         "--format",
         "json",
     ]);
@@ -102,7 +102,7 @@ fn records_filter_by_metric_and_period_in_csv() {
     let out = stdout(&[
         "indicators",
         "--report",
-        "pudong-2023",
+        "pudong-2024-plan",
         "--metric",
         "地区生产总值",
         "--period",
@@ -127,10 +127,10 @@ fn records_filter_by_metric_and_period_in_csv() {
 #[test]
 fn tables_lists_printed_and_derived_tables() {
     let out = stdout(&["tables"]);
-    assert!(out.contains("(printed, pudong-2023)"));
-    assert!(out.contains("pudong-2023:derived:joined"));
-    assert!(out.contains("shanghai-2023:derived:prose-targets"));
-    assert!(out.contains("pudong-2023:derived:compare:shanghai-2023"));
+    assert!(out.contains("(printed, pudong-2024-plan)"));
+    assert!(out.contains("pudong-2024-plan:derived:joined"));
+    assert!(out.contains("shanghai-2024-plan:derived:prose-targets"));
+    assert!(out.contains("pudong-2024-plan:derived:compare:shanghai-2024-plan"));
     let json = stdout(&["tables", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let derived = v["derived"].as_array().unwrap();
@@ -152,7 +152,7 @@ fn tables_lists_printed_and_derived_tables() {
 
 #[test]
 fn the_table_format_aligns_by_display_width() {
-    let out = stdout(&["indicators", "--joined", "--report", "pudong-2023"]);
+    let out = stdout(&["indicators", "--joined", "--report", "pudong-2024-plan"]);
     let lines: Vec<&str> = out.lines().collect();
     // The assessment column starts at the same display column on every line.
     let col = |l: &str| {

@@ -46,10 +46,10 @@ fn hand_checked_statements_are_extracted_exactly() {
     assert!(list.len() >= 40);
     assert!(list
         .iter()
-        .any(|e| e.report == "shanghai-2023" && e.period == "target"));
+        .any(|e| e.report == "shanghai-2024-plan" && e.period == "target"));
     assert!(list
         .iter()
-        .any(|e| e.report == "pudong-2023" && e.period == "actual"));
+        .any(|e| e.report == "pudong-2024-plan" && e.period == "actual"));
     let recs = all(&m);
     let mut failures = Vec::new();
     for e in &list {

@@ -28,8 +28,12 @@ fn a_match_prints_tab_separated_lines_and_exits_0() {
         let cols: Vec<&str> = l.split('\t').collect();
         assert_eq!(cols.len(), 4, "{l}");
         assert!(["heading", "indicator", "caption", "cell", "sentence"].contains(&cols[0]));
-        assert!(cols[1].starts_with("pudong-2023:") || cols[1].starts_with("shanghai-2023:"));
-        assert!(cols[2].starts_with("pudong-2023") || cols[2].starts_with("shanghai-2023"));
+        assert!(
+            cols[1].starts_with("pudong-2024-plan:") || cols[1].starts_with("shanghai-2024-plan:")
+        );
+        assert!(
+            cols[2].starts_with("pudong-2024-plan") || cols[2].starts_with("shanghai-2024-plan")
+        );
     }
     assert!(out.contains("集装箱"), "{out}");
 }
@@ -71,7 +75,7 @@ fn report_filter_limit_and_unknown_report() {
     let o = search(&[
         "上海",
         "--report",
-        "shanghai-2023",
+        "shanghai-2024-plan",
         "--json",
         "--limit",
         "3",
@@ -81,7 +85,7 @@ fn report_filter_limit_and_unknown_report() {
     assert_eq!(out.lines().count(), 3);
     for l in out.lines() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
-        assert_eq!(v["report"], "shanghai-2023");
+        assert_eq!(v["report"], "shanghai-2024-plan");
     }
     let o = search(&["集装箱", "--report", "nowhere-1999"]);
     assert_eq!(o.status.code(), Some(2));

@@ -14,12 +14,24 @@ use crate::model::RemovedReason;
 /// What cleaning learned about the report.
 #[derive(Debug, Default, Clone)]
 pub struct Meta {
+    /// The report's own title line.
     pub title: Option<String>,
+    /// The front matter's `title:` as written (a fallback for `title`).
+    pub fm_title: Option<String>,
+    /// The front matter's `source:` page address.
+    pub fm_source: Option<String>,
     pub publisher: Option<String>,
-    pub date: Option<String>,
+    /// The date the report was delivered or adopted (dateline, adoption note).
+    pub delivered: Option<String>,
+    /// A web or publication date of the page.
+    pub published: Option<String>,
     pub origin: Option<String>,
-    /// Lines of the head (title, adoption note) the region and years can be read from.
-    pub head_lines: Vec<String>,
+    /// The dateline, folded and without white space ("2024年1月23日在X第…届人民代表大会第…次会议上").
+    pub dateline: Option<String>,
+    /// The speaker's name ("刘捷").
+    pub speaker: Option<String>,
+    /// The speaker's line without white space ("浙江省省长刘捷").
+    pub speaker_line: Option<String>,
 }
 
 static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,26 +41,12 @@ static JUMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"下转\s*第?\s*\d{1,3}\s*版|[((]\s*(上接|下转|转|接)\s*第?\s*\d{1,3}\s*版\s*[))]|上接\s*第?\s*\d{1,3}\s*版")
         .unwrap_or_else(|_| unreachable!())
 });
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?")
-        .unwrap_or_else(|_| unreachable!())
-});
-static META_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(来源|来自|发布时间|发布日期|发布机构|发文机关|日期|时间|作者|编辑|责任编辑|信息来源|文章来源|浏览次数|访问量|阅读量|点击数)\s*[::]\s*(.*)$")
         .unwrap_or_else(|_| unreachable!())
 });
 static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap_or_else(|_| unreachable!()));
-static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[\p{Han}()()]{2,30}(委员会|人民政府|政府|办公厅|办公室|统计局|发展改革委|发改委|局|厅)$",
-    )
-    .unwrap_or_else(|_| unreachable!())
-});
-static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}]{0,12}(市长|省长|区长|县长|主席|主任|州长|旗长)\s*[\p{Han}·]{2,5}$")
-        .unwrap_or_else(|_| unreachable!())
-});
 
 /// Words that make up web page chrome lines (字号:大 中 小 / 打印 / 分享到 …).
 const CHROME_WORDS: &[&str] = &[
@@ -122,7 +120,7 @@ pub fn is_breadcrumb(line: &str) -> bool {
 
 /// An ISO date read from text, if it holds one.
 pub fn parse_date(s: &str) -> Option<String> {
-    let s = fold_str(s);
+    let s = cn_numerals_to_digits(&fold_str(s));
     let c = DATE.captures(&s)?;
     let y: u32 = c.get(1)?.as_str().parse().ok()?;
     let m: u32 = c.get(2)?.as_str().parse().ok()?;
@@ -130,28 +128,57 @@ pub fn parse_date(s: &str) -> Option<String> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// Chinese numerals of a date as digits: 二〇二四年一月二十三日 → 2024年1月23日.
+/// Other text is unchanged.
+pub fn cn_numerals_to_digits(s: &str) -> String {
+    const DIGITS: &str = "〇○零一二三四五六七八九";
+    let value = |c: char| match c {
+        '〇' | '○' | '零' => Some(0),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1),
+    };
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let run = cs[i..]
+            .iter()
+            .take_while(|c| DIGITS.contains(**c) || **c == '十')
+            .count();
+        if run > 0 {
+            let unit = cs.get(i + run).copied();
+            let word: String = cs[i..i + run].iter().collect();
+            let converted = match unit {
+                Some('年') if run == 4 && !word.contains('十') => word
+                    .chars()
+                    .map(|c| value(c).map(|v| char::from(b'0' + v as u8)))
+                    .collect::<Option<String>>(),
+                Some('月' | '日') if run <= 3 => {
+                    let w: String = word
+                        .chars()
+                        .map(|c| if c == '〇' || c == '○' { '零' } else { c })
+                        .collect();
+                    super::outline::cn_value(&w).map(|v| v.to_string())
+                }
+                _ => None,
+            };
+            match converted {
+                Some(d) => out.push_str(&d),
+                None => out.push_str(&word),
+            }
+            i += run;
+            continue;
+        }
+        out.push(cs[i]);
+        i += 1;
+    }
+    out
+}
+
 fn no_space(s: &str) -> String {
     s.chars().filter(|c| !is_space(*c)).collect()
-}
-
-/// Does a line open the body (a heading, a salutation, a real paragraph, a table)?
-fn opens_body(line: &str) -> bool {
-    let folded = fold_str(line);
-    let t = folded.trim_matches(is_space);
-    super::outline::parse_marker(t).is_some()
-        || t.ends_with(':')
-        || (t.contains('。') && t.chars().count() > 30)
-        || t.starts_with('表') && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-}
-
-fn looks_like_title(line: &str) -> bool {
-    let t = line.trim_matches(is_space);
-    let n = t.chars().count();
-    (4..=120).contains(&n)
-        && !t.contains('。')
-        && ["报告", "计划", "规划", "纲要", "决议", "草案", "执行情况"]
-            .iter()
-            .any(|k| t.contains(k))
 }
 
 /// Clean the document in place and return what was learned.
@@ -162,7 +189,7 @@ pub fn clean(doc: &mut Doc) -> Meta {
     for &(s, e) in &lines {
         clean_line(doc, s, e);
     }
-    read_head(doc, &lines, &mut meta);
+    super::head::read_head(doc, &lines, &mut meta);
     remove_running_titles(doc, &lines, &meta);
     remove_body_title(doc, &meta);
     meta
@@ -184,11 +211,22 @@ fn strip_front_matter(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) 
         if let Some(v) = t.strip_prefix("title:") {
             let v = v.trim_matches(|c: char| is_space(c) || c == '"' || c == '\'');
             if !v.is_empty() {
-                meta.title = Some(v.to_string());
+                meta.fm_title = Some(v.to_string());
             }
         }
+        if let Some(v) = t.strip_prefix("source:") {
+            let v = v.trim_matches(|c: char| is_space(c) || c == '"' || c == '\'' || c == '-');
+            if !v.is_empty() && meta.fm_source.is_none() {
+                meta.fm_source = Some(v.to_string());
+            }
+        } else if meta.fm_source.is_none() && t.trim_start().starts_with("- http") {
+            meta.fm_source = Some(
+                t.trim_matches(|c: char| is_space(c) || c == '-')
+                    .to_string(),
+            );
+        }
         if let Some(d) = (t.starts_with("date")).then(|| parse_date(&t)).flatten() {
-            meta.date = Some(d);
+            meta.published = Some(d);
         }
     }
     doc.remove(fs, ce, RemovedReason::Markdown);
@@ -245,185 +283,6 @@ fn clean_line(doc: &mut Doc, s: usize, e: usize) {
         let end = s + raw[..m.end()].chars().count();
         doc.remove_transparent(start, end, RemovedReason::JumpMarker);
     }
-}
-
-/// Read the title and metadata lines at the top, before the body opens.
-fn read_head(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) {
-    let mut title_line: Option<String> = None;
-    for &(s, e) in lines.iter().take(40) {
-        let line = doc.kept_text(s, e);
-        if line.is_empty() {
-            continue;
-        }
-        if opens_body(&line)
-            && !(meta.title.is_none() && looks_like_title(&line) && !line.contains('。'))
-        {
-            break;
-        }
-        let flat = no_space(&line);
-        if let Some(t) = &meta.title {
-            let tf = no_space(t);
-            let same = flat == tf || title_line.as_deref() == Some(flat.as_str());
-            // "# 政府工作报告" under front matter titled "2024年某省政府工作报告".
-            let part =
-                looks_like_title(&line) && flat.chars().count() >= 4 && tf.contains(flat.as_str());
-            if same || part {
-                doc.remove(s, e, RemovedReason::Title);
-                continue;
-            }
-        }
-        if meta.title.is_none() && looks_like_title(&line) {
-            read_title_line(doc, s, e, meta);
-            title_line = Some(flat);
-            meta.head_lines.push(line);
-            continue;
-        }
-        if read_meta_line(doc, s, e, &line, meta) {
-            meta.head_lines.push(line);
-            continue;
-        }
-        if meta.title.is_none() && line.chars().count() <= 40 && !line.contains('。') {
-            // A short first line with none of the usual words: still the title.
-            read_title_line(doc, s, e, meta);
-            title_line = Some(flat);
-            meta.head_lines.push(line);
-            continue;
-        }
-        break;
-    }
-}
-
-/// A title line: maybe a glued site name before 关于, then the title, then
-/// date / 来源 tokens.
-fn read_title_line(doc: &mut Doc, s: usize, e: usize, meta: &mut Meta) {
-    // Split into space-separated pieces with their char ranges.
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut i = s;
-    while i < e {
-        while i < e && (is_space(doc.chars[i]) || !doc.is_kept(i)) {
-            i += 1;
-        }
-        let st = i;
-        while i < e && !is_space(doc.chars[i]) && doc.is_kept(i) {
-            i += 1;
-        }
-        if st < i {
-            pieces.push((st, i));
-        }
-    }
-    let mut title_end = pieces.len();
-    for (k, &(ps, pe)) in pieces.iter().enumerate() {
-        let p = fold_str(&doc.slice(ps, pe));
-        if k > 0 && (parse_date(&p).is_some() || META_KEY.is_match(&p)) {
-            title_end = k;
-            break;
-        }
-    }
-    let (Some(&(ts, _)), Some(&(_, te))) =
-        (pieces.first(), pieces.get(title_end.saturating_sub(1)))
-    else {
-        return;
-    };
-    let mut ts = ts;
-    let title_text = doc.slice(ts, te);
-    if let Some(p) = title_text.find("关于") {
-        let n = title_text[..p].chars().count();
-        if (1..=16).contains(&n) && !title_text[..p].chars().any(|c| c.is_ascii_digit()) {
-            doc.remove(ts, ts + n, RemovedReason::SiteName);
-            ts += n;
-        }
-    }
-    let title = no_space_keep_latin(&doc.slice(ts, te));
-    doc.remove(ts, te, RemovedReason::Title);
-    meta.title = Some(title);
-    for &(ps, pe) in &pieces[title_end..] {
-        let p = doc.slice(ps, pe);
-        read_meta_piece(&p, meta);
-        doc.remove(ps, pe, RemovedReason::Metadata);
-    }
-}
-
-/// Join a title broken over lines/spaces, keeping a space only between Latin words.
-fn no_space_keep_latin(s: &str) -> String {
-    let mut out = String::new();
-    let mut pending_space = false;
-    for c in s.chars() {
-        if is_space(c) {
-            pending_space = true;
-            continue;
-        }
-        if pending_space
-            && c.is_ascii_alphanumeric()
-            && out
-                .chars()
-                .last()
-                .is_some_and(|p| p.is_ascii_alphanumeric())
-        {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(c);
-    }
-    out
-}
-
-fn read_meta_piece(printed: &str, meta: &mut Meta) {
-    let folded = fold_str(printed);
-    let p = folded.as_str();
-    if let Some(c) = META_KEY.captures(p) {
-        let key = c.get(1).map(|m| m.as_str()).unwrap_or("");
-        let val = c.get(2).map(|m| m.as_str().trim()).unwrap_or("");
-        match key {
-            "来源" | "来自" | "信息来源" | "文章来源" if !val.is_empty() => {
-                meta.origin = Some(val.to_string())
-            }
-            "发布机构" | "发文机关" if !val.is_empty() => {
-                meta.publisher = Some(val.to_string())
-            }
-            _ => {
-                if meta.date.is_none() {
-                    meta.date = parse_date(val);
-                }
-            }
-        }
-    } else if meta.date.is_none() {
-        meta.date = parse_date(p);
-    }
-}
-
-/// A metadata line of the head: date, 来源, adoption note, publisher, speaker.
-fn read_meta_line(doc: &mut Doc, s: usize, e: usize, line: &str, meta: &mut Meta) -> bool {
-    let flat = fold_str(&no_space(line));
-    let is_note = flat.starts_with('(')
-        && flat.ends_with(')')
-        && ["通过", "批准", "会议", "审议", "讨论"]
-            .iter()
-            .any(|k| flat.contains(k));
-    let is_dash_note = (flat.starts_with("——") || flat.starts_with("--"))
-        && (flat.contains("会议") || parse_date(&flat).is_some());
-    let date_only = parse_date(&flat).is_some()
-        && DATE
-            .replace(&flat, "")
-            .chars()
-            .all(|c| !c.is_alphanumeric() || c.is_ascii_digit())
-        && flat.chars().count() <= 24;
-    if META_KEY.is_match(&flat) || date_only {
-        for piece in line.split(is_space).filter(|p| !p.is_empty()) {
-            read_meta_piece(piece, meta);
-        }
-    } else if is_note || is_dash_note {
-        if meta.date.is_none() {
-            meta.date = parse_date(&flat);
-        }
-    } else if PUBLISHER.is_match(&flat) || SPEAKER.is_match(line.trim()) {
-        if meta.publisher.is_none() {
-            meta.publisher = Some(line.trim().to_string());
-        }
-    } else {
-        return false;
-    }
-    doc.remove(s, e, RemovedReason::Metadata);
-    true
 }
 
 /// Lines after the head that repeat the title (running titles at page
@@ -541,6 +400,15 @@ mod tests {
             Some("2024-01-27")
         );
         assert_eq!(parse_date("2024年增长5%"), None);
+        assert_eq!(
+            parse_date("二〇二四年一月二十三日在大会上").as_deref(),
+            Some("2024-01-23")
+        );
+        assert_eq!(
+            parse_date("二○一二年十二月五日").as_deref(),
+            Some("2012-12-05")
+        );
+        assert_eq!(cn_numerals_to_digits("一年来,十二个月"), "一年来,十二个月");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod assemble;
 pub mod clean;
 pub mod decode;
 pub mod fold;
+pub mod head;
 pub mod meta;
 pub mod outline;
 pub mod sentences;
@@ -83,11 +84,15 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
     let mut doc = stream::Doc::new(&decoded.text);
     let meta = clean::clean(&mut doc);
     let title = meta.title.clone().unwrap_or_else(|| file_name.to_string());
-    let region = meta::region(&title, &meta.head_lines);
-    let (review_year, plan_year) = meta::years(&title, meta.date.as_deref());
+    let facts = meta::read(&meta, &title, &decoded.text);
     let rid = match id {
         Some(i) if !i.trim().is_empty() => i.trim().to_string(),
-        _ => meta::report_id(region.as_deref(), review_year.or(plan_year), file_name),
+        _ => meta::report_id(
+            facts.region.as_deref(),
+            facts.plan_year,
+            facts.kind,
+            file_name,
+        ),
     };
     let toks = doc.tokens();
     if toks.is_empty() {
@@ -129,20 +134,45 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
         }
     }
     let mut removed = doc.removed;
+    for (missing, what) in [
+        (
+            meta.title.is_none(),
+            "no title line: the file name stands for it",
+        ),
+        (
+            facts.region.is_none(),
+            "no region found in the title, dateline or speaker line",
+        ),
+        (
+            facts.plan_year.is_none(),
+            "no plan year found in the title, dateline or front matter",
+        ),
+    ] {
+        if missing {
+            warnings.push(what.to_string());
+        }
+    }
+    if facts.years_from_text {
+        warnings.push("no date or year in the head: the plan year is guessed from the years the text names most".into());
+    }
     removed.sort_by_key(|r| r.span);
     let mut report = Report {
         id: rid,
         title,
-        region,
-        review_year,
-        plan_year,
+        region: facts.region,
+        level: facts.level,
+        parent_region: facts.parent,
+        kind: facts.kind,
+        review_year: facts.review_year,
+        plan_year: facts.plan_year,
         source: Source {
             file: file_name.to_string(),
             sha256: hex(&Sha256::digest(bytes)),
             encoding: decoded.encoding.to_string(),
             chars: doc.chars.len(),
             publisher: meta.publisher,
-            date: meta.date,
+            speaker: meta.speaker,
+            date: meta.delivered.or(meta.published),
             origin: meta.origin,
         },
         preamble,

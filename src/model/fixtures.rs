@@ -106,6 +106,9 @@ impl Report {
             id: id.into(),
             title: title.into(),
             region: None,
+            level: None,
+            parent_region: None,
+            kind: None,
             review_year: None,
             plan_year: None,
             source: Source {
@@ -114,6 +117,7 @@ impl Report {
                 encoding: "UTF-8".into(),
                 chars: 0,
                 publisher: None,
+                speaker: None,
                 date: None,
                 origin: None,
             },

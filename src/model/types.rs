@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub use super::indicator::{Indicator, IndicatorSource, Period};
 
 /// Major.minor version of the model format. A loader refuses another major.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// The whole model: every report the builder was given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,10 +43,19 @@ impl Span {
 /// One report: metadata, outline, tables, and the pieces the builder removed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
-    /// Short stable id, e.g. `pudong-2023`.
+    /// Short stable id, e.g. `pudong-2024-plan`.
     pub id: String,
     pub title: String,
     pub region: Option<String>,
+    /// The level of government that made the report.
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// The region one level up, where the text names it (浙江省 for 杭州市).
+    #[serde(default)]
+    pub parent_region: Option<String>,
+    /// A government work report, a plan report, or another kind.
+    #[serde(default)]
+    pub kind: Option<ReportKind>,
     pub review_year: Option<u16>,
     pub plan_year: Option<u16>,
     pub source: Source,
@@ -76,11 +85,51 @@ pub struct Source {
     /// Length of the decoded text in chars: every span lies inside `0..chars`.
     pub chars: usize,
     pub publisher: Option<String>,
+    /// Who delivered the report (a work report's speaker: 刘捷).
+    #[serde(default)]
+    pub speaker: Option<String>,
     /// Publication or adoption date as printed in the text (ISO `YYYY-MM-DD` when it could be read).
     pub date: Option<String>,
     /// Where the text says it was published or reprinted (来源).
     #[serde(default)]
     pub origin: Option<String>,
+}
+
+/// The level of government a report comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    National,
+    /// Provinces, autonomous regions, the four municipalities.
+    Province,
+    /// Prefecture-level and other cities, autonomous prefectures, leagues.
+    City,
+    District,
+    /// Counties and banners.
+    County,
+}
+
+impl Level {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Level::National => "national",
+            Level::Province => "province",
+            Level::City => "city",
+            Level::District => "district",
+            Level::County => "county",
+        }
+    }
+}
+
+/// What a report is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    /// 政府工作报告.
+    Work,
+    /// 国民经济和社会发展计划执行情况与…计划草案的报告.
+    Plan,
+    Other,
 }
 
 /// What kind of node a section is.

@@ -82,7 +82,7 @@ fn resolve(loc: &Location) -> Option<String> {
 fn the_bundled_model_has_items_of_every_kind() {
     let idx = index();
     assert!(idx.len() > 1000, "{}", idx.len());
-    assert_eq!(idx.report_ids(), ["pudong-2023", "shanghai-2023"]);
+    assert_eq!(idx.report_ids(), ["pudong-2024-plan", "shanghai-2024-plan"]);
 }
 
 #[test]
@@ -191,12 +191,14 @@ fn indicators_are_searchable_and_jump_to_their_source() {
 #[test]
 fn report_filter() {
     let opts = SearchOptions {
-        report: Some("shanghai-2023".into()),
+        report: Some("shanghai-2024-plan".into()),
         limit: 0,
     };
     let hits = index().search("集装箱", &opts);
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| h.location.report() == "shanghai-2023"));
+    assert!(hits
+        .iter()
+        .all(|h| h.location.report() == "shanghai-2024-plan"));
 }
 
 #[test]

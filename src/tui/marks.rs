@@ -187,7 +187,11 @@ mod tests {
     #[test]
     fn the_shanghai_gdp_sentence_marks_exactly_its_value() {
         let m = bundled();
-        let r = m.reports.iter().find(|r| r.id == "shanghai-2023").unwrap();
+        let r = m
+            .reports
+            .iter()
+            .find(|r| r.id == "shanghai-2024-plan")
+            .unwrap();
         let s = sentences(r)
             .into_iter()
             .find(|s| s.text.contains("4.72万亿元"))
@@ -230,7 +234,11 @@ mod tests {
     fn a_repeated_value_is_placed_inside_the_records_span() {
         // "5%" appears three times in Shanghai's targets sentence; each record gets its own.
         let m = bundled();
-        let r = m.reports.iter().find(|r| r.id == "shanghai-2023").unwrap();
+        let r = m
+            .reports
+            .iter()
+            .find(|r| r.id == "shanghai-2024-plan")
+            .unwrap();
         let by = by_sentence(r);
         let s = sentences(r)
             .into_iter()

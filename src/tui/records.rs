@@ -231,7 +231,7 @@ mod tests {
         let i = m
             .reports
             .iter()
-            .position(|r| r.id == "shanghai-2023")
+            .position(|r| r.id == "shanghai-2024-plan")
             .unwrap();
         (i, &m.reports[i])
     }
@@ -321,7 +321,9 @@ mod tests {
         assert_eq!(get("change"), Some("比上年增长5%  (+5%)"));
         assert_eq!(get("qualifier"), None);
         assert_eq!(get("period"), Some("actual 2023"));
-        assert!(get("source").unwrap().starts_with("shanghai-2023:s1.1:p"));
+        assert!(get("source")
+            .unwrap()
+            .starts_with("shanghai-2024-plan:s1.1:p"));
         assert_eq!(get("record"), Some(ind.id.as_str()));
         let rows = content(&[ind, ind]);
         assert_eq!(rows[0], ("1. 全市生产总值".to_string(), true));
@@ -331,7 +333,11 @@ mod tests {
     #[test]
     fn a_falling_change_and_a_cell_source_read_plainly() {
         let m = crate::load_model(None).unwrap();
-        let pd = m.reports.iter().find(|r| r.id == "pudong-2023").unwrap();
+        let pd = m
+            .reports
+            .iter()
+            .find(|r| r.id == "pudong-2024-plan")
+            .unwrap();
         let cell = pd
             .indicators
             .iter()

@@ -126,6 +126,9 @@ pub fn small_model() -> Model {
             id: id.into(),
             title: "关于演示区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告".into(),
             region: Some("演示区".into()),
+            level: None,
+            parent_region: None,
+            kind: None,
             review_year: Some(2023),
             plan_year: Some(2024),
             source: Source {
@@ -134,6 +137,7 @@ pub fn small_model() -> Model {
                 encoding: "UTF-8".into(),
                 chars: 0,
                 publisher: None,
+                speaker: None,
                 date: Some("2024-01-20".into()),
                 origin: None,
             },

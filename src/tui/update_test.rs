@@ -364,13 +364,13 @@ fn search_enter_on_the_bundled_model_lands_on_the_sentence() {
         Location::Sentence { sentence, .. } => sentence.clone(),
         other => panic!("{other:?}"),
     };
-    assert!(want.starts_with("pudong-2023:s1.3:"), "{want}");
+    assert!(want.starts_with("pudong-2024-plan:s1.3:"), "{want}");
     a.search.selected = k;
     run(&mut a, &[Action::Enter]);
     assert!(a.overlay.is_none());
     assert_eq!(a.focus, Focus::Reader);
     assert_eq!(a.reader.highlight.as_deref(), Some(want.as_str()));
-    assert_eq!(selected_id(&a), "pudong-2023:s1.3");
+    assert_eq!(selected_id(&a), "pudong-2024-plan:s1.3");
     // The sentence's first line is on screen.
     let line = a.reader.doc.sentence_line[a
         .reader
@@ -543,7 +543,7 @@ fn i_in_the_tables_pane_lists_the_records_read_from_the_cursor_row() {
         .reports
         .iter()
         .flat_map(|r| r.indicators.iter())
-        .find(|i| i.id == "pudong-2023:ind200")
+        .find(|i| i.id == "pudong-2024-plan:ind200")
         .unwrap()
         .clone();
     let crate::model::IndicatorSource::Cell { table, row, column } = cell.source.clone() else {
