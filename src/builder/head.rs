@@ -33,13 +33,22 @@ static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
 /// (white space already removed), optionally followed by a date.
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\p{{Han}}()&&[^我的在是了]]{{0,24}}?(?:代理|代)?(?:{OFFICES})([\p{{Han}}·•&&[^我的在是了]]{{2,10}})$"
+        r"^[\p{{Han}}()&&[^我的在是了]]{{0,24}}?(?:代理|代)?(?:{OFFICES}):?([\p{{Han}}·•&&[^我的在是了]]{{2,10}})$"
     ))
     .unwrap_or_else(|_| unreachable!())
 });
+/// An office on a line of its own, the name on the next: "海口市人民政府市长" / "王某".
+static OFFICE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\p{{Han}}()&&[^我的在是了]]{{0,24}}?(?:代理|代)?(?:{OFFICES}):?$"
+    ))
+    .unwrap_or_else(|_| unreachable!())
+});
+static NAME_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Han}·•]{2,10}$").unwrap_or_else(|_| unreachable!()));
 /// "(2003年2月16日 陈良宇)": the date and the speaker of a compiled report.
 static DATE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+([\p{Han}·•]{2,10}(?:\s[\p{Han}]{1,3})?)\s*\)$")
+    Regex::new(r"^\(\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*([\p{Han}·•]{2,10}(?:\s[\p{Han}]{1,3})?)\s*\)$")
         .unwrap_or_else(|_| unreachable!())
 });
 /// The (continued) end of a dateline broken over two lines: "第一次会议上".
@@ -48,7 +57,7 @@ static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!())
 });
 static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
+    Regex::new(r"\(?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\)?$")
         .unwrap_or_else(|_| unreachable!())
 });
 
@@ -159,7 +168,10 @@ pub fn read_head(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) {
             continue;
         }
         // A dateline broken before 人民代表大会: "在X市第十二届" / "人民代表大会第四次会议上".
-        if !is_dateline(&f) && f.contains('届') && f.chars().count() <= 40 {
+        if !is_dateline(&f)
+            && (f.contains('届') || f.starts_with('在') || parse_date(&f).is_some())
+            && f.chars().count() <= 40
+        {
             if let Some(&(ns, ne)) = nonblank.get(k + 1) {
                 let joined = format!("{f}{}", flat(&doc.kept_text(ns, ne)));
                 if is_dateline(&joined) {
@@ -176,6 +188,38 @@ pub fn read_head(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) {
             read_dateline(&f, meta);
             doc.remove(s, e, RemovedReason::Metadata);
             after_dateline = !(f.ends_with('上') || f.ends_with(')') || f.ends_with("通过"));
+            continue;
+        }
+        if OFFICE_ONLY.is_match(&f) {
+            if let Some(&(ns, ne)) = nonblank.get(k + 1) {
+                let next = flat(&doc.kept_text(ns, ne));
+                if NAME_ONLY.is_match(&next)
+                    && !is_salutation(&next)
+                    && read_speaker(&format!("{f}{next}"), meta)
+                {
+                    doc.remove(s, e, RemovedReason::Metadata);
+                    doc.remove(ns, ne, RemovedReason::Metadata);
+                    skip_next = true;
+                    continue;
+                }
+            }
+        }
+        if OFFICE_ONLY.is_match(&f) {
+            // "市长" alone: the office without its holder's name.
+            if meta.speaker_line.is_none() {
+                meta.speaker_line = Some(f.clone());
+            }
+            doc.remove(s, e, RemovedReason::Metadata);
+            continue;
+        }
+        if meta.speaker.is_none()
+            && NAME_ONLY.is_match(&f)
+            && (f.chars().count() <= 4 || f.contains(['·', '•']))
+            && !looks_like_title(&f)
+        {
+            // A name alone under the title or dateline: the speaker.
+            meta.speaker = Some(f.clone());
+            doc.remove(s, e, RemovedReason::Metadata);
             continue;
         }
         if read_speaker(&line, meta) {
@@ -272,10 +316,29 @@ fn read_speaker(line: &str, meta: &mut Meta) -> bool {
     true
 }
 
+/// Strip what a page adds around a printed title: markdown stars, a
+/// footnote reference ([^1]), a 原标题: label, trailing dashes.
+fn tidy_title(t: &str) -> String {
+    static FOOTNOTE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[\^?\d{1,3}\]$").unwrap_or_else(|_| unreachable!()));
+    let mut t = t.trim_matches(['*', '#', '_']).to_string();
+    if let Some(m) = FOOTNOTE.find(&t) {
+        t.truncate(m.start());
+    }
+    let folded = fold_str(&t);
+    if let Some(rest) = folded.strip_prefix("原标题:") {
+        let skip = t.chars().count() - rest.chars().count();
+        t = t.chars().skip(skip).collect();
+    }
+    t.trim_end_matches(['—', '-', '─'])
+        .trim_matches(is_space)
+        .to_string()
+}
+
 /// Clean a front-matter title: drop a trailing "(2022年1月12日 某某)" or
 /// "(2020年)" note and a title printed twice in a row.
 pub fn clean_title(t: &str) -> String {
-    let mut t = t.trim_matches(is_space).to_string();
+    let mut t = tidy_title(t.trim_matches(is_space));
     // A trailing bracketed note of date / year / speaker.
     let folded = fold_str(&t);
     if folded.ends_with(')') {
@@ -340,9 +403,7 @@ fn read_title_line(doc: &mut Doc, s: usize, e: usize, meta: &mut Meta) {
             ts += n;
         }
     }
-    let title = no_space_keep_latin(&doc.kept_text(ts, te))
-        .trim_matches(['*', '#', '_'])
-        .to_string();
+    let title = tidy_title(&no_space_keep_latin(&doc.kept_text(ts, te)));
     doc.remove(ts, te, RemovedReason::Title);
     meta.title = Some(title);
     for &(ps, pe) in &pieces[title_end..] {
@@ -405,11 +466,16 @@ fn read_meta_piece(printed: &str, meta: &mut Meta) {
 /// A metadata line of the head: date, 来源, adoption note, publisher.
 fn read_meta_line(doc: &mut Doc, s: usize, e: usize, line: &str, meta: &mut Meta) -> bool {
     let f = fold_str(&no_space(line));
+    let f = super::clean::cn_numerals_to_digits(&f);
+    // A bracketed note of the head: an adoption note, a date (2003年1月10日,
+    // 征求意见稿), a 公布稿 or similar remark; never a sentence.
     let is_note = f.starts_with('(')
         && f.ends_with(')')
-        && ["通过", "批准", "会议", "审议", "讨论"]
+        && !f.contains('。')
+        && (["通过", "批准", "会议", "审议", "讨论", "稿"]
             .iter()
-            .any(|k| f.contains(k));
+            .any(|k| f.contains(k))
+            || parse_date(&f).is_some());
     let is_dash_note = (f.starts_with("——") || f.starts_with("--"))
         && (f.contains("会议") || parse_date(&f).is_some());
     let date_only = parse_date(&f).is_some()
@@ -488,8 +554,11 @@ mod tests {
             ("天津市代市长 张国清", "张国清"),
             ("国务院副总理兼国家计划委员会主任\u{3000}姚依林", "姚依林"),
             ("海南省省长 沈晓明  2020年01月22日", "沈晓明"),
+            ("某某省省长 钱某某\u{FF08}2002年1月24日\u{FF09}", "钱某某"),
             ("杭州市人民政府市长 蔡 奇", "蔡奇"),
             ("(2003年2月16日 陈良宇)", "陈良宇"),
+            ("(2003年1月10日某某)", "某某"),
+            ("省长:郝某", "郝某"),
         ] {
             let mut m = Meta::default();
             assert!(read_speaker(l, &mut m), "{l}");
@@ -512,6 +581,14 @@ mod tests {
         assert!(is_salutation("**各位代表\u{FF1A}**"));
         assert!(is_salutation("各位代表!"));
         assert!(!is_salutation("各位代表认真审议了报告并提出了很多意见。"));
+    }
+
+    #[test]
+    fn printed_titles_lose_page_additions() {
+        assert_eq!(tidy_title("*政府工作报告"), "政府工作报告");
+        assert_eq!(tidy_title("1964年政府工作报告[^1]"), "1964年政府工作报告");
+        assert_eq!(tidy_title("原标题\u{FF1A}政府工作报告——"), "政府工作报告");
+        assert_eq!(tidy_title("关于2030年计划[草案]"), "关于2030年计划[草案]");
     }
 
     #[test]

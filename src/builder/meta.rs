@@ -442,6 +442,8 @@ fn parent(region: Option<&str>, level: Option<Level>, text: &str) -> Option<Stri
 /// in November or December plans the year after), then a year in the title,
 /// then the front matter's title, then a page date.
 pub fn years(title: &str, meta: &Meta) -> (Option<u16>, Option<u16>) {
+    let title = super::fold::fold_str(&super::clean::cn_numerals_to_digits(title));
+    let title = title.as_str();
     let title_years: Vec<u16> = YEAR
         .captures_iter(title)
         .filter_map(|c| c.get(1)?.as_str().parse().ok())
