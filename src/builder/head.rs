@@ -317,7 +317,7 @@ fn read_speaker(line: &str, meta: &mut Meta) -> bool {
 }
 
 /// Strip what a page adds around a printed title: markdown stars, a
-/// footnote reference ([^1]), a 原标题: label, trailing dashes.
+/// footnote reference (`[^1]`), a 原标题: label, trailing dashes.
 fn tidy_title(t: &str) -> String {
     static FOOTNOTE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\[\^?\d{1,3}\]$").unwrap_or_else(|_| unreachable!()));
