@@ -348,10 +348,28 @@ pub fn build(
                 (Some(r), Some(p)) => format!("review {r}, plan {p}"),
                 _ => String::new(),
             };
-            let mut meta = vec![format!(
+            let mut meta = Vec::new();
+            let place: Vec<&str> = [
+                report.region.as_deref(),
+                report.level.as_ref().map(|l| l.as_str()),
+                report
+                    .parent_region
+                    .as_deref()
+                    .filter(|_| report.region.is_some()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !place.is_empty() {
+                meta.push(format!("region: {}", place.join(", ")));
+            }
+            if let Some(sp) = &report.source.speaker {
+                meta.push(format!("speaker: {sp}"));
+            }
+            meta.push(format!(
                 "source: {} ({})",
                 report.source.file, report.source.encoding
-            )];
+            ));
             if let Some(d) = &report.source.date {
                 meta.push(format!("date: {d}"));
             }
