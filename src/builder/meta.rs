@@ -64,7 +64,8 @@ static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| unreachable!())
 });
 static PARTY_COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"({NAME}{{2,9}}?(?:省|自治区|市))委")).unwrap_or_else(|_| unreachable!())
+    Regex::new(&format!(r"中共({NAME}{{2,9}}?(?:省|自治区|市))委"))
+        .unwrap_or_else(|_| unreachable!())
 });
 
 /// The province-level municipalities (直辖市): a fact of the administrative map.
@@ -422,8 +423,7 @@ fn parent(region: Option<&str>, level: Option<Level>, text: &str) -> Option<Stri
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for c in PARTY_COMMITTEE.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        // "中共浙江省委": the name follows 中共 when it is printed.
-        let name = m.as_str().rsplit("中共").next().unwrap_or(m.as_str());
+        let name = m.as_str();
         let is_province =
             name.ends_with('省') || name.ends_with("自治区") || MUNICIPALITIES.contains(&name);
         if name != region && valid_region(name) && is_province == want_province {
@@ -771,6 +771,15 @@ mod tests {
 
     #[test]
     fn parents_from_party_committees() {
+        // "落实市委" names no committee: only 中共X委 does.
+        assert_eq!(
+            parent(
+                Some("浦东新区"),
+                Some(Level::District),
+                "制定出台落实市委部署"
+            ),
+            None
+        );
         let text = "在中共浙江省委的坚强领导下,全市……省委、省政府……中共浙江省委";
         assert_eq!(
             parent(Some("杭州市"), Some(Level::City), text).as_deref(),
