@@ -41,7 +41,7 @@ fn main() {
                     .collect();
                 let _ = writeln!(
                     out,
-                    "{}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\tL1={}\tW={}\t{}",
+                    "{}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\tL1={}\tW={}\t{}\t{}\t{}\t{}",
                     name,
                     r.id,
                     r.title,
@@ -53,7 +53,10 @@ fn main() {
                     r.source.origin,
                     l1,
                     r.warnings.join("|"),
-                    pre
+                    pre,
+                    r.level.map(|l| l.as_str()).unwrap_or("-"),
+                    r.parent_region.as_deref().unwrap_or("-"),
+                    r.source.speaker.as_deref().unwrap_or("-")
                 );
             }
             Err(e) => {

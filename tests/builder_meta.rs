@@ -224,7 +224,7 @@ fn a_city_reports_parent_is_the_province_its_text_names() {
     assert_eq!(r.region.as_deref(), Some("江北市"));
     assert_eq!(r.parent_region.as_deref(), Some("江南省"));
     let r = build(&format!(
-        "政府工作报告\n\n——2030年1月20日在江北市第十四届人民代表大会第三次会议上\n\n各位代表:\n\n{BODY}在中共江南省委、省政府的领导下。\n"
+        "政府工作报告\n\n——2030年1月20日在江北市第十四届人民代表大会第三次会议上\n\n各位代表:\n\n{BODY}在中共江南省委、省政府的领导下,江南省全面发展。\n"
     ));
     assert_eq!(r.parent_region.as_deref(), Some("江南省"));
 }

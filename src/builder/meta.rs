@@ -432,7 +432,11 @@ fn parent(region: Option<&str>, level: Option<Level>, text: &str) -> Option<Stri
     }
     let mut best: Vec<(&str, usize)> = counts.into_iter().collect();
     best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    best.first().map(|(n, _)| n.to_string())
+    // The parent is a place the text also names outside the committee's
+    // name (a historical committee, 中共满洲省委, is no parent).
+    best.into_iter()
+        .find(|(n, k)| text.matches(n).count() > *k)
+        .map(|(n, _)| n.to_string())
 }
 
 /// Review and plan years.
@@ -780,7 +784,15 @@ mod tests {
             ),
             None
         );
-        let text = "在中共浙江省委的坚强领导下,全市……省委、省政府……中共浙江省委";
+        let text = "在中共浙江省委的坚强领导下,全市……省委、省政府……中共浙江省委,浙江省";
+        assert_eq!(
+            parent(
+                Some("杭州市"),
+                Some(Level::City),
+                "在中共浙江省委的坚强领导下"
+            ),
+            None
+        );
         assert_eq!(
             parent(Some("杭州市"), Some(Level::City), text).as_deref(),
             Some("浙江省")
