@@ -393,3 +393,32 @@ fn model_is_the_same_for_one_and_many_threads() {
     };
     assert_eq!(strip_time(&err1), strip_time(&err4));
 }
+
+#[test]
+fn cli_writes_the_same_bytes_as_the_committed_model() {
+    // The CLI streams the model to disk; it must match `model_json` (which
+    // builder_bundled pins against data/model.json) byte for byte.
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let o = baogao(
+        &[
+            "build",
+            data("data/reports/pudong-2023-plan-report.txt")
+                .to_str()
+                .unwrap(),
+            data("data/reports/shanghai-2023-plan-report.txt")
+                .to_str()
+                .unwrap(),
+            "-o",
+            "m.json",
+        ],
+        p,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let built = std::fs::read(p.join("m.json")).unwrap();
+    let committed = std::fs::read(data("data/model.json")).unwrap();
+    assert!(
+        built == committed,
+        "CLI output differs from data/model.json"
+    );
+}
