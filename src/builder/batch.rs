@@ -169,3 +169,98 @@ fn unique_ids(
     }
     renames
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    /// A small report text of our own; every copy derives the same id.
+    const TEXT: &str = "2023\u{5e74}\u{5de5}\u{4f5c}\u{62a5}\u{544a}\n\n\u{4e00}\u{3001}\u{603b}\u{4f53}\n\n\u{7ecf}\u{6d4e}\u{589e}\u{957f}5%\u{3002}\n";
+
+    fn run(n: usize, explicit: &[Option<String>]) -> Result<Batch, BuildError> {
+        let items: Vec<usize> = (0..n).collect();
+        let load = |_: &usize| {
+            Ok(Input {
+                file_name: "r.txt".into(),
+                bytes: TEXT.as_bytes().to_vec(),
+                id: None,
+            })
+        };
+        build_batch(&items, explicit, load, || {})
+    }
+
+    fn ids(b: &Batch) -> Vec<String> {
+        b.model.reports.iter().map(|r| r.id.clone()).collect()
+    }
+
+    #[test]
+    fn equal_derived_ids_get_suffixes_in_input_order() {
+        let b = run(3, &[]).unwrap();
+        let base = b.model.reports[0].id.clone();
+        assert_eq!(
+            ids(&b),
+            [base.clone(), format!("{base}-2"), format!("{base}-3")]
+        );
+        // The renamed report was rebuilt: its inner ids carry the new id.
+        let r = &b.model.reports[1];
+        assert!(r
+            .all_sections()
+            .iter()
+            .all(|s| s.id.starts_with(&format!("{base}-2:"))));
+        assert!(r.warnings.iter().any(|w| w.starts_with("duplicate id: ")));
+        assert!(b.model.reports[0]
+            .warnings
+            .iter()
+            .all(|w| !w.starts_with("duplicate")));
+    }
+
+    #[test]
+    fn a_suffix_never_takes_an_explicit_id() {
+        let base = run(1, &[]).unwrap().model.reports[0].id.clone();
+        // The explicit id `base-2` is reserved first, wherever it stands.
+        let explicit = [None, None, Some(format!("{base}-2"))];
+        let b = run(3, &explicit).unwrap();
+        assert_eq!(
+            ids(&b),
+            [base.clone(), format!("{base}-3"), format!("{base}-2")]
+        );
+    }
+
+    #[test]
+    fn equal_explicit_ids_fail_before_building() {
+        let explicit = [Some("a".to_string()), Some(" a ".to_string())];
+        assert!(matches!(run(2, &explicit), Err(BuildError::DuplicateId(id)) if id == "a"));
+        // Blank ids are not ids.
+        let blank = [Some(" ".to_string()), Some(String::new())];
+        assert_eq!(run(2, &blank).unwrap().model.reports.len(), 2);
+    }
+
+    #[test]
+    fn a_failed_item_keeps_its_place() {
+        let items = [0usize, 1, 2];
+        let load = |i: &usize| {
+            if *i == 1 {
+                return Err(BuildError::Input {
+                    file: "1.txt".into(),
+                    message: "cannot read".into(),
+                });
+            }
+            Ok(Input {
+                file_name: format!("{i}.txt"),
+                bytes: TEXT.as_bytes().to_vec(),
+                id: None,
+            })
+        };
+        let ticks = std::sync::atomic::AtomicUsize::new(0);
+        let b = build_batch(&items, &[], load, || {
+            ticks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        })
+        .unwrap();
+        assert_eq!(ticks.into_inner(), 3);
+        assert_eq!(b.failures(), 1);
+        assert!(matches!(b.outcomes[..], [Ok(0), Err(_), Ok(1)]));
+        assert_eq!(b.model.reports[1].source.file, "2.txt");
+    }
+}
