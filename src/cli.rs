@@ -62,10 +62,13 @@ pub enum PeriodArg {
 pub enum Command {
     /// Build a model from raw report texts.
     Build(BuildArgs),
-    /// Validate a model and print a summary of each report.
+    /// Validate a model; one line per report (id, title, warnings), then totals.
     Check {
         /// Model file (default: the bundled model).
         file: Option<PathBuf>,
+        /// A one-screen summary of each report (outline, tables, removed text).
+        #[arg(short = 'v', long)]
+        verbose: bool,
     },
     /// Fuzzy search by Chinese text or pinyin.
     Search(SearchArgs),
@@ -80,17 +83,27 @@ pub enum Command {
     Indicators(IndicatorsArgs),
 }
 
+/// `baogao build PATH...`: see `commands::build` for the rules.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Report text files (UTF-8, UTF-16 with BOM, GB18030/GBK).
-    #[arg(required = true)]
+    /// Report text files (UTF-8, UTF-16 with BOM, GB18030/GBK), or folders
+    /// searched recursively for *.txt and *.md (in sorted path order).
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
     /// Output model file.
     #[arg(short = 'o', long = "output", default_value = "data/model.json")]
     pub output: PathBuf,
-    /// Report id, once per file in the same order (default: derived from region and year).
+    /// Report id, once per FILE argument in the same order (folders get
+    /// derived ids; default: derived from region and year).
     #[arg(long = "id")]
     pub ids: Vec<String>,
+    /// Write the reports that built and exit 0 even when some files fail
+    /// (without it, a failure leaves the output untouched and exits 1).
+    #[arg(short = 'k', long)]
+    pub keep_going: bool,
+    /// No warnings and no progress bar on stderr (errors and the summary stay).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

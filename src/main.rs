@@ -20,9 +20,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
-        Some(Command::Build(args)) => baogao::commands::build(args)?,
-        Some(Command::Check { file }) => {
-            baogao::commands::check(file.as_deref().or(cli.model.as_deref()))?
+        Some(Command::Build(args)) => return baogao::commands::build(args),
+        Some(Command::Check { file, verbose }) => {
+            baogao::commands::check(file.as_deref().or(cli.model.as_deref()), *verbose)?
         }
         Some(Command::Show { id }) => {
             let m = baogao::load_model(cli.model.as_deref())?;

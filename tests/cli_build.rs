@@ -25,6 +25,42 @@ fn one_line_error(o: &Output, must_contain: &[&str]) {
     }
 }
 
+/// A build whose inputs all fail: one line for the file, then the summary.
+fn failed_file(o: &Output, must_contain: &[&str]) {
+    assert_eq!(o.status.code(), Some(1), "expected exit 1");
+    let err = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = err.trim_end().lines().collect();
+    assert_eq!(lines.len(), 2, "error + summary: {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    for m in must_contain {
+        assert!(lines[0].contains(m), "{err:?} should mention {m:?}");
+    }
+    assert!(lines[1].starts_with("0 report(s)"), "{err:?}");
+    assert!(lines[1].contains("1 failure(s)"), "{err:?}");
+}
+
+fn data(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+}
+
+fn copy(from: &str, to: &Path) {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(data(from), to).unwrap();
+}
+
+fn model(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn report_ids(m: &serde_json::Value) -> Vec<String> {
+    m["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn bad_inputs_are_one_line_errors() {
     let d = tempfile::tempdir().unwrap();
@@ -37,23 +73,23 @@ fn bad_inputs_are_one_line_errors() {
     .unwrap();
     std::fs::write(p.join("bad.txt"), b"\xe4\xb8\x80\xff\xfe\xfd").unwrap();
     std::fs::create_dir(p.join("adir")).unwrap();
-    one_line_error(
+    failed_file(
         &baogao(&["build", "empty.txt", "-o", "m.json"], p),
         &["empty.txt", "empty"],
     );
-    one_line_error(
+    failed_file(
         &baogao(&["build", "binary.txt", "-o", "m.json"], p),
         &["binary.txt", "binary"],
     );
-    one_line_error(
+    failed_file(
         &baogao(&["build", "bad.txt", "-o", "m.json"], p),
         &["bad.txt", "undecodable"],
     );
-    one_line_error(
+    failed_file(
         &baogao(&["build", "missing.txt", "-o", "m.json"], p),
         &["missing.txt"],
     );
-    one_line_error(
+    failed_file(
         &baogao(&["build", "adir", "-o", "m.json"], p),
         &["adir", "directory"],
     );
@@ -75,10 +111,14 @@ fn unwritable_output_and_existing_output_kept_whole() {
     // An existing model survives a failed build untouched.
     std::fs::write(p.join("m.json"), "KEEP").unwrap();
     std::fs::write(p.join("empty.txt"), "").unwrap();
-    one_line_error(
-        &baogao(&["build", report, "empty.txt", "-o", "m.json"], p),
-        &["empty.txt"],
+    let o = baogao(&["build", report, "empty.txt", "-o", "m.json"], p);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.lines().next().unwrap().starts_with("empty.txt: "),
+        "{err}"
     );
+    assert!(err.contains("m.json not written"), "{err}");
     assert_eq!(std::fs::read_to_string(p.join("m.json")).unwrap(), "KEEP");
     // A good build replaces it whole and leaves no temp file behind.
     let o = baogao(&["build", report, "-o", "m.json"], p);
@@ -105,6 +145,15 @@ fn id_override_and_check_summary() {
     );
     assert!(o.status.success());
     let o = baogao(&["check", "m.json"], p);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("pd  关于浦东新区"), "{out}");
+    assert!(
+        out.contains("1 report(s), 0 with warnings, 0 warning(s)"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("ok: no problems"), "{out}");
+    let o = baogao(&["check", "-v", "m.json"], p);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("pd  关于浦东新区"), "{out}");
@@ -142,4 +191,234 @@ fn check_rejects_broken_and_wrong_version_models() {
     let o = baogao(&["check", "dangling.json"], p);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing table"));
+}
+
+#[test]
+fn folder_with_nested_files_builds_in_sorted_path_order() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let c = p.join("corpus");
+    copy(
+        "data/reports/shanghai-2023-plan-report.txt",
+        &c.join("b/deep/sh.md"),
+    );
+    copy(
+        "data/reports/pudong-2023-plan-report.txt",
+        &c.join("a/pd.TXT"),
+    );
+    copy("tests/data/chrome-gb18030.txt", &c.join("c.txt"));
+    // Neither a report text nor visible: skipped.
+    std::fs::write(c.join("notes.pdf"), "x").unwrap();
+    copy("tests/data/no-headings.txt", &c.join(".hidden/x.txt"));
+    let o = baogao(&["build", "corpus", "-o", "m.json"], p);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let m = model(&p.join("m.json"));
+    let files: Vec<&str> = m["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"]["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["a/pd.TXT", "b/deep/sh.md", "c.txt"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let last = err.trim_end().lines().last().unwrap();
+    assert!(last.starts_with("3 report(s), "), "{err}");
+    assert!(
+        last.contains("0 failure(s)") && last.contains("wrote m.json"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_file_in_a_folder_fails_alone_and_keep_going_writes_the_rest() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    copy("tests/data/chrome-gb18030.txt", &p.join("in/good.txt"));
+    std::fs::write(p.join("in/sub-empty.txt"), "").unwrap();
+    std::fs::write(p.join("in/z-bin.md"), b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();
+    let o = baogao(&["build", "in", "-o", "m.json"], p);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = err.trim_end().lines().collect();
+    // Both bad files are named, one line each, in path order; the good one built.
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("in/sub-empty.txt: "), "{err}");
+    assert!(lines[1].starts_with("in/z-bin.md: "), "{err}");
+    assert!(
+        lines[2].starts_with("1 report(s), 0 warning(s), 2 failure(s)"),
+        "{err}"
+    );
+    assert!(!p.join("m.json").exists());
+    let o = baogao(&["build", "--keep-going", "in", "-o", "m.json"], p);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(report_ids(&model(&p.join("m.json"))), ["beiling-2023"]);
+}
+
+#[test]
+fn piped_stderr_has_no_progress_bar_bytes() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    copy("tests/data/chrome-gb18030.txt", &p.join("in/a.txt"));
+    copy("tests/data/no-headings.txt", &p.join("in/b.txt"));
+    let o = baogao(&["build", "in", "-o", "m.json"], p);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains('\r') && !err.contains('\x1b'), "{err:?}");
+    // Every line is a warning naming its file, or the summary.
+    for l in err.trim_end().lines() {
+        assert!(
+            l.starts_with("in/b.txt: warning: ") || l.starts_with("2 report(s)"),
+            "{err}"
+        );
+    }
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn equal_derived_ids_get_suffixes_and_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    for dir in ["x", "y", "z"] {
+        copy("tests/data/chrome-gb18030.txt", &p.join(dir).join("r.txt"));
+    }
+    let o = baogao(&["build", "x", "y", "z", "-o", "m.json"], p);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let m = model(&p.join("m.json"));
+    assert_eq!(
+        report_ids(&m),
+        ["beiling-2023", "beiling-2023-2", "beiling-2023-3"]
+    );
+    // Every id inside a renamed report carries its new id.
+    let second = serde_json::to_string(&m["reports"][1]["sections"]).unwrap();
+    assert!(second.contains("\"beiling-2023-2:s1\""), "{second}");
+    assert!(!second.contains("\"beiling-2023:"), "{second}");
+    let w = m["reports"][2]["warnings"].as_array().unwrap();
+    assert!(
+        w.iter().any(|w| w
+            .as_str()
+            .unwrap()
+            .starts_with("duplicate id: beiling-2023 is also the id of r.txt")),
+        "{w:?}"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("y/r.txt: warning: duplicate id: "), "{err}");
+    assert!(err.contains("3 report(s), 2 warning(s)"), "{err}");
+    // -q silences the warnings, not the summary.
+    let o = baogao(&["build", "-q", "x", "y", "-o", "m.json"], p);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    // check: a line per report with its warnings, then totals by kind.
+    let o = baogao(&["check", "m.json"], p);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("beiling-2023  关于北岭市"), "{out}");
+    assert!(!lines[0].contains("  ! "), "{out}");
+    assert!(lines[1].starts_with("beiling-2023-2  关于北岭市"), "{out}");
+    assert!(
+        lines[1].contains("  ! duplicate id: beiling-2023 is also"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 report(s), 1 with warnings, 1 warning(s)"),
+        "{out}"
+    );
+    assert!(out.contains("      1  duplicate id\n"), "{out}");
+    // Explicit --id values stay the user's word: two equal ones are an error.
+    let o = baogao(
+        &[
+            "build", "x/r.txt", "y/r.txt", "--id", "a", "--id", "a", "-o", "n.json",
+        ],
+        p,
+    );
+    one_line_error(&o, &["two reports are given the id a"]);
+    // An explicit id wins over an earlier derived one, which moves aside.
+    let o = baogao(
+        &[
+            "build",
+            "x",
+            "y/r.txt",
+            "--id",
+            "beiling-2023",
+            "-o",
+            "n.json",
+        ],
+        p,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        report_ids(&model(&p.join("n.json"))),
+        ["beiling-2023-2", "beiling-2023"]
+    );
+}
+
+#[test]
+fn model_is_the_same_for_one_and_many_threads() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    copy(
+        "data/reports/shanghai-2023-plan-report.txt",
+        &p.join("in/1.txt"),
+    );
+    copy(
+        "data/reports/pudong-2023-plan-report.txt",
+        &p.join("in/2.txt"),
+    );
+    for k in 3..9 {
+        copy(
+            "tests/data/chrome-gb18030.txt",
+            &p.join(format!("in/{k}.txt")),
+        );
+    }
+    copy("tests/data/markdown-work-report.txt", &p.join("in/9/a.md"));
+    let run = |threads: &str, out: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_baogao"))
+            .args(["build", "in", "-o", out])
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(p)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (std::fs::read(p.join(out)).unwrap(), o.stderr)
+    };
+    let (one, err1) = run("1", "one.json");
+    let (many, err4) = run("4", "many.json");
+    assert!(one == many, "models differ between 1 and 4 threads");
+    let strip_time = |e: &[u8]| {
+        let s = String::from_utf8_lossy(e).into_owned();
+        s.lines()
+            .filter(|l| !l.contains(" failure(s) in "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip_time(&err1), strip_time(&err4));
+}
+
+#[test]
+fn cli_writes_the_same_bytes_as_the_committed_model() {
+    // The CLI streams the model to disk; it must match `model_json` (which
+    // builder_bundled pins against data/model.json) byte for byte.
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let o = baogao(
+        &[
+            "build",
+            data("data/reports/pudong-2023-plan-report.txt")
+                .to_str()
+                .unwrap(),
+            data("data/reports/shanghai-2023-plan-report.txt")
+                .to_str()
+                .unwrap(),
+            "-o",
+            "m.json",
+        ],
+        p,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let built = std::fs::read(p.join("m.json")).unwrap();
+    let committed = std::fs::read(data("data/model.json")).unwrap();
+    assert!(
+        built == committed,
+        "CLI output differs from data/model.json"
+    );
 }

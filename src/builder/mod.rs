@@ -6,6 +6,7 @@
 //! region, years and id; finally indicators are extracted.
 
 pub mod assemble;
+pub mod batch;
 pub mod clean;
 pub mod decode;
 pub mod fold;
@@ -18,7 +19,7 @@ pub mod tables;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::{Block, Model, Report, Section, SectionKind, Source, Span, SCHEMA_VERSION};
+use crate::model::{Block, Model, Report, Section, SectionKind, Source, Span};
 
 /// One input file.
 pub struct Input {
@@ -38,7 +39,7 @@ pub struct Built {
 pub enum BuildError {
     #[error("{file}: {message}")]
     Input { file: String, message: String },
-    #[error("two reports have the id {0}; give one of them another with --id")]
+    #[error("two reports are given the id {0} (--id)")]
     DuplicateId(String),
 }
 
@@ -47,29 +48,27 @@ pub fn generator() -> String {
     format!("baogao {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// Build a model from the inputs, in order.
+/// Build a model from the inputs, in order, in parallel (see [`batch`]).
+/// Fails on the first input (in input order) that does not build, or when two
+/// inputs are given the same explicit id; a derived id that collides gets a
+/// suffix and a warning instead.
 pub fn build_model(inputs: &[Input]) -> Result<Built, BuildError> {
-    let mut reports: Vec<Report> = Vec::new();
+    let ids: Vec<Option<String>> = inputs.iter().map(|i| i.id.clone()).collect();
+    let load = |i: &Input| {
+        Ok(Input {
+            file_name: i.file_name.clone(),
+            bytes: i.bytes.clone(),
+            id: None,
+        })
+    };
+    let batch = batch::build_batch(inputs, &ids, load, || {})?;
     let mut warnings = Vec::new();
-    for input in inputs {
-        let report = build_report(&input.bytes, &input.file_name, input.id.as_deref())?;
-        if reports.iter().any(|r| r.id == report.id) {
-            return Err(BuildError::DuplicateId(report.id));
-        }
-        warnings.extend(
-            report
-                .warnings
-                .iter()
-                .map(|w| format!("{}: {w}", input.file_name)),
-        );
-        reports.push(report);
+    for outcome in batch.outcomes {
+        let r = &batch.model.reports[outcome?];
+        warnings.extend(r.warnings.iter().map(|w| format!("{}: {w}", r.source.file)));
     }
     Ok(Built {
-        model: Model {
-            schema_version: SCHEMA_VERSION.to_string(),
-            generator: generator(),
-            reports,
-        },
+        model: batch.model,
         warnings,
     })
 }
