@@ -18,7 +18,9 @@ use crate::model::{Level, ReportKind};
 
 /// A char of a place name: Han, but none of the function words that stand
 /// next to one in running text (在浙江省, 中共江西省委, 我省).
-const NAME: &str = r"[\p{Han}&&[^在和与及的我全本该各对向是为了共年月日]]";
+const NAME: &str = r"[\p{Han}&&[^在与及的我全本该各对向是为了着共年月日]]";
+/// The chars `NAME` leaves out.
+const NOT_NAME: &str = "在与及的我全本该各对向是为了着共年月日";
 
 /// Administrative suffixes, longest first.
 const SUFFIX: &str = "特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|州|盟|区|县|旗";
@@ -181,6 +183,15 @@ fn congress_region(text: &str, national: bool) -> Option<String> {
             continue;
         }
         let r = &pre[cut.unwrap_or(0)..];
+        // Only name chars: "较好完成了省第十二届人大" names no place.
+        let r = match r
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| NOT_NAME.contains(*ch))
+        {
+            Some((i, ch)) => &r[i + ch.len_utf8()..],
+            None => r,
+        };
         if valid_region(r) {
             return Some(r.to_string());
         }
@@ -291,6 +302,12 @@ pub fn read(meta: &Meta, title: &str, text: &str) -> Facts {
             f.region_from = "source address";
         }
     }
+    if f.region.is_none() {
+        if let Some(r) = named_bare(title, &head_flat, text) {
+            f.region = Some(r);
+            f.region_from = "text";
+        }
+    }
     if f.region.is_none()
         && (title.starts_with("国民经济和社会发展")
             || head_flat.contains("国务院总理")
@@ -344,6 +361,27 @@ fn named_in_text(head_flat: &str, text: &str) -> Option<String> {
             .then(a.0.cmp(b.0))
     });
     best.first().map(|(n, _)| n.to_string())
+}
+
+/// A report that calls itself "市人民政府" and names its place in the title
+/// without the suffix ("长春政府工作报告"). (Guessing a bare name from the
+/// body's most frequent words was tried and named 加快市, 开展自治区: no.)
+fn named_bare(title: &str, head_flat: &str, _text: &str) -> Option<String> {
+    let suffix = RELATIVE.captures(head_flat)?.get(1)?.as_str().to_string();
+    let t = super::fold::fold_str(title);
+    if let Some(core) = t
+        .strip_suffix("政府工作报告")
+        .map(|c| c.strip_suffix("人民").unwrap_or(c))
+        .map(|c| c.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '年'))
+    {
+        let r = format!("{core}{suffix}");
+        if Regex::new(&format!("^{NAME}{{2,4}}$")).is_ok_and(|re| re.is_match(core))
+            && valid_region(&r)
+        {
+            return Some(r);
+        }
+    }
+    None
 }
 
 /// The page's address spells the place in pinyin (`henan.gov.cn`,
@@ -770,6 +808,20 @@ mod tests {
         assert_eq!(
             report_id(None, None, None, "My Report (final).txt"),
             "my-report-final"
+        );
+    }
+
+    #[test]
+    fn a_place_named_without_its_suffix() {
+        let head = "现在,我代表市人民政府向大会报告工作";
+        assert_eq!(
+            named_bare("长风政府工作报告", head, "").as_deref(),
+            Some("长风市")
+        );
+        let head = "我代表省人民政府向大会作报告";
+        assert_eq!(
+            named_bare("政府工作报告", head, "加快发展。加快建设。加快省"),
+            None
         );
     }
 
