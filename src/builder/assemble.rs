@@ -2,13 +2,18 @@
 //! sentence ends, line breaks and headings; heading markers that continue the
 //! numbering open sections (run-in headings end at a space or the first 。);
 //! tables are claimed by the table parser; attachments and glossaries become
-//! their own subtrees with their own numbering.
+//! their own subtrees with their own numbering; parts without a 一、 marker
+//! (第一部分, or short bare lines such as "2024年工作回顾") are found in a
+//! first pass over whole lines (see [`find_parts`]).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::outline::{parse_marker, Marker, Numbering};
+use super::outline::{
+    bare_numeral, endnote_number, is_glossary_heading, numbered_part, parse_marker,
+    part_heading_shape, Marker, Numbering,
+};
 use super::sentences::{is_closer, is_terminator, split};
 use super::stream::{Sep, Tok};
 use super::tables::{parse_caption, parse_table, ParsedTable};
@@ -44,6 +49,8 @@ struct Asm<'a> {
     warnings: Vec<String>,
     chunk: Vec<(char, usize)>,
     depth: i32,
+    /// Chars of the pending chunk since its last line start.
+    line_len: usize,
     counters: (usize, usize, usize),
 }
 
@@ -60,7 +67,252 @@ fn ascii_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
+/// Index of the first token after `i` that starts a new line.
+fn line_end(toks: &[Tok], i: usize) -> usize {
+    let mut j = i + 1;
+    while toks.get(j).is_some_and(|t| t.sep == Sep::Space) {
+        j += 1;
+    }
+    j
+}
+
+fn line_start(t: &Tok) -> bool {
+    t.sep >= Sep::Newline || t.sep == Sep::Start
+}
+
+fn line_text(toks: &[Tok], i: usize, j: usize) -> String {
+    toks[i..j].iter().map(|t| t.text()).collect()
+}
+
+/// A glued level-1 or level-2 marker right after a sentence end inside a
+/// token ("…成效。(一)加快…"): the index it starts at.
+fn glued_marker_at(chars: &[(char, usize)]) -> Option<usize> {
+    (1..chars.len()).find(|&k| {
+        matches!(super::fold::fold(chars[k - 1].0), '。' | '!' | '?' | ';')
+            && chars[k..].len() > 3
+            && parse_marker(&chars[k..].iter().take(8).map(|c| c.0).collect::<String>())
+                .is_some_and(|m| m.level <= 2)
+    })
+}
+
+/// Repair markers the source split or glued: "(" alone at a line end with
+/// "三)…" on the next line becomes one token; a marker glued after a
+/// sentence end is split off into a token of its own (marked `glued`).
+fn prepare(toks: &[Tok]) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if super::fold::fold_str(&t.text()) == "("
+            && toks.get(i + 1).is_some_and(|n| {
+                n.sep >= Sep::Newline
+                    && parse_marker(&format!("({}", n.text()))
+                        .is_some_and(|m| m.level == 2 || m.level == 4)
+            })
+        {
+            let mut merged = t.clone();
+            merged.chars.extend_from_slice(&toks[i + 1].chars);
+            out.push(merged);
+            i += 2;
+            continue;
+        }
+        let mut cur = t.clone();
+        while let Some(k) = glued_marker_at(&cur.chars) {
+            let tail = cur.chars.split_off(k);
+            let next = Tok {
+                chars: tail,
+                sep: Sep::Space,
+                through_removed: false,
+                space: None,
+                marked: false,
+                glued: true,
+            };
+            out.push(std::mem::replace(&mut cur, next));
+        }
+        out.push(cur);
+        i += 1;
+    }
+    out
+}
+
+/// A part heading found by [`find_parts`].
+#[derive(Debug, Clone)]
+struct Part {
+    /// Tokens of its line.
+    used: usize,
+    number: String,
+    marker: String,
+    heading: String,
+    span: Span,
+}
+
+/// Parts above (or instead of) the 一、 run, by token index, and the level
+/// they take: 1 when the report has no 一、 run (the parts are its level-1
+/// sections), 0 when they are containers above a 一、 run that restarts
+/// under each of them.
+///
+/// A 第一部分 / 第一章 line is a part. A bare line is a part candidate when
+/// it has a heading's shape ([`part_heading_shape`]), stands alone (a blank
+/// line or a heading mark before it, or a sentence end), and the body has
+/// begun before it (so title and speaker lines never qualify). Candidates
+/// are parts when the numbering after each starts afresh at 1 (or there is
+/// none): a heading that a run continues across is not a part.
+fn find_parts(toks: &[Tok]) -> (std::collections::HashMap<usize, Part>, u8) {
+    let mut markers: Vec<(usize, Marker)> = Vec::new();
+    let mut numbered: Vec<(usize, u32, Part)> = Vec::new();
+    let mut candidates: Vec<(usize, Part, bool)> = Vec::new();
+    let mut body_begun = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let j = line_end(toks, i);
+        let t = &toks[i];
+        let text = super::fold::fold_str(&t.text());
+        let line = line_text(toks, i, j);
+        if ATTACHMENT.is_match(&super::fold::fold_str(&line)) && i > 0 || is_glossary_heading(&line)
+        {
+            break; // back matter: parts end here
+        }
+        let m = parse_marker(&text).or_else(|| (j == i + 1).then(|| bare_numeral(&text)).flatten());
+        if let Some(m) = m {
+            markers.push((i, m));
+        } else if let Some((value, marker)) = numbered_part(&line) {
+            let heading: String = line.chars().skip(marker.chars().count()).collect();
+            numbered.push((
+                i,
+                value,
+                Part {
+                    used: j - i,
+                    number: marker
+                        .chars()
+                        .skip(1)
+                        .take_while(|c| !"部章篇".contains(*c))
+                        .collect(),
+                    marker: toks[i].chars[..marker.chars().count().min(t.len())]
+                        .iter()
+                        .map(|c| c.0)
+                        .collect(),
+                    heading: heading
+                        .trim_start_matches([' ', ':', '\u{3000}'])
+                        .to_string(),
+                    span: Span(t.start(), toks[j - 1].end()),
+                },
+            ));
+        } else if j == i + 1
+            && body_begun
+            && part_heading_shape(&line)
+            && (t.sep == Sep::Blank
+                || t.marked
+                || toks[..i].last().is_some_and(|p| {
+                    let c = super::fold::fold(p.last());
+                    is_terminator(c) || c == ':'
+                }))
+        {
+            candidates.push((
+                i,
+                Part {
+                    used: 1,
+                    number: String::new(),
+                    marker: String::new(),
+                    heading: line.clone(),
+                    span: t.span(),
+                },
+                t.marked,
+            ));
+        }
+        // The body has begun after a line that ends a sentence or leads in
+        // (the salutation "各位代表:"); title, dateline and speaker lines do neither.
+        let end = super::fold::fold(toks[j - 1].last());
+        if is_terminator(end) || end == ':' {
+            body_begun = true;
+        }
+        i = j;
+    }
+    let has_l1 = markers.iter().any(|(_, m)| m.level == 1 && m.value == 1);
+    let level = if has_l1 { 0 } else { 1 };
+    // 第一部分, 第二部分 … in sequence.
+    if numbered.first().is_some_and(|n| n.1 == 1) {
+        let mut out = std::collections::HashMap::new();
+        let mut want = 1;
+        for (i, v, p) in numbered {
+            if v == want {
+                out.insert(i, p);
+                want += 1;
+            }
+        }
+        return (out, level);
+    }
+    let next_marker = |i: usize| markers.iter().find(|(k, _)| *k > i).map(|(_, m)| m);
+    let qualified: Vec<(usize, Part, bool)> = candidates
+        .into_iter()
+        .filter(|(i, _, marked)| match next_marker(*i) {
+            None => !has_l1,
+            Some(m) if has_l1 => m.level == 1 && (m.value == 1 || *marked),
+            Some(m) => m.value == 1,
+        })
+        .collect();
+    let restart = qualified.iter().any(|(i, _, _)| {
+        next_marker(*i).is_some_and(|m| m.value == 1)
+            && markers.iter().any(|(k, m)| *k < *i && m.level == 1)
+    });
+    let keep = if has_l1 {
+        restart || qualified.len() >= 2
+    } else {
+        qualified.len() >= 2 || qualified.iter().any(|q| q.2)
+    };
+    if !keep {
+        return (std::collections::HashMap::new(), level);
+    }
+    (
+        qualified.into_iter().map(|(i, p, _)| (i, p)).collect(),
+        level,
+    )
+}
+
+/// "6. “一表同享”": a level-3 number alone in its token, its heading after a
+/// space (the spaced form [`parse_marker`] cannot see in one token).
+fn spaced_marker(text: &str, next: Option<&Tok>) -> Option<Marker> {
+    let n = next.filter(|n| n.sep == Sep::Space)?;
+    let first = super::fold::fold(n.first());
+    if first.is_ascii_digit() || first == '%' {
+        return None;
+    }
+    let digits = text.strip_suffix(['.', '、'])?;
+    if !(1..=2).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let value: u32 = digits.parse().ok()?;
+    (value > 0).then(|| Marker {
+        level: 3,
+        number: digits.to_string(),
+        value,
+        text: text.to_string(),
+    })
+}
+
 impl<'a> Asm<'a> {
+    /// Does a line break (or blank line) before `t` fall inside the pending
+    /// paragraph? Real paragraphs end at a sentence end; a line that stops
+    /// short of one mid-paragraph ("推进文" / "化体制机制创新") continues,
+    /// unless it is a lead-in (":") or short (a heading, a table row), or
+    /// the next line is marked as a heading.
+    fn continues_across(&self, t: &Tok) -> bool {
+        if ends_sentence(&self.chunk) || self.chunk.len() < 20 {
+            return false;
+        }
+        if t.sep == Sep::Newline || t.through_removed {
+            return true;
+        }
+        let last = self
+            .chunk
+            .last()
+            .map(|c| super::fold::fold(c.0))
+            .unwrap_or(' ');
+        self.line_len >= 20
+            && !t.marked
+            && !matches!(last, ':' | '|' | ')' | '】' | '》')
+            && !t.text().starts_with(['-', '·', '•', '|'])
+    }
+
     fn blocks(&mut self) -> &mut Vec<Block> {
         match self.stack.last_mut() {
             Some(o) => &mut o.section.blocks,
@@ -311,32 +563,19 @@ impl<'a> Asm<'a> {
         }
         let text = super::fold::fold_str(&t.text());
         let next_on_new_line = toks.get(i + 1).is_none_or(|n| n.sep >= Sep::Newline);
-        let glossary = matches!(
-            text.trim_end_matches(':'),
-            "名词解释" | "名词解释及说明" | "名词注释"
-        );
+        let j = line_end(toks, i);
+        let line = line_text(toks, i, j);
+        let glossary = j - i <= 4 && is_glossary_heading(&line);
         let orig = t.text();
-        if glossary && next_on_new_line {
-            self.close_all();
-            self.numbering.reset();
-            let suffix: String = orig
-                .chars()
-                .skip_while(|c| super::fold::fold(*c) != ':')
-                .collect();
-            let heading: String = orig
-                .chars()
-                .take(orig.chars().count() - suffix.chars().count())
-                .collect();
-            self.open(
-                SectionKind::Glossary,
-                0,
+        if glossary {
+            self.open_glossary(
+                toks,
+                i,
+                j,
+                Span(t.start(), toks[j - 1].end()),
                 String::new(),
-                String::new(),
-                heading,
-                suffix,
-                t.span(),
             );
-            return Some(1);
+            return Some(j - i);
         }
         let caps = ATTACHMENT.captures(&text)?;
         let number = caps.get(1).map(|m| m.as_str()).unwrap_or("");
@@ -349,12 +588,26 @@ impl<'a> Asm<'a> {
         let mut heading: String = orig.chars().skip(orig.chars().count() - rest_len).collect();
         let mut span = t.span();
         if heading.is_empty() {
+            // "附件:" (no number) over a glossary heading: the glossary, headed by
+            // both lines. A numbered 附件2 stays an attachment titled 名词解释.
+            if let Some(n) = toks
+                .get(i + 1)
+                .filter(|n| n.sep >= Sep::Newline && number.is_empty())
+            {
+                let k = line_end(toks, i + 1);
+                if k - i - 1 <= 4 && is_glossary_heading(&line_text(toks, i + 1, k)) {
+                    self.open_glossary(toks, i + 1, k, Span(t.start(), toks[k - 1].end()), orig);
+                    let _ = n;
+                    return Some(k - i);
+                }
+            }
             match toks.get(i + 1) {
                 Some(n)
                     if n.sep >= Sep::Newline
                         && n.len() <= 40
                         && !n.chars.iter().any(|c| is_terminator(c.0))
-                        && parse_marker(&n.text()).is_none() =>
+                        && parse_marker(&n.text()).is_none()
+                        && !n.text().starts_with(['-', '·', '•', '*']) =>
                 {
                     heading = n.text();
                     span = Span(t.start(), n.end());
@@ -364,6 +617,15 @@ impl<'a> Asm<'a> {
                 _ => {}
             }
         } else if !next_on_new_line && rest.chars().count() > 40 {
+            return None;
+        }
+        // A title with no attachment body after it (the end of the text, another
+        // 附件 line or a list item next) is a list of attachments, not one.
+        let after = toks.get(i + used);
+        if after.is_none_or(|n| {
+            ATTACHMENT.is_match(&super::fold::fold_str(&n.text()))
+                || n.text().starts_with(['-', '·', '•'])
+        }) {
             return None;
         }
         self.close_all();
@@ -379,6 +641,81 @@ impl<'a> Asm<'a> {
             span,
         );
         Some(used)
+    }
+
+    /// Open a glossary headed by the line `toks[i..j]` (after `marker`, e.g. "附件:").
+    fn open_glossary(&mut self, toks: &[Tok], i: usize, j: usize, span: Span, marker: String) {
+        self.close_all();
+        self.numbering.reset();
+        let line: String = toks[i..j].iter().map(|t| t.text()).collect();
+        let folded = super::fold::fold_str(&line);
+        let suffix: String = if folded.ends_with(':') {
+            line.chars().last().map(String::from).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let heading: String = line
+            .chars()
+            .take(line.chars().count() - suffix.chars().count())
+            .collect();
+        self.open(
+            SectionKind::Glossary,
+            0,
+            String::new(),
+            marker,
+            heading,
+            suffix,
+            span,
+        );
+    }
+
+    /// Open a part found by [`find_parts`]: it closes everything and restarts the numbering.
+    fn open_part(&mut self, p: &Part, level: u8) {
+        self.close_all();
+        self.numbering.reset();
+        self.open(
+            SectionKind::Part,
+            level,
+            p.number.clone(),
+            p.marker.clone(),
+            p.heading.clone(),
+            String::new(),
+            p.span,
+        );
+    }
+
+    /// A list of numbered notes ([1] … [2] … at line starts) opens a glossary
+    /// container with no heading of its own (endnotes explain terms).
+    fn endnotes(&mut self, toks: &[Tok], i: usize) {
+        let t = &toks[i];
+        if !line_start(t)
+            || endnote_number(&t.text()) != Some(1)
+            || self
+                .stack
+                .first()
+                .is_some_and(|o| o.section.kind == SectionKind::Glossary)
+        {
+            return;
+        }
+        let second = toks[i + 1..]
+            .iter()
+            .filter(|n| line_start(n))
+            .take(40)
+            .any(|n| endnote_number(&n.text()) == Some(2));
+        if !second {
+            return;
+        }
+        self.close_all();
+        self.numbering.reset();
+        self.open(
+            SectionKind::Glossary,
+            0,
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            Span(t.start(), t.start()),
+        );
     }
 
     fn close_all(&mut self) {
@@ -401,24 +738,38 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
         warnings: Vec::new(),
         chunk: Vec::new(),
         depth: 0,
+        line_len: 0,
         counters: (0, 0, 0),
     };
+    let toks = &prepare(toks)[..];
+    let (parts, part_level) = find_parts(toks);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if let Some(p) = parts.get(&i) {
+            a.flush();
+            a.open_part(p, part_level);
+            i += p.used;
+            continue;
+        }
         let text = super::fold::fold_str(&t.text());
-        let marker = parse_marker(&text).filter(|m| a.numbering.accepts(m));
+        let alone = line_start(t) && toks.get(i + 1).is_none_or(line_start);
+        let marker = parse_marker(&text)
+            .or_else(|| spaced_marker(&text, toks.get(i + 1)))
+            .or_else(|| alone.then(|| bare_numeral(&text)).flatten())
+            .filter(|m| a.numbering.accepts(m));
+        if t.glued && marker.is_none() {
+            // Not a section after all: the split-off piece rejoins its chunk.
+            a.push_chars(&t.chars);
+            a.line_len += t.len();
+            i += 1;
+            continue;
+        }
         let at_break = a.chunk.is_empty()
             || match t.sep {
                 Sep::Start => true,
                 Sep::Space => a.depth == 0 && ends_sentence(&a.chunk),
-                Sep::Newline | Sep::Blank => {
-                    // A hard-wrapped line, or a page break (running title) mid-sentence.
-                    let continues = !ends_sentence(&a.chunk)
-                        && a.chunk.len() >= 20
-                        && (t.through_removed || t.sep == Sep::Newline);
-                    !continues
-                }
+                Sep::Newline | Sep::Blank => !a.continues_across(t),
             };
         // Structure can interrupt a chunk only where a new one could start, or at a line start.
         let structural = at_break || t.sep >= Sep::Newline || (t.sep == Sep::Space && a.depth == 0);
@@ -435,6 +786,7 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
                 a.flush();
                 let (rest, used) = a.heading(toks, i, &m);
                 a.push_chars(&rest);
+                a.line_len = rest.len();
                 i += used;
                 continue;
             }
@@ -444,18 +796,30 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
                     i += used;
                     continue;
                 }
+                a.endnotes(toks, i);
             }
+        }
+        if line_start(t) {
+            a.line_len = 0;
         }
         if at_break {
             a.flush();
         } else if let Some(sp) = t.space {
             a.chunk.push(sp);
         } else if let (Some(p), Some(n)) = (a.chunk.last().copied(), t.chars.first()) {
-            if ascii_word(p.0) && ascii_word(n.0) {
+            // Across a line break only a wrapped English word needs a space
+            // ("PM" / "2.5" is one token split over lines).
+            let space = if t.sep >= Sep::Newline {
+                p.0.is_ascii_alphabetic() && n.0.is_ascii_alphabetic()
+            } else {
+                ascii_word(p.0) && ascii_word(n.0)
+            };
+            if space {
                 a.chunk.push((' ', p.1 + 1));
             }
         }
         a.push_chars(&t.chars);
+        a.line_len += t.len();
         i += 1;
     }
     a.flush();
