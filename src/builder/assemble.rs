@@ -51,6 +51,9 @@ struct Asm<'a> {
     depth: i32,
     /// Chars of the pending chunk since its last line start.
     line_len: usize,
+    /// Whether that line was joined to the chunk across a blank line (a
+    /// fragment such as "2.5" of "PM" / "2.5" / "年平均浓度" continues too).
+    line_joined: bool,
     counters: (usize, usize, usize),
 }
 
@@ -175,7 +178,9 @@ fn find_parts(toks: &[Tok]) -> (std::collections::HashMap<usize, Part>, u8) {
         let m = parse_marker(&text).or_else(|| (j == i + 1).then(|| bare_numeral(&text)).flatten());
         if let Some(m) = m {
             markers.push((i, m));
-        } else if let Some((value, marker)) = numbered_part(&line) {
+        } else if let Some((value, marker)) = numbered_part(&line)
+            .filter(|_| line.chars().count() <= 40 && !line.chars().any(is_terminator))
+        {
             let heading: String = line.chars().skip(marker.chars().count()).collect();
             numbered.push((
                 i,
@@ -293,7 +298,7 @@ impl<'a> Asm<'a> {
     /// Does a line break (or blank line) before `t` fall inside the pending
     /// paragraph? Real paragraphs end at a sentence end; a line that stops
     /// short of one mid-paragraph ("推进文" / "化体制机制创新") continues,
-    /// unless it is a lead-in (":") or short (a heading, a table row), or
+    /// unless it is a lead-in (":") or short (a heading, a dateline, a table row), or
     /// the next line is marked as a heading.
     fn continues_across(&self, t: &Tok) -> bool {
         if ends_sentence(&self.chunk) || self.chunk.len() < 20 {
@@ -307,9 +312,11 @@ impl<'a> Asm<'a> {
             .last()
             .map(|c| super::fold::fold(c.0))
             .unwrap_or(' ');
-        self.line_len >= 20
+        // Across a blank line only a long line (a paragraph's, not a heading's,
+        // a dateline's or a speaker's) continues; a stray final "." ends it.
+        (self.line_len >= 60 || self.line_joined)
             && !t.marked
-            && !matches!(last, ':' | '|' | ')' | '】' | '》')
+            && !matches!(last, ':' | '|' | ')' | '】' | '》' | '.')
             && !t.text().starts_with(['-', '·', '•', '|'])
     }
 
@@ -337,6 +344,7 @@ impl<'a> Asm<'a> {
     fn flush(&mut self) {
         let chunk = std::mem::take(&mut self.chunk);
         self.depth = 0;
+        self.line_joined = false;
         let sentences = split(&chunk);
         if sentences.is_empty() {
             return;
@@ -583,6 +591,24 @@ impl<'a> Asm<'a> {
         if parse_marker(rest).is_some() {
             return None; // "附件:1. … 2. …" is a list of attachments, not one.
         }
+        if number.is_empty() && next_on_new_line && is_glossary_heading(rest) {
+            // "附件:名词解释" on one line: a glossary.
+            let rest_len = rest.chars().count();
+            let marker: String = orig.chars().take(orig.chars().count() - rest_len).collect();
+            let heading: String = orig.chars().skip(orig.chars().count() - rest_len).collect();
+            self.close_all();
+            self.numbering.reset();
+            self.open(
+                SectionKind::Glossary,
+                0,
+                String::new(),
+                marker,
+                heading,
+                String::new(),
+                t.span(),
+            );
+            return Some(1);
+        }
         let mut used = 1;
         let rest_len = rest.chars().count();
         let mut heading: String = orig.chars().skip(orig.chars().count() - rest_len).collect();
@@ -612,6 +638,18 @@ impl<'a> Asm<'a> {
                     heading = n.text();
                     span = Span(t.start(), n.end());
                     used = 2;
+                }
+                // "附件1 2024年民生实事项目": the title after a space, to the line end.
+                Some(n) if n.sep == Sep::Space => {
+                    let j = line_end(toks, i);
+                    let title: Vec<String> = toks[i + 1..j].iter().map(|t| t.text()).collect();
+                    let title = title.join(" ");
+                    if title.chars().count() > 40 || title.chars().any(is_terminator) {
+                        return None;
+                    }
+                    heading = title;
+                    span = Span(t.start(), toks[j - 1].end());
+                    used = j - i;
                 }
                 _ if !next_on_new_line => return None,
                 _ => {}
@@ -739,6 +777,7 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
         chunk: Vec::new(),
         depth: 0,
         line_len: 0,
+        line_joined: false,
         counters: (0, 0, 0),
     };
     let toks = &prepare(toks)[..];
@@ -801,6 +840,7 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
         }
         if line_start(t) {
             a.line_len = 0;
+            a.line_joined = !at_break && t.sep == Sep::Blank;
         }
         if at_break {
             a.flush();
