@@ -316,3 +316,36 @@ fn short_lines_and_lead_ins_are_not_joined_to_the_next_paragraph() {
     );
     assert_eq!(p.len(), 5, "{p:?}");
 }
+
+#[test]
+fn bare_lines_a_run_continues_across_are_not_parts() {
+    // "(三)" … bare lines … "(四)": the lines are items of (三), not parts.
+    let r = build(&format!(
+        "{HEAD}(一)去年的成绩\n\n内容一。\n\n(二)今年的任务\n\n内容二。\n\n(三)各部门的安排\n\n下面分别说明。\n\n\
+         关于基本建设\n\n1.建设规模适当扩大。\n\n关于工业生产\n\n1.产量继续增长。\n\n(四)厉行节约\n\n内容四。\n"
+    ));
+    assert!(r
+        .all_sections()
+        .iter()
+        .all(|s| s.kind == SectionKind::Heading));
+    let top: Vec<String> = r.sections.iter().map(|s| s.marker.clone()).collect();
+    assert_eq!(top, [fw("(一)"), fw("(二)"), fw("(三)"), fw("(四)")]);
+}
+
+#[test]
+fn numerals_glued_after_a_sentence_end_are_text_not_a_yi_heading() {
+    let r = build(&format!(
+        "{HEAD}一、主要工作\n\n经济增长较快。二、三产业比重提高。\n\n二、今年任务\n\n内容二。\n"
+    ));
+    let top: Vec<String> = r.sections.iter().map(|s| s.heading.clone()).collect();
+    assert_eq!(top, ["主要工作", "今年任务"]);
+}
+
+#[test]
+fn a_bold_numeral_with_a_comma_or_stop_continues_the_yi_run() {
+    let r = build(&format!(
+        "{HEAD}**一、过去一年**\n\n内容一。\n\n**二,今年的任务**\n\n内容二。\n\n**三.政府建设**\n\n内容三。\n"
+    ));
+    let top: Vec<String> = r.sections.iter().map(|s| s.heading.clone()).collect();
+    assert_eq!(top, ["过去一年", "今年的任务", "政府建设"]);
+}

@@ -87,14 +87,14 @@ fn line_text(toks: &[Tok], i: usize, j: usize) -> String {
     toks[i..j].iter().map(|t| t.text()).collect()
 }
 
-/// A glued level-1 or level-2 marker right after a sentence end inside a
-/// token ("…成效。(一)加快…"): the index it starts at.
+/// A glued (一) marker right after a sentence end inside a
+/// token ("…成效。(一)加快…"): the index it starts at. Not 一、: "。二、三产业" is text.
 fn glued_marker_at(chars: &[(char, usize)]) -> Option<usize> {
     (1..chars.len()).find(|&k| {
         matches!(super::fold::fold(chars[k - 1].0), '。' | '!' | '?' | ';')
             && chars[k..].len() > 3
             && parse_marker(&chars[k..].iter().take(8).map(|c| c.0).collect::<String>())
-                .is_some_and(|m| m.level <= 2)
+                .is_some_and(|m| m.level == 2)
     })
 }
 
@@ -247,6 +247,29 @@ fn find_parts(toks: &[Tok]) -> (std::collections::HashMap<usize, Part>, u8) {
         return (out, level);
     }
     let next_marker = |i: usize| markers.iter().find(|(k, _)| *k > i).map(|(_, m)| m);
+    // Does a run open before `i` continue after it ("(三)" … line … "(四)")?
+    let continued_across = |i: usize| {
+        let split = markers.partition_point(|(k, _)| *k < i);
+        let (before, after) = markers.split_at(split);
+        let mut fresh: Vec<u8> = Vec::new();
+        for (_, m) in after {
+            if m.value > 1
+                && !fresh.iter().any(|l| *l <= m.level)
+                && before
+                    .iter()
+                    .any(|(_, b)| b.level == m.level && b.value + 1 == m.value)
+            {
+                return true;
+            }
+            // A marker restarts the numbering of its level and those below it.
+            if m.value == 1 {
+                fresh.push(m.level);
+            } else {
+                fresh.push(m.level + 1);
+            }
+        }
+        false
+    };
     let qualified: Vec<(usize, Part, bool)> = candidates
         .into_iter()
         .filter(|(i, _, marked)| match next_marker(*i) {
@@ -254,6 +277,7 @@ fn find_parts(toks: &[Tok]) -> (std::collections::HashMap<usize, Part>, u8) {
             Some(m) if has_l1 => m.level == 1 && (m.value == 1 || *marked),
             Some(m) => m.value == 1,
         })
+        .filter(|(i, _, _)| !continued_across(*i))
         .collect();
     let restart = qualified.iter().any(|(i, _, _)| {
         next_marker(*i).is_some_and(|m| m.value == 1)
@@ -271,6 +295,28 @@ fn find_parts(toks: &[Tok]) -> (std::collections::HashMap<usize, Part>, u8) {
         qualified.into_iter().map(|(i, p, _)| (i, p)).collect(),
         level,
     )
+}
+
+/// "二,紧紧围绕…" / "一.“十二五”…" on a line marked as a heading: a 一、
+/// marker printed with a comma or a stop (only where the source marked the line, and only if it continues
+/// the numbering).
+fn comma_marker(text: &str) -> Option<Marker> {
+    let number: String = text
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .collect();
+    let n = number.chars().count();
+    let punct = text.chars().nth(n).filter(|c| matches!(c, ',' | '.'))?;
+    if n == 0 {
+        return None;
+    }
+    let value = super::outline::cn_value(&number)?;
+    Some(Marker {
+        level: 1,
+        text: format!("{number}{punct}"),
+        number,
+        value,
+    })
 }
 
 /// "6. “一表同享”": a level-3 number alone in its token, its heading after a
@@ -796,6 +842,7 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
         let marker = parse_marker(&text)
             .or_else(|| spaced_marker(&text, toks.get(i + 1)))
             .or_else(|| alone.then(|| bare_numeral(&text)).flatten())
+            .or_else(|| t.marked.then(|| comma_marker(&text)).flatten())
             .filter(|m| a.numbering.accepts(m));
         if t.glued && marker.is_none() {
             // Not a section after all: the split-off piece rejoins its chunk.

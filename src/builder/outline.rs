@@ -51,6 +51,11 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
     // 一、
     let n = cs.iter().take_while(|c| is_cn_digit(**c)).count();
     if n > 0 && cs.get(n) == Some(&'、') {
+        // "一、二、三产业" enumerates numerals; it heads nothing.
+        let m = cs[n + 1..].iter().take_while(|c| is_cn_digit(**c)).count();
+        if m > 0 && cs.get(n + 1 + m) == Some(&'、') {
+            return None;
+        }
         let number: String = cs[..n].iter().collect();
         let value = cn_value(&number)?;
         return Some(Marker {
@@ -295,6 +300,7 @@ mod tests {
             "(统计口径调整)",
             "0.5个百分点",
             "一般公共预算",
+            "一、二、三产业分别增长",
         ] {
             assert_eq!(parse_marker(t), None, "{t}");
         }
