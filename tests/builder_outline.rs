@@ -349,3 +349,35 @@ fn a_bold_numeral_with_a_comma_or_stop_continues_the_yi_run() {
     let top: Vec<String> = r.sections.iter().map(|s| s.heading.clone()).collect();
     assert_eq!(top, ["过去一年", "今年的任务", "政府建设"]);
 }
+
+#[test]
+fn a_long_line_is_not_joined_to_a_bold_line_or_a_marker_line() {
+    let long = "全年地区生产总值稳步增长,规模以上工业增加值较快增长,社会消费品零售总额保持增长,增长百分之八";
+    let p = assembled_paragraphs(&format!("{long}{long}\n\n(二)围绕提升竞争力推进改革。\n"));
+    assert_eq!(p.len(), 2, "{p:?}");
+    let doc = {
+        let text = format!("{long}{long}\n\n**新的标题行**\n\n正文。\n");
+        let mut d = Doc::new(&text);
+        let stars: Vec<usize> = text
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| *c == '*')
+            .map(|(i, _)| i)
+            .collect();
+        for w in stars.chunks(2) {
+            d.remove_transparent(w[0], w[1] + 1, baogao::model::RemovedReason::Markdown);
+        }
+        d
+    };
+    let a = assemble(&doc.tokens(), "t");
+    assert_eq!(paragraphs(&a.preamble, &a.sections).len(), 3);
+}
+
+#[test]
+fn a_yi_heading_glued_after_a_sentence_end_at_a_line_end_opens_its_section() {
+    let r = build(&format!(
+        "{HEAD}一、过去一年的工作\n\n经济增长较快。问题仍需认真加以解决。二、今年的工作安排\n\n今年要做好以下工作。\n"
+    ));
+    let top: Vec<String> = r.sections.iter().map(|s| s.heading.clone()).collect();
+    assert_eq!(top, ["过去一年的工作", "今年的工作安排"]);
+}

@@ -54,6 +54,8 @@ struct Asm<'a> {
     /// Whether that line was joined to the chunk across a blank line (a
     /// fragment such as "2.5" of "PM" / "2.5" / "年平均浓度" continues too).
     line_joined: bool,
+    /// Whether that line was marked as a heading or bold in the source.
+    line_marked: bool,
     counters: (usize, usize, usize),
 }
 
@@ -87,14 +89,24 @@ fn line_text(toks: &[Tok], i: usize, j: usize) -> String {
     toks[i..j].iter().map(|t| t.text()).collect()
 }
 
-/// A glued (一) marker right after a sentence end inside a
-/// token ("…成效。(一)加快…"): the index it starts at. Not 一、: "。二、三产业" is text.
-fn glued_marker_at(chars: &[(char, usize)]) -> Option<usize> {
+/// A glued marker right after a sentence end inside a token ("…成效。(一)加快…"):
+/// the index it starts at. A glued 一、 only when what follows is a heading
+/// (short, no sentence end) closing the line: "。二、三产业比重提高。" is text.
+fn glued_marker_at(chars: &[(char, usize)], line_ends: bool) -> Option<usize> {
     (1..chars.len()).find(|&k| {
-        matches!(super::fold::fold(chars[k - 1].0), '。' | '!' | '?' | ';')
-            && chars[k..].len() > 3
-            && parse_marker(&chars[k..].iter().take(8).map(|c| c.0).collect::<String>())
-                .is_some_and(|m| m.level == 2)
+        if !matches!(super::fold::fold(chars[k - 1].0), '。' | '!' | '?' | ';')
+            || chars[k..].len() <= 3
+        {
+            return false;
+        }
+        let tail: String = chars[k..].iter().map(|c| c.0).collect();
+        match parse_marker(&tail) {
+            Some(m) if m.level == 2 => true,
+            Some(m) if m.level == 1 => {
+                line_ends && tail.chars().count() <= 40 && !tail.chars().any(is_terminator)
+            }
+            _ => false,
+        }
     })
 }
 
@@ -120,7 +132,8 @@ fn prepare(toks: &[Tok]) -> Vec<Tok> {
             continue;
         }
         let mut cur = t.clone();
-        while let Some(k) = glued_marker_at(&cur.chars) {
+        let line_ends = toks.get(i + 1).is_none_or(|n| n.sep >= Sep::Newline);
+        while let Some(k) = glued_marker_at(&cur.chars, line_ends) {
             let tail = cur.chars.split_off(k);
             let next = Tok {
                 chars: tail,
@@ -344,8 +357,8 @@ impl<'a> Asm<'a> {
     /// Does a line break (or blank line) before `t` fall inside the pending
     /// paragraph? Real paragraphs end at a sentence end; a line that stops
     /// short of one mid-paragraph ("推进文" / "化体制机制创新") continues,
-    /// unless it is a lead-in (":") or short (a heading, a dateline, a table row), or
-    /// the next line is marked as a heading.
+    /// unless it is a lead-in (":") or short (a heading, a dateline, a table row),
+    /// either line is marked as a heading or bold, or the next opens with a marker.
     fn continues_across(&self, t: &Tok) -> bool {
         if ends_sentence(&self.chunk) || self.chunk.len() < 20 {
             return false;
@@ -362,6 +375,8 @@ impl<'a> Asm<'a> {
         // a dateline's or a speaker's) continues; a stray final "." ends it.
         (self.line_len >= 60 || self.line_joined)
             && !t.marked
+            && !self.line_marked
+            && parse_marker(&super::fold::fold_str(&t.text())).is_none()
             && !matches!(last, ':' | '|' | ')' | '】' | '》' | '.')
             && !t.text().starts_with(['-', '·', '•', '|'])
     }
@@ -824,6 +839,7 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
         depth: 0,
         line_len: 0,
         line_joined: false,
+        line_marked: false,
         counters: (0, 0, 0),
     };
     let toks = &prepare(toks)[..];
@@ -888,6 +904,7 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
         if line_start(t) {
             a.line_len = 0;
             a.line_joined = !at_break && t.sep == Sep::Blank;
+            a.line_marked = t.marked;
         }
         if at_break {
             a.flush();
