@@ -102,7 +102,7 @@ impl<'a> Asm<'a> {
             && !self.line_marked
             && parse_marker(&super::fold::fold_str(&t.text())).is_none()
             && !matches!(last, ':' | '|' | ')' | '】' | '》' | '.')
-            && !t.text().starts_with(['-', '·', '•', '|'])
+            && !matches!(super::fold::fold(t.first()), '-' | '·' | '•' | '|')
     }
 
     fn blocks(&mut self) -> &mut Vec<Block> {
@@ -418,7 +418,7 @@ impl<'a> Asm<'a> {
                         && n.len() <= 40
                         && !n.chars.iter().any(|c| is_terminator(c.0))
                         && parse_marker(&n.text()).is_none()
-                        && !n.text().starts_with(['-', '·', '•', '*']) =>
+                        && !matches!(super::fold::fold(n.first()), '-' | '·' | '•' | '*') =>
                 {
                     heading = n.text();
                     span = Span(t.start(), n.end());
@@ -447,7 +447,7 @@ impl<'a> Asm<'a> {
         let after = toks.get(i + used);
         if after.is_none_or(|n| {
             ATTACHMENT.is_match(&super::fold::fold_str(&n.text()))
-                || n.text().starts_with(['-', '·', '•'])
+                || matches!(super::fold::fold(n.first()), '-' | '·' | '•')
         }) {
             return None;
         }

@@ -154,7 +154,7 @@ pub(super) fn find_parts(toks: &[Tok]) -> (HashMap<usize, Part>, u8) {
                         .map(|c| c.0)
                         .collect(),
                     heading: heading
-                        .trim_start_matches([' ', ':', '\u{3000}'])
+                        .trim_start_matches([' ', ':', '\u{3000}', '\u{FF1A}'])
                         .to_string(),
                     span: Span(t.start(), toks[j - 1].end()),
                 },
