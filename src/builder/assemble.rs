@@ -2,13 +2,23 @@
 //! sentence ends, line breaks and headings; heading markers that continue the
 //! numbering open sections (run-in headings end at a space or the first 。);
 //! tables are claimed by the table parser; attachments and glossaries become
-//! their own subtrees with their own numbering.
+//! their own subtrees with their own numbering; parts without a 一、 marker
+//! (第一部分, or short bare lines such as "2024年工作回顾") are found in a
+//! first pass over whole lines (see [`lines`]).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::outline::{parse_marker, Marker, Numbering};
+mod lines;
+
+use lines::{
+    comma_marker, find_parts, line_end, line_start, line_text, prepare, spaced_marker, Part,
+};
+
+use super::outline::{
+    bare_numeral, endnote_number, is_glossary_heading, parse_marker, Marker, Numbering,
+};
 use super::sentences::{is_closer, is_terminator, split};
 use super::stream::{Sep, Tok};
 use super::tables::{parse_caption, parse_table, ParsedTable};
@@ -44,6 +54,13 @@ struct Asm<'a> {
     warnings: Vec<String>,
     chunk: Vec<(char, usize)>,
     depth: i32,
+    /// Chars of the pending chunk since its last line start.
+    line_len: usize,
+    /// Whether that line was joined to the chunk across a blank line (a
+    /// fragment such as "2.5" of "PM" / "2.5" / "年平均浓度" continues too).
+    line_joined: bool,
+    /// Whether that line was marked as a heading or bold in the source.
+    line_marked: bool,
     counters: (usize, usize, usize),
 }
 
@@ -61,6 +78,33 @@ fn ascii_word(c: char) -> bool {
 }
 
 impl<'a> Asm<'a> {
+    /// Does a line break (or blank line) before `t` fall inside the pending
+    /// paragraph? Real paragraphs end at a sentence end; a line that stops
+    /// short of one mid-paragraph ("推进文" / "化体制机制创新") continues,
+    /// unless it is a lead-in (":") or short (a heading, a dateline, a table row),
+    /// either line is marked as a heading or bold, or the next opens with a marker.
+    fn continues_across(&self, t: &Tok) -> bool {
+        if ends_sentence(&self.chunk) || self.chunk.len() < 20 {
+            return false;
+        }
+        if t.sep == Sep::Newline || t.through_removed {
+            return true;
+        }
+        let last = self
+            .chunk
+            .last()
+            .map(|c| super::fold::fold(c.0))
+            .unwrap_or(' ');
+        // Across a blank line only a long line (a paragraph's, not a heading's,
+        // a dateline's or a speaker's) continues; a stray final "." ends it.
+        (self.line_len >= 60 || self.line_joined)
+            && !t.marked
+            && !self.line_marked
+            && parse_marker(&super::fold::fold_str(&t.text())).is_none()
+            && !matches!(last, ':' | '|' | ')' | '】' | '》' | '.')
+            && !matches!(super::fold::fold(t.first()), '-' | '·' | '•' | '|')
+    }
+
     fn blocks(&mut self) -> &mut Vec<Block> {
         match self.stack.last_mut() {
             Some(o) => &mut o.section.blocks,
@@ -85,6 +129,7 @@ impl<'a> Asm<'a> {
     fn flush(&mut self) {
         let chunk = std::mem::take(&mut self.chunk);
         self.depth = 0;
+        self.line_joined = false;
         let sentences = split(&chunk);
         if sentences.is_empty() {
             return;
@@ -311,32 +356,19 @@ impl<'a> Asm<'a> {
         }
         let text = super::fold::fold_str(&t.text());
         let next_on_new_line = toks.get(i + 1).is_none_or(|n| n.sep >= Sep::Newline);
-        let glossary = matches!(
-            text.trim_end_matches(':'),
-            "名词解释" | "名词解释及说明" | "名词注释"
-        );
+        let j = line_end(toks, i);
+        let line = line_text(toks, i, j);
+        let glossary = j - i <= 4 && is_glossary_heading(&line);
         let orig = t.text();
-        if glossary && next_on_new_line {
-            self.close_all();
-            self.numbering.reset();
-            let suffix: String = orig
-                .chars()
-                .skip_while(|c| super::fold::fold(*c) != ':')
-                .collect();
-            let heading: String = orig
-                .chars()
-                .take(orig.chars().count() - suffix.chars().count())
-                .collect();
-            self.open(
-                SectionKind::Glossary,
-                0,
+        if glossary {
+            self.open_glossary(
+                toks,
+                i,
+                j,
+                Span(t.start(), toks[j - 1].end()),
                 String::new(),
-                String::new(),
-                heading,
-                suffix,
-                t.span(),
             );
-            return Some(1);
+            return Some(j - i);
         }
         let caps = ATTACHMENT.captures(&text)?;
         let number = caps.get(1).map(|m| m.as_str()).unwrap_or("");
@@ -344,26 +376,79 @@ impl<'a> Asm<'a> {
         if parse_marker(rest).is_some() {
             return None; // "附件:1. … 2. …" is a list of attachments, not one.
         }
+        if number.is_empty() && next_on_new_line && is_glossary_heading(rest) {
+            // "附件:名词解释" on one line: a glossary.
+            let rest_len = rest.chars().count();
+            let marker: String = orig.chars().take(orig.chars().count() - rest_len).collect();
+            let heading: String = orig.chars().skip(orig.chars().count() - rest_len).collect();
+            self.close_all();
+            self.numbering.reset();
+            self.open(
+                SectionKind::Glossary,
+                0,
+                String::new(),
+                marker,
+                heading,
+                String::new(),
+                t.span(),
+            );
+            return Some(1);
+        }
         let mut used = 1;
         let rest_len = rest.chars().count();
         let mut heading: String = orig.chars().skip(orig.chars().count() - rest_len).collect();
         let mut span = t.span();
         if heading.is_empty() {
+            // "附件:" (no number) over a glossary heading: the glossary, headed by
+            // both lines. A numbered 附件2 stays an attachment titled 名词解释.
+            if let Some(n) = toks
+                .get(i + 1)
+                .filter(|n| n.sep >= Sep::Newline && number.is_empty())
+            {
+                let k = line_end(toks, i + 1);
+                if k - i - 1 <= 4 && is_glossary_heading(&line_text(toks, i + 1, k)) {
+                    self.open_glossary(toks, i + 1, k, Span(t.start(), toks[k - 1].end()), orig);
+                    let _ = n;
+                    return Some(k - i);
+                }
+            }
             match toks.get(i + 1) {
                 Some(n)
                     if n.sep >= Sep::Newline
                         && n.len() <= 40
                         && !n.chars.iter().any(|c| is_terminator(c.0))
-                        && parse_marker(&n.text()).is_none() =>
+                        && parse_marker(&n.text()).is_none()
+                        && !matches!(super::fold::fold(n.first()), '-' | '·' | '•' | '*') =>
                 {
                     heading = n.text();
                     span = Span(t.start(), n.end());
                     used = 2;
                 }
+                // "附件1 2024年民生实事项目": the title after a space, to the line end.
+                Some(n) if n.sep == Sep::Space => {
+                    let j = line_end(toks, i);
+                    let title: Vec<String> = toks[i + 1..j].iter().map(|t| t.text()).collect();
+                    let title = title.join(" ");
+                    if title.chars().count() > 40 || title.chars().any(is_terminator) {
+                        return None;
+                    }
+                    heading = title;
+                    span = Span(t.start(), toks[j - 1].end());
+                    used = j - i;
+                }
                 _ if !next_on_new_line => return None,
                 _ => {}
             }
         } else if !next_on_new_line && rest.chars().count() > 40 {
+            return None;
+        }
+        // A title with no attachment body after it (the end of the text, another
+        // 附件 line or a list item next) is a list of attachments, not one.
+        let after = toks.get(i + used);
+        if after.is_none_or(|n| {
+            ATTACHMENT.is_match(&super::fold::fold_str(&n.text()))
+                || matches!(super::fold::fold(n.first()), '-' | '·' | '•')
+        }) {
             return None;
         }
         self.close_all();
@@ -379,6 +464,81 @@ impl<'a> Asm<'a> {
             span,
         );
         Some(used)
+    }
+
+    /// Open a glossary headed by the line `toks[i..j]` (after `marker`, e.g. "附件:").
+    fn open_glossary(&mut self, toks: &[Tok], i: usize, j: usize, span: Span, marker: String) {
+        self.close_all();
+        self.numbering.reset();
+        let line: String = toks[i..j].iter().map(|t| t.text()).collect();
+        let folded = super::fold::fold_str(&line);
+        let suffix: String = if folded.ends_with(':') {
+            line.chars().last().map(String::from).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let heading: String = line
+            .chars()
+            .take(line.chars().count() - suffix.chars().count())
+            .collect();
+        self.open(
+            SectionKind::Glossary,
+            0,
+            String::new(),
+            marker,
+            heading,
+            suffix,
+            span,
+        );
+    }
+
+    /// Open a part found by [`find_parts`]: it closes everything and restarts the numbering.
+    fn open_part(&mut self, p: &Part, level: u8) {
+        self.close_all();
+        self.numbering.reset();
+        self.open(
+            SectionKind::Part,
+            level,
+            p.number.clone(),
+            p.marker.clone(),
+            p.heading.clone(),
+            String::new(),
+            p.span,
+        );
+    }
+
+    /// A list of numbered notes ([1] … [2] … at line starts) opens a glossary
+    /// container with no heading of its own (endnotes explain terms).
+    fn endnotes(&mut self, toks: &[Tok], i: usize) {
+        let t = &toks[i];
+        if !line_start(t)
+            || endnote_number(&t.text()) != Some(1)
+            || self
+                .stack
+                .first()
+                .is_some_and(|o| o.section.kind == SectionKind::Glossary)
+        {
+            return;
+        }
+        let second = toks[i + 1..]
+            .iter()
+            .filter(|n| line_start(n))
+            .take(40)
+            .any(|n| endnote_number(&n.text()) == Some(2));
+        if !second {
+            return;
+        }
+        self.close_all();
+        self.numbering.reset();
+        self.open(
+            SectionKind::Glossary,
+            0,
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            Span(t.start(), t.start()),
+        );
     }
 
     fn close_all(&mut self) {
@@ -401,24 +561,41 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
         warnings: Vec::new(),
         chunk: Vec::new(),
         depth: 0,
+        line_len: 0,
+        line_joined: false,
+        line_marked: false,
         counters: (0, 0, 0),
     };
+    let toks = &prepare(toks)[..];
+    let (parts, part_level) = find_parts(toks);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if let Some(p) = parts.get(&i) {
+            a.flush();
+            a.open_part(p, part_level);
+            i += p.used;
+            continue;
+        }
         let text = super::fold::fold_str(&t.text());
-        let marker = parse_marker(&text).filter(|m| a.numbering.accepts(m));
+        let alone = line_start(t) && toks.get(i + 1).is_none_or(line_start);
+        let marker = parse_marker(&text)
+            .or_else(|| spaced_marker(&text, toks.get(i + 1)))
+            .or_else(|| alone.then(|| bare_numeral(&text)).flatten())
+            .or_else(|| t.marked.then(|| comma_marker(&text)).flatten())
+            .filter(|m| a.numbering.accepts(m));
+        if t.glued && marker.is_none() {
+            // Not a section after all: the split-off piece rejoins its chunk.
+            a.push_chars(&t.chars);
+            a.line_len += t.len();
+            i += 1;
+            continue;
+        }
         let at_break = a.chunk.is_empty()
             || match t.sep {
                 Sep::Start => true,
                 Sep::Space => a.depth == 0 && ends_sentence(&a.chunk),
-                Sep::Newline | Sep::Blank => {
-                    // A hard-wrapped line, or a page break (running title) mid-sentence.
-                    let continues = !ends_sentence(&a.chunk)
-                        && a.chunk.len() >= 20
-                        && (t.through_removed || t.sep == Sep::Newline);
-                    !continues
-                }
+                Sep::Newline | Sep::Blank => !a.continues_across(t),
             };
         // Structure can interrupt a chunk only where a new one could start, or at a line start.
         let structural = at_break || t.sep >= Sep::Newline || (t.sep == Sep::Space && a.depth == 0);
@@ -435,6 +612,7 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
                 a.flush();
                 let (rest, used) = a.heading(toks, i, &m);
                 a.push_chars(&rest);
+                a.line_len = rest.len();
                 i += used;
                 continue;
             }
@@ -444,18 +622,32 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
                     i += used;
                     continue;
                 }
+                a.endnotes(toks, i);
             }
+        }
+        if line_start(t) {
+            a.line_len = 0;
+            a.line_joined = !at_break && t.sep == Sep::Blank;
+            a.line_marked = t.marked;
         }
         if at_break {
             a.flush();
         } else if let Some(sp) = t.space {
             a.chunk.push(sp);
         } else if let (Some(p), Some(n)) = (a.chunk.last().copied(), t.chars.first()) {
-            if ascii_word(p.0) && ascii_word(n.0) {
+            // Across a line break only a wrapped English word needs a space
+            // ("PM" / "2.5" is one token split over lines).
+            let space = if t.sep >= Sep::Newline {
+                p.0.is_ascii_alphabetic() && n.0.is_ascii_alphabetic()
+            } else {
+                ascii_word(p.0) && ascii_word(n.0)
+            };
+            if space {
                 a.chunk.push((' ', p.1 + 1));
             }
         }
         a.push_chars(&t.chars);
+        a.line_len += t.len();
         i += 1;
     }
     a.flush();

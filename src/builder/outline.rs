@@ -1,6 +1,12 @@
 //! Heading markers of Chinese official documents (GB/T 9704-2012): 一、 /
 //! (一) / 1. / (1), in half- and full-width forms, and the open-section stack
-//! that decides whether a marker really continues the numbering.
+//! that decides whether a marker really continues the numbering; and the
+//! shapes of lines that head parts without such a marker (第一部分, a short
+//! bare line such as "2024年工作回顾", a glossary or notes heading).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// A heading marker at the start of a chunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +51,11 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
     // 一、
     let n = cs.iter().take_while(|c| is_cn_digit(**c)).count();
     if n > 0 && cs.get(n) == Some(&'、') {
+        // "一、二、三产业" enumerates numerals; it heads nothing.
+        let m = cs[n + 1..].iter().take_while(|c| is_cn_digit(**c)).count();
+        if m > 0 && cs.get(n + 1 + m) == Some(&'、') {
+            return None;
+        }
         let number: String = cs[..n].iter().collect();
         let value = cn_value(&number)?;
         return Some(Marker {
@@ -105,6 +116,105 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
     }
     None
 }
+
+/// A section number printed alone on its line ("一", "二" as old reports
+/// print part numbers): a level-1 marker with no heading text.
+pub fn bare_numeral(text: &str) -> Option<Marker> {
+    let t = text.trim();
+    let value = cn_value(t)?;
+    Some(Marker {
+        level: 1,
+        number: t.to_string(),
+        value,
+        text: t.to_string(),
+    })
+}
+
+static NUMBERED_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第([一二三四五六七八九十]{1,3})(部分|章|篇)").unwrap_or_else(|_| unreachable!())
+});
+
+/// "第一部分" / "第二章" at the start of a line: the part's value and its
+/// marker as printed.
+pub fn numbered_part(text: &str) -> Option<(u32, String)> {
+    let folded = super::fold::fold_str(text);
+    let caps = NUMBERED_PART.captures(&folded)?;
+    let value = cn_value(caps.get(1)?.as_str())?;
+    let marker = caps.get(0)?.as_str().to_string();
+    Some((value, marker))
+}
+
+static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:附[::]?)?(?:《[^》]{1,20}》)?(?:有关|相关)?(?:内容)?(?:(?:名词|词语|术语)(?:解释|注释|注解)|注释|注解)(?:和说明|及说明)?$",
+    )
+    .unwrap_or_else(|_| unreachable!())
+});
+
+/// A glossary heading line: 名词解释, 注 释, 【名词解释】, 《政府工作报告》名词解释,
+/// 附:名词解释, 有关词语解释 … (white space, brackets and a final colon aside).
+pub fn is_glossary_heading(line: &str) -> bool {
+    let t: String = super::fold::fold_str(line)
+        .chars()
+        .filter(|c| !super::stream::is_space(*c))
+        .collect();
+    let t = t.trim_end_matches(':');
+    let t = t
+        .strip_prefix('【')
+        .and_then(|x| x.strip_suffix('】'))
+        .or_else(|| t.strip_prefix('[').and_then(|x| x.strip_suffix(']')))
+        .unwrap_or(t);
+    GLOSSARY.is_match(t)
+}
+
+/// An endnote at a line start: "[1]" / "[12]" (any bracket width): its number.
+pub fn endnote_number(text: &str) -> Option<u32> {
+    let t = super::fold::fold_str(text);
+    let rest = t.strip_prefix('[').or_else(|| t.strip_prefix('【'))?;
+    let n: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if n.is_empty() || n.len() > 3 {
+        return None;
+    }
+    let after = rest[n.len()..].chars().next()?;
+    matches!(after, ']' | '】')
+        .then(|| n.parse().ok())
+        .flatten()
+}
+
+/// Could this whole line head an unnumbered part ("2024年工作回顾", "“十四五”
+/// 时期发展成就和2025年工作回顾")? Short, no sentence punctuation, not a
+/// list lead-in (":"), not a date or bracketed note, with some Chinese text.
+pub fn part_heading_shape(line: &str) -> bool {
+    let t = super::fold::fold_str(line);
+    let n = t.chars().count();
+    if !(4..=36).contains(&n) {
+        return false;
+    }
+    if t.chars().any(|c| {
+        super::sentences::is_terminator(c) || matches!(c, ',' | ':' | '|' | '—' | '-' | '=')
+    }) {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if super::sentences::opens_group(first) || matches!(first, '<' | '[') {
+        return false;
+    }
+    if DATE.is_match(&t) || parse_marker(&t).is_some() || numbered_part(&t).is_some() {
+        return false;
+    }
+    let cjk = t
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    cjk * 2 >= n
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\d{1,4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月",
+    )
+    .unwrap_or_else(|_| unreachable!())
+});
 
 /// The numbering state: for each open level, the last value seen under the
 /// current parent. A marker is accepted only if it continues that numbering
@@ -190,6 +300,7 @@ mod tests {
             "(统计口径调整)",
             "0.5个百分点",
             "一般公共预算",
+            "一、二、三产业分别增长",
         ] {
             assert_eq!(parse_marker(t), None, "{t}");
         }

@@ -45,6 +45,12 @@ pub struct Tok {
     /// The source chars of the separator before it, when it was a single
     /// plain space inside a line (kept when tokens are joined back).
     pub space: Option<(char, usize)>,
+    /// Whether the token opens a line the source marked as a heading or bold
+    /// (markdown `#`/`**` removed before it on the same line): a layout hint.
+    pub marked: bool,
+    /// Whether the token was split off the end of another at a glued heading
+    /// marker ("…成效。(一)加快…"); it rejoins its chunk unless it opens a section.
+    pub glued: bool,
 }
 
 impl Tok {
@@ -203,12 +209,17 @@ impl Doc {
         let mut through = false;
         let mut spaces: Vec<(char, usize)> = Vec::new();
         let mut first = true;
+        // A markdown mark seen on the current line before any kept char.
+        let mut line_mark = false;
+        let mut line_has_text = false;
+        let mut marked = false;
         let flush = |cur: &mut Vec<(char, usize)>,
                      toks: &mut Vec<Tok>,
                      newlines: usize,
                      through: bool,
                      spaces: &[(char, usize)],
-                     first: &mut bool| {
+                     first: &mut bool,
+                     marked: bool| {
             if cur.is_empty() {
                 return;
             }
@@ -232,14 +243,27 @@ impl Doc {
                 sep,
                 through_removed: through,
                 space,
+                marked,
+                glued: false,
             });
         };
         for (i, &c) in self.chars.iter().enumerate() {
+            if c == '\n' || c == '\r' {
+                line_mark = false;
+                line_has_text = false;
+            }
             match self.mask[i] {
-                Mask::Transparent => continue,
+                Mask::Transparent => {
+                    if !line_has_text && matches!(c, '*' | '_' | '#') {
+                        line_mark = true;
+                    }
+                    continue;
+                }
                 Mask::Opaque => {
                     if !cur.is_empty() {
-                        flush(&mut cur, &mut toks, newlines, through, &spaces, &mut first);
+                        flush(
+                            &mut cur, &mut toks, newlines, through, &spaces, &mut first, marked,
+                        );
                         newlines = 0;
                         spaces.clear();
                     }
@@ -248,7 +272,9 @@ impl Doc {
                 }
                 Mask::Keep if is_space(c) => {
                     if !cur.is_empty() {
-                        flush(&mut cur, &mut toks, newlines, through, &spaces, &mut first);
+                        flush(
+                            &mut cur, &mut toks, newlines, through, &spaces, &mut first, marked,
+                        );
                         newlines = 0;
                         spaces.clear();
                         through = false;
@@ -264,11 +290,17 @@ impl Doc {
                     if seen_sep && cur.is_empty() {
                         seen_sep = false;
                     }
+                    if cur.is_empty() {
+                        marked = line_mark && !line_has_text;
+                    }
+                    line_has_text = true;
                     cur.push((c, i));
                 }
             }
         }
-        flush(&mut cur, &mut toks, newlines, through, &spaces, &mut first);
+        flush(
+            &mut cur, &mut toks, newlines, through, &spaces, &mut first, marked,
+        );
         toks
     }
 }

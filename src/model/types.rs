@@ -144,6 +144,11 @@ pub enum SectionKind {
     Glossary,
     /// The single section of a report with no recognizable headings.
     Body,
+    /// A part with no 一、 marker of its own: "第一部分 …", or a bare heading
+    /// line such as "2024年工作回顾". Level 1 when the report has no 一、 run
+    /// (the parts are its level-1 sections); level 0, a container above the
+    /// 一、 sections, when the 一、 numbering restarts under each part.
+    Part,
 }
 
 /// A node of the outline. Level 1 is 一、, 2 is (一), 3 is 1., 4 is (1).
