@@ -6,6 +6,7 @@
 //! region, years and id; finally indicators are extracted.
 
 pub mod assemble;
+pub mod chrome;
 pub mod clean;
 pub mod decode;
 pub mod fold;
@@ -97,6 +98,7 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
     }
     let body = assemble::assemble(&toks, &rid);
     let mut warnings = body.warnings;
+    warnings.extend(clean::removal_warnings(&doc.removed, &doc.chars, &title));
     let mut preamble = body.preamble;
     let mut sections = body.sections;
     let mut tables = body.tables;
