@@ -273,3 +273,40 @@ fn a_report_mostly_removed_as_noise_warns() {
     let clean = build(&format!("{HEAD}一、工作回顾\n\n全年经济增长5%。\n"));
     assert!(clean.warnings.iter().all(|w| !w.contains("page noise")));
 }
+
+#[test]
+fn a_download_list_at_the_page_foot_goes_but_attachments_in_the_body_stay() {
+    let r = build(&format!(
+        "{HEAD}一、工作回顾\n\n全年经济增长5%。\n\n附件:\n\n1.名词解释\n\n文档附件:\n- 2024年政府工作报告.pdf\n"
+    ));
+    assert_eq!(
+        removed(&r, RemovedReason::PageChrome),
+        ["文档附件:", "- 2024年政府工作报告.pdf"].map(fw)
+    );
+    assert!(visible(&r).contains("名词解释"));
+}
+
+#[test]
+fn a_plain_attachment_header_goes_only_with_the_files_under_it() {
+    let r = build(&format!(
+        "{HEAD}一、工作回顾\n\n全年经济增长5%。\n\n附件:\n\n- 政府工作报告.pdf\n- 名词解释.docx\n"
+    ));
+    assert_eq!(
+        removed(&r, RemovedReason::PageChrome),
+        ["附件:", "- 政府工作报告.pdf", "- 名词解释.docx"].map(fw)
+    );
+    assert!(
+        r.warnings.iter().all(|w| !w.contains("page_chrome")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn an_unbracketed_photo_credit_under_a_caption_goes() {
+    let r = build(&format!(
+        "{HEAD}某某日报记者 王五 摄\n\n一、工作回顾\n\n新安装视频监控摄像机1000个。\n"
+    ));
+    assert_eq!(removed(&r, RemovedReason::Credit), ["某某日报记者 王五 摄"]);
+    assert!(visible(&r).contains("摄像机"));
+}

@@ -130,6 +130,8 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"^\(\s*《?[\p{Han}]{2,12}(?:日报|晚报|时报|商报|新闻网|新闻|报)》?\s*[\d\s第至版]*\)$",
         // Photo credits: (严龙 摄) / (记者 王鹏 摄).
         r"|^\([^()]{1,24}\s摄\)$|^\([^()]{0,24}[\p{Han}]摄\)$",
+        // Unbracketed under a photo: 某某日报记者 王五 摄.
+        r"|^[^()。,]{0,20}记者\s*[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,3}\s*摄$",
         // Editors in page footers: 责任编辑:… / 编辑:… / 校对:…
         r"|^[【\[]?(?:责任编辑|责编|编辑|校对|审核|终审|作者)[】\]]?\s*:\s*\S.{0,30}$",
     ))
@@ -149,6 +151,25 @@ static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:来源|信息来源|文章来源|稿源)\s*:\s*\S.{0,30}|\([\p{Han}\s、]{2,24}(?:办公厅|办公室|研究室|年鉴处|年鉴社|编辑部|报社|新闻网)[\p{Han}\s、]{0,8}\))$")
         .unwrap_or_else(|_| unreachable!())
 });
+
+static DOWNLOAD: LazyLock<Regex> = LazyLock::new(|| {
+    // Portals list the page's files for download at its foot:
+    // 文档附件: / - 2019年政府工作报告.pdf
+    Regex::new(r"^(?:(?:文档附件|附件下载|相关附件|下载附件)\s*:?|[-*+]?\s*\S.{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar))$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// A download-list line (header or file name): chrome only at the page foot.
+pub fn is_download(line: &str) -> bool {
+    let folded: String = line.chars().map(fold).collect();
+    DOWNLOAD.is_match(folded.trim_matches(is_space))
+}
+
+/// A bare 附件 / 附件: line.
+fn is_attachment_header(line: &str) -> bool {
+    let folded: String = line.chars().map(fold).collect();
+    matches!(folded.trim_matches(is_space), "附件" | "附件:")
+}
 
 /// A credit line that is chrome only at the foot of the page.
 pub fn is_tail_credit(line: &str) -> bool {
@@ -370,6 +391,7 @@ pub fn remove_page_description(doc: &mut Doc, lines: &[(usize, usize)]) {
 pub fn remove_footer(doc: &mut Doc, lines: &[(usize, usize)]) {
     let idx = non_blank(doc, lines);
     let mut seen = 0;
+    let mut files = false;
     for &k in idx.iter().rev() {
         let (s, e) = lines[k];
         let t = doc.kept_text(s, e);
@@ -382,6 +404,10 @@ pub fn remove_footer(doc: &mut Doc, lines: &[(usize, usize)]) {
         }
         if is_tail_credit(&t) {
             doc.remove(s, e, RemovedReason::Credit);
+        } else if is_download(&t) || (files && is_attachment_header(&t)) {
+            // A plain 附件: heads the list of files only when files follow.
+            files = true;
+            doc.remove(s, e, RemovedReason::PageChrome);
         } else if is_chrome(&t) || is_weak_chrome(&t) || is_page_id(&t) {
             doc.remove(s, e, RemovedReason::PageChrome);
         } else {
@@ -452,6 +478,12 @@ mod tests {
         assert!(!is_credit("(一)加快发展"));
         assert!(!is_credit("(2024年1月23日)"));
         assert!(!is_credit("编辑出版工作取得进展。"));
+        assert!(is_credit("某某日报记者 王五 摄"));
+        assert!(!is_credit("新安装视频监控摄像机"));
+        assert!(is_download("文档附件:"));
+        assert!(is_download("- 2019年政府工作报告.pdf"));
+        assert!(!is_download("附件:"));
+        assert!(!is_download("推进数字化转型。"));
         assert!(is_tail_credit("来源:某市人民政府"));
         assert!(is_tail_credit("(市政府办公厅 年鉴处)"));
         assert!(is_related_header("相关报道:"));

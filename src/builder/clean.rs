@@ -496,7 +496,9 @@ pub fn removal_warnings(removed: &[Removed], source: &[char], title: &str) -> Ve
                 None
             }
             RemovedReason::RunningTitle | RemovedReason::RelatedLinks => Some(true),
-            RemovedReason::PageChrome => Some(!chrome::is_page_id(&r.text)),
+            RemovedReason::PageChrome => {
+                Some(!chrome::is_page_id(&r.text) && !chrome::is_download(&r.text))
+            }
             // A credit's digits are its date or page.
             RemovedReason::Credit => Some(false),
             _ => None,
