@@ -42,6 +42,7 @@ const STRONG_WORDS: &[&str] = &[
     "微博",
     "朋友圈",
     "全屏",
+    "返回首页",
     "首页",
 ];
 
@@ -127,7 +128,7 @@ pub fn is_related_header(line: &str) -> bool {
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // Newspaper reprints: (浙江日报) / (《人民日报》19821214第1版).
-        r"^\(\s*《?[\p{Han}]{2,12}(?:日报|晚报|时报|商报|新闻网|新闻|报)》?\s*[\d\s第至版]*\)$",
+        r"^\(\s*(?:《[\p{Han}]{2,12}报》|[\p{Han}]{2,12}(?:日报|晚报|时报|商报|新闻网))\s*[\d\s第至版]*\)$",
         // Photo credits: (严龙 摄) / (记者 王鹏 摄).
         r"|^\([^()]{1,24}\s摄\)$|^\([^()]{0,24}[\p{Han}]摄\)$",
         // Unbracketed under a photo: 某某日报记者 王五 摄.
@@ -476,6 +477,7 @@ mod tests {
         assert!(is_credit("(严龙 摄)"));
         assert!(is_credit("责任编辑:张三"));
         assert!(!is_credit("(一)加快发展"));
+        assert!(!is_credit("(工作简报)"));
         assert!(!is_credit("(2024年1月23日)"));
         assert!(!is_credit("编辑出版工作取得进展。"));
         assert!(is_credit("某某日报记者 王五 摄"));
