@@ -333,6 +333,14 @@ pub fn remove_related_links(doc: &mut Doc, lines: &[(usize, usize)]) {
     let mut j = 0;
     while j < idx.len() {
         let (s, e) = lines[idx[j]];
+        // Every header holds 相, 读 or 荐: skip the rest without copying them.
+        if !doc.chars[s..e]
+            .iter()
+            .any(|c| matches!(c, '相' | '读' | '荐'))
+        {
+            j += 1;
+            continue;
+        }
         let text = doc.kept_text(s, e);
         if text.is_empty() || !is_related_header(&text) {
             j += 1;
@@ -359,9 +367,8 @@ fn flat(s: &str) -> String {
 /// A page description near the top (prose, at least 20 chars) that the body
 /// then repeats: the opening of a later line, maybe cut off with an ellipsis.
 pub fn remove_page_description(doc: &mut Doc, lines: &[(usize, usize)]) {
-    let idx: Vec<usize> = non_blank(doc, lines)
-        .into_iter()
-        .filter(|&k| !doc.kept_text(lines[k].0, lines[k].1).is_empty())
+    let idx: Vec<usize> = (0..lines.len())
+        .filter(|&k| (lines[k].0..lines[k].1).any(|i| doc.is_kept(i) && !is_space(doc.chars[i])))
         .collect();
     for (j, &k) in idx.iter().enumerate().take(12) {
         let (s, e) = lines[k];
