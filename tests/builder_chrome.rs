@@ -310,3 +310,12 @@ fn an_unbracketed_photo_credit_under_a_caption_goes() {
     assert_eq!(removed(&r, RemovedReason::Credit), ["某某日报记者 王五 摄"]);
     assert!(visible(&r).contains("摄像机"));
 }
+
+#[test]
+fn blockquote_markers_are_markdown_residue() {
+    let r = build(&format!(
+        "{HEAD}一、工作回顾\n\n> 全年经济增长5%。\n>\n> 城镇新增就业10万人。\n"
+    ));
+    assert_eq!(removed(&r, RemovedReason::Markdown), [">", ">", ">"]);
+    assert!(!visible(&r).contains('>'), "{}", visible(&r));
+}

@@ -154,6 +154,12 @@ fn clean_line(doc: &mut Doc, s: usize, e: usize) -> bool {
         let end = s + raw[..m.end()].chars().count();
         doc.remove_transparent(start, end, RemovedReason::Markdown);
     }
+    // A blockquote marker: "> " opening the line, or a lone ">".
+    let lead = raw.chars().take_while(|c| is_space(*c)).count();
+    let mut after = raw.chars().skip(lead);
+    if after.next() == Some('>') && after.next().is_none_or(is_space) {
+        doc.remove_transparent(s + lead, s + lead + 1, RemovedReason::Markdown);
+    }
     // **bold** and __bold__ markers.
     let mut i = s;
     while i + 1 < e {
