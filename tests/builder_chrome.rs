@@ -261,7 +261,7 @@ fn a_removed_page_header_that_looks_like_content_warns() {
 
 #[test]
 fn a_report_mostly_removed_as_noise_warns() {
-    let chrome = "【打印】【关闭】\n分享到:微信 微博\n".repeat(5);
+    let chrome = "【打印】【关闭】\n分享到:微信 微博\n".repeat(20);
     let r = build(&format!("{HEAD}{chrome}一、工作回顾\n\n全年经济增长5%。\n"));
     assert!(
         r.warnings

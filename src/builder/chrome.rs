@@ -3,8 +3,8 @@
 //! page-jump markers). Every pattern matches a whole line or a whole
 //! bracketed unit, never a substring of running text ("全屏" alone is chrome,
 //! "安全屏障" is not). Matching is on folded text (see [`super::fold`]).
-//! Deciding where a pattern applies (head, tail, next to other chrome) is
-//! [`super::clean`]'s job.
+//! The passes at the end apply each pattern where it belongs (anywhere, at
+//! the page foot, or next to other chrome); [`super::clean`] runs them in order.
 
 use std::sync::LazyLock;
 
