@@ -319,3 +319,17 @@ fn blockquote_markers_are_markdown_residue() {
     assert_eq!(removed(&r, RemovedReason::Markdown), [">", ">", ">"]);
     assert!(!visible(&r).contains('>'), "{}", visible(&r));
 }
+
+#[test]
+fn bracketed_chrome_units_inside_a_line_go_and_bracketed_headings_stay() {
+    let r = build(&format!(
+        "{HEAD}一、工作回顾\n\n全年经济增长5%。【打印】 【关闭】\n\n【名词解释】\n\n【字号 大 中 小】城镇新增就业10万人。\n"
+    ));
+    assert_eq!(
+        removed(&r, RemovedReason::PageChrome),
+        ["【打印】", "【关闭】", "【字号 大 中 小】"]
+    );
+    let v = visible(&r);
+    assert!(v.contains("【名词解释】"), "{v}");
+    assert!(paragraphs(&r).contains(&fw("全年经济增长5%。")), "{v}");
+}

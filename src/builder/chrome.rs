@@ -253,6 +253,31 @@ fn char_at(s: &str, byte: usize) -> usize {
     s[..byte].chars().count()
 }
 
+/// Bracketed chrome units inside a line of `[s, e)` (【打印】【关闭】 after a
+/// date, 【字号:大 中 小】 before the text): each goes as an opaque piece, so
+/// what stood on either side stays apart.
+pub fn remove_bracketed_chrome(doc: &mut Doc, s: usize, e: usize) {
+    let mut i = s;
+    while i < e {
+        let close = match fold(doc.chars[i]) {
+            '【' => '】',
+            '[' => ']',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let end = (i + 1..e.min(i + 24)).find(|&j| fold(doc.chars[j]) == close);
+        match end {
+            Some(j) if is_chrome(&doc.slice(i, j + 1)) => {
+                doc.remove(i, j + 1, RemovedReason::PageChrome);
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 /// HTML comments: whole-line ones separate what is around them; one inside
 /// a line vanishes and the text around it joins.
 pub fn remove_comments(doc: &mut Doc) {

@@ -143,6 +143,7 @@ fn clean_line(doc: &mut Doc, s: usize, e: usize) -> bool {
         doc.remove(s, e, RemovedReason::PageChrome);
         return true;
     }
+    chrome::remove_bracketed_chrome(doc, s, e);
     let raw: String = doc.chars[s..e].iter().map(|c| fold(*c)).collect();
     if let Some(m) = raw
         .trim_start()
