@@ -348,7 +348,7 @@ fn headline_like(line: &str) -> bool {
     let t = folded.trim_matches(is_space);
     let n = t.chars().count();
     (2..=60).contains(&n)
-        && !t.ends_with(['。', '!', '?', ';', ':', ',', '，'])
+        && !t.ends_with(['。', '!', '?', ';', ':', ','])
         && super::outline::parse_marker(t).is_none()
 }
 
