@@ -448,7 +448,7 @@ fn is_label(t: &str) -> bool {
             .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
             .count()
             >= 2
-        && !f.contains(['。', '!', '?', ';', ':', ',', '，', '、'])
+        && !f.contains(['。', '!', '?', ';', ':', ',', '、'])
         && super::outline::parse_marker(&f).is_none()
 }
 
