@@ -7,6 +7,7 @@
 
 pub mod assemble;
 pub mod batch;
+pub mod chrome;
 pub mod clean;
 pub mod decode;
 pub mod fold;
@@ -101,6 +102,7 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
     }
     let body = assemble::assemble(&toks, &rid);
     let mut warnings = body.warnings;
+    warnings.extend(clean::removal_warnings(&doc.removed, &doc.chars, &title));
     let mut preamble = body.preamble;
     let mut sections = body.sections;
     let mut tables = body.tables;

@@ -280,6 +280,15 @@ pub enum RemovedReason {
     JumpMarker,
     /// Markdown residue: front matter, #, **.
     Markdown,
+    /// An HTML comment `<!-- … -->` (often a photo caption).
+    HtmlComment,
+    /// A source, photo or editor credit: (某某日报), (… 摄), 责任编辑:…, a
+    /// 来源:… line at the page foot.
+    Credit,
+    /// A related-articles list in a page footer (相关报道: and the titles under it).
+    RelatedLinks,
+    /// A page description repeating the opening of the body.
+    PageDescription,
 }
 
 impl RemovedReason {
@@ -293,6 +302,10 @@ impl RemovedReason {
             RemovedReason::RunningTitle => "running_title",
             RemovedReason::JumpMarker => "jump_marker",
             RemovedReason::Markdown => "markdown",
+            RemovedReason::HtmlComment => "html_comment",
+            RemovedReason::Credit => "credit",
+            RemovedReason::RelatedLinks => "related_links",
+            RemovedReason::PageDescription => "page_description",
         }
     }
 }
