@@ -228,3 +228,21 @@ fn a_city_reports_parent_is_the_province_its_text_names() {
     ));
     assert_eq!(r.parent_region.as_deref(), Some("江南省"));
 }
+
+#[test]
+fn an_outline_without_level_one_headings_warns() {
+    let r = build(
+        "政府工作报告\n\n——2030年1月20日在江北市第十四届人民代表大会第三次会议上\n\n各位代表:\n\n现在,我代表市人民政府报告工作。\n\n(一)过去一年的工作\n\n全市生产总值增长5%。\n\n(二)今年的任务\n\n今年要稳中求进。\n",
+    );
+    assert!(
+        r.warnings.iter().any(|w| w.contains("no level-1 headings")),
+        "{:?}",
+        r.warnings
+    );
+    let r = build(&format!("政府工作报告\n\n——2030年1月20日在江北市第十四届人民代表大会第三次会议上\n\n各位代表:\n\n{BODY}"));
+    assert!(
+        !r.warnings.iter().any(|w| w.contains("level-1")),
+        "{:?}",
+        r.warnings
+    );
+}

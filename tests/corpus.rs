@@ -1,9 +1,8 @@
 //! The corpus audit: builds every report under `../shared/corpus/gov/` once
 //! (in parallel, through the same batch code as `baogao build`) and asserts
 //! the builder's invariants on each. Skipped, saying so, when the corpus is
-//! not there (a fresh clone). Each test prints the counts it finds; a test
-//! whose invariant does not hold yet is `#[ignore]`d with the reason.
-//! Run: `cargo test --release --test corpus -- --include-ignored --nocapture`.
+//! not there (a fresh clone). Each test prints the counts it finds.
+//! Run: `cargo test --release --test corpus -- --nocapture`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -14,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use baogao::builder::batch::{build_batch, Batch};
-use baogao::builder::clean::is_chrome;
+use baogao::builder::chrome::is_chrome;
 use baogao::builder::{decode, BuildError, Input};
 use baogao::model::{Block, RemovedReason, Report, Span};
 use rayon::prelude::*;
@@ -157,21 +156,97 @@ fn title_present_and_not_chrome() {
     expect_none("title empty, chrome or the file name", rs.len(), bad);
 }
 
-#[test]
-#[ignore = "needs region from dateline/speaker/national (issue 9, meta)"]
-fn region_found() {
-    let Some(rs) = reports() else { return };
-    let bad = rs
-        .iter()
-        .filter(|r| r.region.as_deref().is_none_or(|x| x.trim().is_empty()))
-        .map(|r| format!("{}: {:?}", r.source.file, r.title))
-        .collect();
-    expect_none("no region", rs.len(), bad);
+/// The region the corpus's folder names (gov/provinces/浙江省/2024.md), 全国
+/// for gov/national: an oracle for the test only, never for the builder.
+fn folder_region(file: &str) -> Option<String> {
+    let parts: Vec<&str> = file.split('/').collect();
+    match parts.as_slice() {
+        ["national", ..] => Some("全国".into()),
+        ["provinces" | "cities", region, _] => Some(region.to_string()),
+        _ => None,
+    }
+}
+
+/// The year the file is named for (2024.md, 2016-11.md, 1964-part.md).
+fn file_year(file: &str) -> Option<u16> {
+    let stem = file.rsplit('/').next()?;
+    stem.get(..4)?.parse().ok()
 }
 
 #[test]
-#[ignore = "needs plan year from dateline/title/front matter (issue 9, meta)"]
-fn plan_year_found() {
+fn region_found_or_warned_and_right() {
+    let Some(rs) = reports() else { return };
+    // A report that never prints its place with its suffix (我代表省人民政府
+    // and nothing more) gets no region and a warning; such reports are rare.
+    let missing: Vec<String> = rs
+        .iter()
+        .filter(|r| r.region.is_none())
+        .map(|r| format!("{}: {:?}", r.source.file, r.title))
+        .collect();
+    println!("no region: {} of {} report(s)", missing.len(), rs.len());
+    for m in &missing {
+        println!("  {m}");
+    }
+    let unwarned: Vec<String> = rs
+        .iter()
+        .filter(|r| r.region.is_none() && !r.warnings.iter().any(|w| w.contains("no region")))
+        .map(|r| r.source.file.clone())
+        .collect();
+    expect_none("no region and no warning", rs.len(), unwarned);
+    assert!(
+        missing.len() * 100 <= rs.len(),
+        "more than 1% without a region: {}",
+        missing.len()
+    );
+    // Where a region is found, it is the one the folder names (the page may
+    // spell an autonomous region short: 新疆自治区).
+    let wrong: Vec<String> = rs
+        .iter()
+        .filter_map(|r| {
+            let found = r.region.as_deref()?;
+            let want = folder_region(&r.source.file)?;
+            let core = baogao::builder::meta::core_name(found);
+            (found != want && !want.starts_with(core))
+                .then(|| format!("{}: {found}", r.source.file))
+        })
+        .collect();
+    expect_none("a region other than the folder's", rs.len(), wrong);
+}
+
+#[test]
+fn level_matches_the_folder() {
+    let Some(rs) = reports() else { return };
+    use baogao::model::Level;
+    let wrong: Vec<String> = rs
+        .iter()
+        .filter_map(|r| {
+            let level = r.level?;
+            let want = match r.source.file.split('/').next()? {
+                "national" => Level::National,
+                "provinces" => Level::Province,
+                // The four municipalities sit among the cities in the corpus.
+                "cities" if level == Level::Province => return None,
+                "cities" => Level::City,
+                _ => return None,
+            };
+            (level != want).then(|| format!("{}: {level:?}", r.source.file))
+        })
+        .collect();
+    expect_none("a level other than the folder's", rs.len(), wrong);
+    let provinces_among_cities = rs
+        .iter()
+        .filter(|r| r.source.file.starts_with("cities/") && r.level == Some(Level::Province))
+        .filter_map(|r| r.region.clone())
+        .collect::<std::collections::BTreeSet<_>>();
+    println!("province-level among cities/: {provinces_among_cities:?}");
+    assert!(
+        provinces_among_cities.len() <= 4,
+        "{provinces_among_cities:?}"
+    );
+}
+
+#[test]
+fn plan_year_found_and_mostly_the_file_year() {
     let Some(rs) = reports() else { return };
     let bad = rs
         .iter()
@@ -179,17 +254,38 @@ fn plan_year_found() {
         .map(|r| format!("{}: {:?}", r.source.file, r.title))
         .collect();
     expect_none("no plan year", rs.len(), bad);
+    // The text decides; file names are sometimes a year off (SOURCES.md), so
+    // only a small share may differ.
+    let off: Vec<String> = rs
+        .iter()
+        .filter(|r| file_year(&r.source.file).is_some_and(|y| Some(y) != r.plan_year))
+        .map(|r| {
+            format!(
+                "{}: plan {:?}, delivered {:?}",
+                r.source.file, r.plan_year, r.source.date
+            )
+        })
+        .collect();
+    println!("plan year other than the file's: {}", off.len());
+    for o in off.iter().take(40) {
+        println!("  {o}");
+    }
+    assert!(
+        off.len() * 50 <= rs.len(),
+        "more than 2% off: {}",
+        off.len()
+    );
 }
 
 #[test]
-#[ignore = "needs unnumbered parts / a warning when no 一、 part exists (issue 9, outline)"]
 fn level_one_section_or_a_warning() {
     let Some(rs) = reports() else { return };
     let bad = rs
         .iter()
         .filter(|r| {
+            // Level 1 may sit under a part container (level 0).
             let numbered = r
-                .sections
+                .all_sections()
                 .iter()
                 .any(|s| s.level == 1 && !s.heading_span.is_empty());
             !numbered && !r.warnings.iter().any(|w| w.contains("heading"))
@@ -290,7 +386,11 @@ fn allowed(reason: RemovedReason) -> bool {
         | RemovedReason::SiteName
         | RemovedReason::RunningTitle
         | RemovedReason::JumpMarker
-        | RemovedReason::Markdown => true,
+        | RemovedReason::Markdown
+        | RemovedReason::HtmlComment
+        | RemovedReason::Credit
+        | RemovedReason::RelatedLinks
+        | RemovedReason::PageDescription => true,
     }
 }
 
@@ -320,7 +420,6 @@ fn dense(s: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs running titles only when they repeat the title (issue 9, clean)"]
 fn running_titles_repeat_the_title() {
     let Some(rs) = reports() else { return };
     let bad = rs
@@ -357,7 +456,6 @@ fn looks_like_content(text: &str) -> bool {
 }
 
 #[test]
-#[ignore = "needs a warning for removed pieces that look like content (issue 9, clean)"]
 fn content_like_removals_warn() {
     let Some(rs) = reports() else { return };
     let bad = rs

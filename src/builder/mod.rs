@@ -134,6 +134,17 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
             warnings.push("no recognizable headings: the whole text is one section".into());
         }
     }
+    let levels: Vec<u8> = sections
+        .iter()
+        .flat_map(|s| s.walk())
+        .filter(|s| s.kind != SectionKind::Body && s.level > 0)
+        .map(|s| s.level)
+        .collect();
+    if let Some(top) = levels.iter().min().filter(|l| **l > 1) {
+        warnings.push(format!(
+            "no level-1 headings (一、): the outline starts at level {top}"
+        ));
+    }
     let mut removed = doc.removed;
     for (missing, what) in [
         (
