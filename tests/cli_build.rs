@@ -251,7 +251,7 @@ fn bad_file_in_a_folder_fails_alone_and_keep_going_writes_the_rest() {
     assert!(!p.join("m.json").exists());
     let o = baogao(&["build", "--keep-going", "in", "-o", "m.json"], p);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(report_ids(&model(&p.join("m.json"))), ["beiling-2023"]);
+    assert_eq!(report_ids(&model(&p.join("m.json"))), ["beiling-2024-plan"]);
 }
 
 #[test]
@@ -286,18 +286,22 @@ fn equal_derived_ids_get_suffixes_and_a_warning() {
     let m = model(&p.join("m.json"));
     assert_eq!(
         report_ids(&m),
-        ["beiling-2023", "beiling-2023-2", "beiling-2023-3"]
+        [
+            "beiling-2024-plan",
+            "beiling-2024-plan-2",
+            "beiling-2024-plan-3"
+        ]
     );
     // Every id inside a renamed report carries its new id.
     let second = serde_json::to_string(&m["reports"][1]["sections"]).unwrap();
-    assert!(second.contains("\"beiling-2023-2:s1\""), "{second}");
-    assert!(!second.contains("\"beiling-2023:"), "{second}");
+    assert!(second.contains("\"beiling-2024-plan-2:s1\""), "{second}");
+    assert!(!second.contains("\"beiling-2024-plan:"), "{second}");
     let w = m["reports"][2]["warnings"].as_array().unwrap();
     assert!(
         w.iter().any(|w| w
             .as_str()
             .unwrap()
-            .starts_with("duplicate id: beiling-2023 is also the id of r.txt")),
+            .starts_with("duplicate id: beiling-2024-plan is also the id of r.txt")),
         "{w:?}"
     );
     let err = String::from_utf8_lossy(&o.stderr);
@@ -312,11 +316,17 @@ fn equal_derived_ids_get_suffixes_and_a_warning() {
     assert!(o.status.success());
     let out = String::from_utf8_lossy(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[0].starts_with("beiling-2023  关于北岭市"), "{out}");
-    assert!(!lines[0].contains("  ! "), "{out}");
-    assert!(lines[1].starts_with("beiling-2023-2  关于北岭市"), "{out}");
     assert!(
-        lines[1].contains("  ! duplicate id: beiling-2023 is also"),
+        lines[0].starts_with("beiling-2024-plan  关于北岭市"),
+        "{out}"
+    );
+    assert!(!lines[0].contains("  ! "), "{out}");
+    assert!(
+        lines[1].starts_with("beiling-2024-plan-2  关于北岭市"),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("  ! duplicate id: beiling-2024-plan is also"),
         "{out}"
     );
     assert!(
@@ -339,7 +349,7 @@ fn equal_derived_ids_get_suffixes_and_a_warning() {
             "x",
             "y/r.txt",
             "--id",
-            "beiling-2023",
+            "beiling-2024-plan",
             "-o",
             "n.json",
         ],
@@ -348,7 +358,7 @@ fn equal_derived_ids_get_suffixes_and_a_warning() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         report_ids(&model(&p.join("n.json"))),
-        ["beiling-2023-2", "beiling-2023"]
+        ["beiling-2024-plan-2", "beiling-2024-plan"]
     );
 }
 

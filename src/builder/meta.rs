@@ -73,23 +73,33 @@ static PARTY_COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
 /// The province-level municipalities (直辖市): a fact of the administrative map.
 const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
 
-/// Region names whose reading differs from each char's usual one.
+/// Names read otherwise than char by char (陕西 is spelt Shaanxi to tell it from 山西).
 const READINGS: &[(&str, &str)] = &[
     ("陕西", "shaanxi"),
-    ("重庆", "chongqing"),
-    ("长沙", "changsha"),
-    ("长春", "changchun"),
-    ("长治", "changzhi"),
-    ("厦门", "xiamen"),
-    ("蚌埠", "bengbu"),
     ("六安", "luan"),
     ("乐山", "leshan"),
+    ("乐清", "yueqing"),
     ("丽水", "lishui"),
-    ("番禺", "panyu"),
-    ("东莞", "dongguan"),
-    ("朝阳", "chaoyang"),
-    ("长宁", "changning"),
-    ("大理", "dali"),
+];
+
+/// Chars whose usual reading in place names differs from their most common
+/// one (成都 du, 西藏 zang, 佛山 fo, 长沙 chang, 重庆 chong, 东莞 guan).
+const PLACE_CHAR_READINGS: &[(char, &str)] = &[
+    ('都', "du"),
+    ('藏', "zang"),
+    ('佛', "fo"),
+    ('长', "chang"),
+    ('重', "chong"),
+    ('厦', "xia"),
+    ('莞', "guan"),
+    ('蚌', "beng"),
+    ('朝', "chao"),
+    ('亳', "bo"),
+    ('番', "pan"),
+    ('单', "shan"),
+    ('解', "xie"),
+    ('济', "ji"),
+    ('会', "hui"),
 ];
 
 /// Ethnic names that stand before 自治区/自治州 and are not part of the place name.
@@ -601,6 +611,11 @@ pub fn place_pinyin(core: &str) -> String {
         }
         let mut cs = rest.chars();
         let Some(c) = cs.next() else { break };
+        if let Some((_, py)) = PLACE_CHAR_READINGS.iter().find(|(ch, _)| *ch == c) {
+            out.push_str(py);
+            rest = cs.as_str();
+            continue;
+        }
         match c.to_pinyin() {
             Some(p) => out.push_str(p.plain()),
             None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
@@ -805,6 +820,10 @@ mod tests {
         assert_eq!(place_pinyin(core_name("宁夏回族自治区")), "ningxia");
         assert_eq!(place_pinyin(core_name("重庆市")), "chongqing");
         assert_eq!(place_pinyin(core_name("浦东新区")), "pudong");
+        assert_eq!(place_pinyin(core_name("成都市")), "chengdu");
+        assert_eq!(place_pinyin(core_name("西藏自治区")), "xizang");
+        assert_eq!(place_pinyin(core_name("佛山市")), "foshan");
+        assert_eq!(place_pinyin(core_name("六盘水市")), "liupanshui");
         assert_eq!(
             report_id(None, None, None, "My Report (final).txt"),
             "my-report-final"
