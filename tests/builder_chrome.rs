@@ -11,24 +11,6 @@ mod common;
 use baogao::model::{Block, RemovedReason, Report};
 use common::*;
 
-/// Full-width forms as web pages print them (the editing tools here may
-/// turn typed full-width chars into ASCII, so tests write them with escapes).
-fn fw(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '(' => '\u{FF08}',
-            ')' => '\u{FF09}',
-            ',' => '\u{FF0C}',
-            ':' => '\u{FF1A}',
-            '!' => '\u{FF01}',
-            '%' => '\u{FF05}',
-            other => other,
-        })
-        .collect::<String>()
-        // An HTML comment opener stays ASCII.
-        .replace("<\u{FF01}--", "<!--")
-}
-
 /// Build a synthetic report (full-width forms applied) and check its accounting.
 fn build(text: &str) -> Report {
     let text = fw(text);

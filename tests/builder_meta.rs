@@ -4,22 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use baogao::builder::{build_model, build_report, Input};
 use baogao::model::{Block, Level, RemovedReason, Report, ReportKind};
-
-fn fw(s: &str) -> String {
-    // Full-width forms as real reports print them.
-    s.chars()
-        .map(|c| match c {
-            '(' => '\u{FF08}',
-            ')' => '\u{FF09}',
-            ',' => '\u{FF0C}',
-            ':' => '\u{FF1A}',
-            '!' => '\u{FF01}',
-            other => other,
-        })
-        .collect()
-}
+use common::fw;
 
 fn build(text: &str) -> Report {
     build_report(fw(text).as_bytes(), "2099.md", None).unwrap()

@@ -12,17 +12,6 @@ use baogao::model::{Block, Model, Report, Section, SectionKind};
 use common::*;
 
 /// Full-width forms as the genre prints them.
-fn fw(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '(' => '\u{FF08}',
-            ')' => '\u{FF09}',
-            ',' => '\u{FF0C}',
-            ':' => '\u{FF1A}',
-            other => other,
-        })
-        .collect()
-}
 
 /// Build a report from text, checking the accounting and the model's validity.
 fn build(text: &str) -> Report {

@@ -10,20 +10,6 @@ mod common;
 use baogao::model::{Block, RemovedReason, SectionKind};
 use common::*;
 
-fn fw(s: &str) -> String {
-    // Full-width forms as the fixtures print them.
-    s.chars()
-        .map(|c| match c {
-            '(' => '\u{FF08}',
-            ')' => '\u{FF09}',
-            ',' => '\u{FF0C}',
-            ':' => '\u{FF1A}',
-            '%' => '\u{FF05}',
-            other => other,
-        })
-        .collect()
-}
-
 #[test]
 fn every_fixture_is_accounted_for_and_valid() {
     let dir = root().join("tests/data");

@@ -171,3 +171,22 @@ pub fn account(r: &Report, src: &[char]) -> Result<(), String> {
 pub fn visible_texts(r: &Report) -> Vec<String> {
     pieces(r).0.into_iter().map(|p| p.1).collect()
 }
+
+/// Full-width forms as real reports print them (the editing tools here turn
+/// typed full-width forms into ASCII, so tests write ASCII and call this).
+#[allow(dead_code)]
+pub fn fw(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '(' => '\u{FF08}',
+            ')' => '\u{FF09}',
+            ',' => '\u{FF0C}',
+            ':' => '\u{FF1A}',
+            '!' => '\u{FF01}',
+            '%' => '\u{FF05}',
+            other => other,
+        })
+        .collect::<String>()
+        // An HTML comment opener stays ASCII.
+        .replace("<\u{FF01}--", "<!--")
+}
