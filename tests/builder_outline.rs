@@ -11,8 +11,6 @@ use baogao::builder::{self, assemble::assemble, stream::Doc};
 use baogao::model::{Block, Model, Report, Section, SectionKind};
 use common::*;
 
-/// Full-width forms as the genre prints them.
-
 /// Build a report from text, checking the accounting and the model's validity.
 fn build(text: &str) -> Report {
     let text = fw(text);
