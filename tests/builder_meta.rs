@@ -224,7 +224,7 @@ fn an_outline_without_level_one_headings_warns() {
         "政府工作报告\n\n——2030年1月20日在江北市第十四届人民代表大会第三次会议上\n\n各位代表:\n\n现在,我代表市人民政府报告工作。\n\n(一)过去一年的工作\n\n全市生产总值增长5%。\n\n(二)今年的任务\n\n今年要稳中求进。\n",
     );
     assert!(
-        r.warnings.iter().any(|w| w.contains("no level-1 headings")),
+        r.warnings.iter().any(|w| w.contains("no level-one headings")),
         "{:?}",
         r.warnings
     );

@@ -142,7 +142,7 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
         .collect();
     if let Some(top) = levels.iter().min().filter(|l| **l > 1) {
         warnings.push(format!(
-            "no level-1 headings (一、): the outline starts at level {top}"
+            "no level-one headings (一、): the outline starts at level {top}"
         ));
     }
     let mut removed = doc.removed;
