@@ -224,7 +224,9 @@ fn an_outline_without_level_one_headings_warns() {
         "政府工作报告\n\n——2030年1月20日在江北市第十四届人民代表大会第三次会议上\n\n各位代表:\n\n现在,我代表市人民政府报告工作。\n\n(一)过去一年的工作\n\n全市生产总值增长5%。\n\n(二)今年的任务\n\n今年要稳中求进。\n",
     );
     assert!(
-        r.warnings.iter().any(|w| w.contains("no level-one headings")),
+        r.warnings
+            .iter()
+            .any(|w| w.contains("no level-one headings")),
         "{:?}",
         r.warnings
     );
@@ -234,4 +236,18 @@ fn an_outline_without_level_one_headings_warns() {
         "{:?}",
         r.warnings
     );
+}
+
+#[test]
+fn a_head_flattened_into_one_line_is_read_piece_by_piece() {
+    let r = build(
+        "政府工作报告 ——2030年2月1日在江北市第九届人民代表大会第三次会议上 江北市市长 李某某 各位代表: 现在,我代表市人民政府向大会报告工作,请予审议。过去一年,全市生产总值增长5%,城乡居民收入稳步增长,民生实事全面完成。\n\n一、过去一年的工作\n\n全市生产总值增长5%。\n\n二、今年的主要任务\n\n今年要稳中求进。\n",
+    );
+    assert_eq!(r.title, "政府工作报告");
+    assert_eq!(r.region.as_deref(), Some("江北市"));
+    assert_eq!(r.source.date.as_deref(), Some("2030-02-01"));
+    assert_eq!(r.source.speaker.as_deref(), Some("李某某"));
+    let first = first_paragraph(&r);
+    assert!(first.starts_with("各位代表"), "{first}");
+    assert!(!body_text(&r).contains("会议上"));
 }

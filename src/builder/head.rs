@@ -132,6 +132,7 @@ pub fn read_head(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) {
         .copied()
         .filter(|&(s, e)| (s..e).any(|i| doc.is_kept(i) && !is_space(doc.chars[i])))
         .take(41)
+        .flat_map(|(s, e)| flattened_head_units(doc, s, e))
         .collect();
     let mut skip_next = false;
     for (k, &(s, e)) in nonblank.iter().enumerate() {
@@ -260,6 +261,39 @@ pub fn read_head(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) {
     if meta.title.is_none() {
         meta.title = meta.fm_title.as_deref().map(clean_title);
     }
+}
+
+/// A page that flattened its head into one line ("政府工作报告 ——2024年…会议上
+/// 某省省长 王某 各位代表: 现在,…"): the pieces before the salutation, split
+/// at white space, are read as head lines; the rest stays one unit. Any
+/// other line is itself.
+fn flattened_head_units(doc: &Doc, s: usize, e: usize) -> Vec<(usize, usize)> {
+    const SALUTATION: [char; 4] = ['各', '位', '代', '表'];
+    if e - s <= 80 {
+        return vec![(s, e)];
+    }
+    let limit = e.min(s + 300);
+    let Some(sal) = (s..limit.saturating_sub(3))
+        .find(|&i| doc.chars[i..i + 4] == SALUTATION && (s..i).any(|j| is_space(doc.chars[j])))
+    else {
+        return vec![(s, e)];
+    };
+    let mut units = Vec::new();
+    let mut i = s;
+    while i < sal {
+        while i < sal && (is_space(doc.chars[i]) || !doc.is_kept(i)) {
+            i += 1;
+        }
+        let st = i;
+        while i < sal && !is_space(doc.chars[i]) {
+            i += 1;
+        }
+        if st < i {
+            units.push((st, i));
+        }
+    }
+    units.push((sal, e));
+    units
 }
 
 /// A numbered heading or a table caption: never a title line, even with 报告 in it.
