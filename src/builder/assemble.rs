@@ -354,6 +354,16 @@ impl<'a> Asm<'a> {
         if !(t.sep >= Sep::Newline || t.sep == Sep::Start) {
             return None;
         }
+        // Back matter opens with 附件 or with a short glossary line.
+        if super::fold::fold(t.first()) != '附'
+            && toks[i..line_end(toks, i)]
+                .iter()
+                .map(|t| t.len())
+                .sum::<usize>()
+                > 60
+        {
+            return None;
+        }
         let text = super::fold::fold_str(&t.text());
         let next_on_new_line = toks.get(i + 1).is_none_or(|n| n.sep >= Sep::Newline);
         let j = line_end(toks, i);

@@ -154,6 +154,10 @@ static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
 /// A glossary heading line: 名词解释, 注 释, 【名词解释】, 《政府工作报告》名词解释,
 /// 附:名词解释, 有关词语解释 … (white space, brackets and a final colon aside).
 pub fn is_glossary_heading(line: &str) -> bool {
+    // A glossary heading is short; never copy a paragraph to find out.
+    if line.chars().nth(60).is_some() {
+        return false;
+    }
     let t: String = super::fold::fold_str(line)
         .chars()
         .filter(|c| !super::stream::is_space(*c))

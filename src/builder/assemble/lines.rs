@@ -30,6 +30,15 @@ pub(super) fn line_text(toks: &[Tok], i: usize, j: usize) -> String {
     toks[i..j].iter().map(|t| t.text()).collect()
 }
 
+/// The line's text, or its first `max` chars when it is longer.
+fn line_prefix(toks: &[Tok], i: usize, j: usize, max: usize) -> String {
+    toks[i..j]
+        .iter()
+        .flat_map(|t| t.chars.iter().map(|c| c.0))
+        .take(max)
+        .collect()
+}
+
 /// A glued marker right after a sentence end inside a token ("…成效。(一)加快…"):
 /// the index it starts at. A glued 一、 only when what follows is a heading
 /// (short, no sentence end) closing the line: "。二、三产业比重提高。" is text.
@@ -42,11 +51,13 @@ fn glued_marker_at(chars: &[(char, usize)], line_ends: bool) -> Option<usize> {
         {
             return false;
         }
-        let tail: String = chars[k..].iter().map(|c| c.0).collect();
-        match parse_marker(&tail) {
+        // parse_marker reads 8 chars at most: build no longer a tail.
+        let head: String = chars[k..].iter().take(8).map(|c| c.0).collect();
+        match parse_marker(&head) {
             Some(m) if m.level == 2 => true,
             Some(m) if m.level == 1 => {
-                line_ends && tail.chars().count() <= 40 && !tail.chars().any(is_terminator)
+                let tail = &chars[k..];
+                line_ends && tail.len() <= 40 && !tail.iter().any(|c| is_terminator(c.0))
             }
             _ => false,
         }
@@ -61,7 +72,8 @@ pub(super) fn prepare(toks: &[Tok]) -> Vec<Tok> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if super::super::fold::fold_str(&t.text()) == "("
+        if t.len() == 1
+            && super::super::fold::fold(t.first()) == '('
             && toks.get(i + 1).is_some_and(|n| {
                 n.sep >= Sep::Newline
                     && parse_marker(&format!("({}", n.text()))
@@ -125,8 +137,16 @@ pub(super) fn find_parts(toks: &[Tok]) -> (HashMap<usize, Part>, u8) {
     while i < toks.len() {
         let j = line_end(toks, i);
         let t = &toks[i];
-        let text = super::super::fold::fold_str(&t.text());
-        let line = line_text(toks, i, j);
+        // A marker is read from a token's first chars, and every test on a
+        // whole line below holds only for short lines (or, for 附件, reads
+        // its start): a long paragraph line is never copied whole.
+        let text: String = t
+            .chars
+            .iter()
+            .take(16)
+            .map(|c| super::super::fold::fold(c.0))
+            .collect();
+        let line = line_prefix(toks, i, j, 64);
         if ATTACHMENT.is_match(&super::super::fold::fold_str(&line)) && i > 0
             || is_glossary_heading(&line)
         {
