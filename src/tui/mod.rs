@@ -30,6 +30,8 @@ pub mod update;
 #[cfg(test)]
 mod snapshots_test;
 #[cfg(test)]
+mod tables_test;
+#[cfg(test)]
 mod update_test;
 
 use std::io::IsTerminal;

@@ -1,9 +1,13 @@
 //! Tables pane state: the list of printed and derived tables, the selected
-//! one, the cell cursor, horizontal and vertical scroll, sort by any column
-//! (numbers by value) and a typed row filter. Plain state: no terminal.
+//! one, the cell cursor, horizontal and vertical scroll (key columns frozen),
+//! sort by any column (numbers by value in their unit's base, unlike units
+//! kept apart) and a typed row filter (matched as search matches: exact,
+//! pinyin, fuzzy). Plain state: no terminal.
 
 use std::cmp::Ordering;
 
+use super::columns::PaneColumns;
+use crate::indicators::number::{to_base, unit_after};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
 use crate::text::{sanitize, str_width, AmbiguousWidth};
@@ -78,18 +82,106 @@ pub fn parse_number(s: &str) -> Option<f64> {
     Some(if neg { -v } else { v })
 }
 
-/// Compare two cells: numbers by value before text, empty cells last.
-pub fn compare_cells(a: &str, b: &str) -> Ordering {
-    match (a.trim().is_empty(), b.trim().is_empty()) {
-        (true, false) => return Ordering::Greater,
-        (false, true) => return Ordering::Less,
-        _ => {}
+/// The number a cell starts with, in its unit's base, with that base:
+/// "1.37万亿元" → (13700, "亿元"), "14.1万个" → (14.1, "万个"), "5.5%左右" →
+/// (5.5, "%"), "16,715.2" → (16715.2, ""). None when the cell does not
+/// start with a number.
+pub fn base_value(s: &str) -> Option<(f64, &'static str)> {
+    let v = parse_number(s)?;
+    let s = s.trim();
+    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let rest: Vec<char> = s[start..]
+        .chars()
+        .skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let unit = unit_after(&rest);
+    Some(to_base(v, &unit).unwrap_or((v, "")))
+}
+
+/// How a cell sorts: a number (by its base value, in the group of its base
+/// unit, so 万/亿 multipliers compare and unlike units never interleave),
+/// then text, then empty cells.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SortKey<'a> {
+    Number { group: usize, value: f64 },
+    Text(&'a str),
+    Empty,
+}
+
+impl SortKey<'_> {
+    fn class(&self) -> u8 {
+        match self {
+            SortKey::Number { .. } => 0,
+            SortKey::Text(_) => 1,
+            SortKey::Empty => 2,
+        }
     }
-    match (parse_number(a), parse_number(b)) {
-        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => a.cmp(b),
+}
+
+/// Sort keys for a column's cells; groups are numbered by the first
+/// appearance of their base unit in `cells` order.
+pub fn sort_keys<'a>(cells: &[&'a str]) -> Vec<SortKey<'a>> {
+    let mut units: Vec<&'static str> = Vec::new();
+    cells
+        .iter()
+        .map(|&c| {
+            if c.trim().is_empty() {
+                return SortKey::Empty;
+            }
+            match base_value(c) {
+                Some((value, unit)) => {
+                    let group = units.iter().position(|u| *u == unit).unwrap_or_else(|| {
+                        units.push(unit);
+                        units.len() - 1
+                    });
+                    SortKey::Number { group, value }
+                }
+                None => SortKey::Text(c),
+            }
+        })
+        .collect()
+}
+
+/// Order two keys in a direction: numbers before text before empty cells
+/// and unit groups in their order either way; values and texts up or down.
+pub fn compare_keys(a: &SortKey<'_>, b: &SortKey<'_>, dir: SortDir) -> Ordering {
+    let within = match (a, b) {
+        (SortKey::Number { group: g, value: x }, SortKey::Number { group: h, value: y }) => {
+            if g != h {
+                return g.cmp(h);
+            }
+            x.partial_cmp(y).unwrap_or(Ordering::Equal)
+        }
+        (SortKey::Text(x), SortKey::Text(y)) => x.cmp(y),
+        _ => return a.class().cmp(&b.class()),
+    };
+    match dir {
+        SortDir::Up => within,
+        SortDir::Down => within.reverse(),
+    }
+}
+
+/// How many leading columns are the table's key and stay frozen: a row
+/// number column (headed 序号, or every cell a short integer) with the name
+/// column after it, else the first column; none for a one-column table.
+pub fn key_columns(v: &TView<'_>) -> usize {
+    let n = v.columns.len();
+    if n <= 1 {
+        return 0;
+    }
+    let short_int = |c: &str| {
+        let c = c.trim();
+        !c.is_empty() && c.len() <= 3 && c.chars().all(|ch| ch.is_ascii_digit())
+    };
+    let numbered = v.columns[0].trim() == "序号"
+        || (!v.rows.is_empty()
+            && v.rows
+                .iter()
+                .all(|r| r.first().is_some_and(|c| short_int(c))));
+    if numbered && n > 2 {
+        2
+    } else {
+        1
     }
 }
 
@@ -196,22 +288,27 @@ impl TablesState {
         let Some(v) = self.current_view(model, derived) else {
             return;
         };
-        let needle = self.filter.to_lowercase();
-        self.rows = (0..v.rows.len())
-            .filter(|&i| {
-                needle.is_empty() || v.rows[i].iter().any(|c| c.to_lowercase().contains(&needle))
-            })
-            .collect();
+        self.rows = if self.filter.trim().is_empty() {
+            (0..v.rows.len()).collect()
+        } else {
+            // A row is one text of its cells, matched as search matches an
+            // item (so `yi` finds 亿 without an input method).
+            let texts: Vec<String> = v.rows.iter().map(|r| r.join(" ")).collect();
+            crate::search::matching(&texts, &self.filter)
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, m)| m.then_some(i))
+                .collect()
+        };
         if let Some((c, dir)) = self.sort {
-            let cell = |i: usize| v.rows[i].get(c).map(String::as_str).unwrap_or("");
-            self.rows.sort_by(|&a, &b| {
-                let o = compare_cells(cell(a), cell(b));
-                if dir == SortDir::Down {
-                    o.reverse()
-                } else {
-                    o
-                }
-            });
+            let cells: Vec<&str> = v
+                .rows
+                .iter()
+                .map(|r| r.get(c).map(String::as_str).unwrap_or(""))
+                .collect();
+            let keys = sort_keys(&cells);
+            self.rows
+                .sort_by(|&a, &b| compare_keys(&keys[a], &keys[b], dir));
         }
         self.cursor = keep
             .and_then(|k| self.rows.iter().position(|&r| r == k))
@@ -277,19 +374,17 @@ impl TablesState {
         self.scroll_rows_into_view();
     }
 
-    /// Scroll columns so the cursor's column is visible in `avail` columns.
-    pub fn scroll_cols_into_view(&mut self, widths: &[usize], avail: usize) {
+    /// Scroll the columns after the frozen ones so the cursor's column is
+    /// shown whole in `avail` display columns (a frozen column always is).
+    pub fn scroll_cols_into_view(&mut self, cols: &PaneColumns, avail: usize) {
+        self.col_offset = self.col_offset.max(cols.frozen);
+        if self.col < cols.frozen {
+            return;
+        }
         if self.col < self.col_offset {
             self.col_offset = self.col;
         }
-        while self.col_offset < self.col {
-            let used: usize = widths[self.col_offset..=self.col]
-                .iter()
-                .map(|w| w + 3)
-                .sum();
-            if used <= avail + 3 {
-                break;
-            }
+        while self.col_offset < self.col && !cols.fully_shown(self.col, self.col_offset, avail) {
             self.col_offset += 1;
         }
     }
@@ -340,9 +435,15 @@ impl TablesState {
     }
 }
 
-/// Column display widths of a table: natural width, capped so one column
-/// never takes more than `cap` columns (the popup shows the rest).
-pub fn column_widths(v: &TView<'_>, amb: AmbiguousWidth, cap: usize) -> Vec<usize> {
+/// The display columns of the pane's text for a pane `pane_width` wide (the
+/// text starts one column in).
+pub fn text_width(pane_width: usize) -> usize {
+    pane_width.saturating_sub(1)
+}
+
+/// The pane's columns for a table in `avail` display columns: key columns
+/// frozen, long columns capped (the popup shows the whole text).
+pub fn pane_columns(v: &TView<'_>, amb: AmbiguousWidth, avail: usize) -> PaneColumns {
     let mut w: Vec<usize> = v
         .columns
         .iter()
@@ -353,7 +454,7 @@ pub fn column_widths(v: &TView<'_>, amb: AmbiguousWidth, cap: usize) -> Vec<usiz
             w[i] = w[i].max(str_width(&sanitize(c), amb));
         }
     }
-    w.into_iter().map(|x| x.clamp(2, cap.max(2))).collect()
+    PaneColumns::new(&w, key_columns(v), avail)
 }
 
 #[cfg(test)]
@@ -379,7 +480,8 @@ mod tests {
         st.cycle_sort(&m, &[]);
         assert_eq!(st.rows, vec![1, 0, 2, 3]);
         st.cycle_sort(&m, &[]);
-        assert_eq!(st.rows, vec![3, 2, 0, 1]);
+        // Down: values down, text still after the numbers.
+        assert_eq!(st.rows, vec![2, 0, 1, 3]);
         st.cycle_sort(&m, &[]);
         assert_eq!(st.rows, vec![0, 1, 2, 3]);
     }
@@ -426,14 +528,66 @@ mod tests {
     }
 
     #[test]
-    fn the_cursor_column_is_scrolled_into_view() {
+    fn the_cursor_column_is_scrolled_into_view_after_the_frozen_ones() {
         let mut st = TablesState::default();
-        let widths = [10, 10, 10, 10];
+        let cols = PaneColumns {
+            widths: vec![10, 10, 10, 10],
+            frozen: 1,
+        };
         st.col = 3;
-        st.scroll_cols_into_view(&widths, 25);
-        assert_eq!(st.col_offset, 2);
+        st.scroll_cols_into_view(&cols, 25);
+        assert_eq!(st.col_offset, 3);
+        assert!(cols.fully_shown(3, st.col_offset, 25));
         st.col = 0;
-        st.scroll_cols_into_view(&widths, 25);
-        assert_eq!(st.col_offset, 0);
+        st.scroll_cols_into_view(&cols, 25);
+        assert_eq!(st.col_offset, 3, "a frozen column needs no scrolling");
+        st.col = 1;
+        st.scroll_cols_into_view(&cols, 25);
+        assert_eq!(st.col_offset, 1);
+    }
+
+    #[test]
+    fn sorting_compares_wan_and_yi_and_keeps_unlike_units_apart() {
+        let cells = [
+            "47%",
+            "14.1万个",
+            "9个",
+            "1.37万亿元",
+            "16715.2亿元",
+            "3%",
+            "",
+            "完成",
+        ];
+        // 9个 is 0.0009 万个: below 14.1万个, in the same group.
+        assert_eq!(base_value(cells[2]), Some((0.0009, "万个")));
+        assert_eq!(base_value(cells[3]), Some((13700.0, "亿元")));
+        let keys = sort_keys(&cells);
+        let mut order: Vec<usize> = (0..cells.len()).collect();
+        order.sort_by(|&a, &b| compare_keys(&keys[a], &keys[b], SortDir::Up));
+        // % group (first seen), then 万个, then 亿元; text; empty.
+        assert_eq!(order, vec![5, 0, 2, 1, 3, 4, 7, 6]);
+        order.sort_by(|&a, &b| compare_keys(&keys[a], &keys[b], SortDir::Down));
+        assert_eq!(order, vec![0, 5, 1, 2, 4, 3, 7, 6]);
+    }
+
+    #[test]
+    fn the_filter_matches_pinyin_as_search_does() {
+        let m = small_model();
+        let mut st = TablesState::new(&m, &[]);
+        // 规模以上工业总产值增长率: 以 is yi; gm is 规模 by initials.
+        st.filter = "gmys".into();
+        st.recompute(&m, &[]);
+        assert_eq!(st.rows, vec![1]);
+        st.filter = "zzl".into();
+        st.recompute(&m, &[]);
+        assert_eq!(st.rows, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn key_columns_are_the_number_and_the_name() {
+        let m = small_model();
+        let st = TablesState::new(&m, &[]);
+        let v = st.current_view(&m, &[]).unwrap();
+        assert_eq!(key_columns(&v), 2);
     }
 }

@@ -6,7 +6,7 @@ use super::app::{App, Overlay};
 use super::outline::NodeKind;
 use super::records::{RecordsPopup, RecordsScope};
 use super::strings;
-use super::tables::column_widths;
+use super::tables::{pane_columns, text_width};
 
 /// Apply one action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -319,8 +319,8 @@ fn tables(app: &mut App, action: Action) {
         _ => {}
     }
     if let Some(v) = t.current_view(model, derived) {
-        let widths = column_widths(&v, amb, (width * 2 / 3).max(8));
-        t.scroll_cols_into_view(&widths, width);
+        let avail = text_width(width);
+        t.scroll_cols_into_view(&pane_columns(&v, amb, avail), avail);
     }
 }
 
