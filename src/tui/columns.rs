@@ -33,6 +33,12 @@ pub const NAME_FLOOR: usize = 8;
 /// A scrolled column is never capped below this.
 pub const CAP_FLOOR: usize = 8;
 
+/// Room kept for one value column next to the key columns on a narrow pane.
+pub const VALUE_ROOM: usize = 12;
+
+/// What the key columns may take on a narrow pane, beyond half of it.
+pub const KEY_MAX: usize = 30;
+
 /// The tables pane's columns: each column's width, and how many leading (key)
 /// columns stay frozen at the left while the others scroll, as in csvlens
 /// and VisiData.
@@ -55,8 +61,10 @@ pub struct Placed {
 impl PaneColumns {
     /// Widths for columns of `natural` widths in `avail` display columns, the
     /// first `frozen` of them frozen. Natural widths when everything fits.
-    /// Otherwise the key columns take at most about half the pane (the last
-    /// of them, the name, is capped, never below [`NAME_FLOOR`]), and every
+    /// Otherwise the key columns take at most about half the pane, or on a
+    /// narrow pane all but [`VALUE_ROOM`] for one value column (up to
+    /// [`KEY_MAX`]); the last of them, the name, is the one capped, never
+    /// below [`NAME_FLOOR`]. Every
     /// other column at most two thirds of what is left (never below
     /// [`CAP_FLOOR`]) so a neighbour shows too; a single scrolled column may
     /// take all that is left. A capped cell is drawn cut, its whole text a
@@ -71,7 +79,7 @@ impl PaneColumns {
                 frozen,
             };
         }
-        let budget = avail * 11 / 20;
+        let budget = (avail * 11 / 20).max(avail.saturating_sub(SEP + VALUE_ROOM).min(KEY_MAX));
         let mut widths = Vec::with_capacity(n);
         let mut used = 0;
         for (i, &nat) in natural.iter().enumerate().take(frozen) {
@@ -145,10 +153,17 @@ mod tests {
     fn key_columns_stay_and_the_others_scroll() {
         // 序号 | name | four value columns, 54 columns of pane.
         let natural = [4, 22, 8, 11, 8, 32];
+        let c = PaneColumns::new(&natural, 2, 36);
+        assert_eq!(c.widths[0], 4);
+        assert!(c.widths[1] >= 10 && c.widths[1] < 22, "{:?}", c.widths);
+        // Room for a value column next to the name.
+        assert!(c.place(2, 36).iter().any(|p| p.col == 2 && p.width >= 8));
         let c = PaneColumns::new(&natural, 2, 54);
         assert_eq!(c.frozen, 2);
-        assert_eq!(c.widths[0], 4);
-        assert!(c.widths[1] >= NAME_FLOOR && c.widths[1] < 22);
+        assert_eq!(c.widths[0..2], [4, KEY_MAX - 4 - 2 * SEP]);
+        // A wide pane: the name whole.
+        let c = PaneColumns::new(&natural, 2, 100);
+        assert_eq!(c.widths[0..2], [4, 22]);
         let p = c.place(4, 54);
         assert_eq!(p[0].col, 0);
         assert_eq!(p[1].col, 1);

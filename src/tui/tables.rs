@@ -94,6 +94,7 @@ pub fn base_value(s: &str) -> Option<(f64, &'static str)> {
         .chars()
         .skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
         .collect();
+    let rest: Vec<char> = rest.into_iter().skip_while(|c| c.is_whitespace()).collect();
     let unit = unit_after(&rest);
     Some(to_base(v, &unit).unwrap_or((v, "")))
 }
@@ -561,6 +562,7 @@ mod tests {
         // 9个 is 0.0009 万个: below 14.1万个, in the same group.
         assert_eq!(base_value(cells[2]), Some((0.0009, "万个")));
         assert_eq!(base_value(cells[3]), Some((13700.0, "亿元")));
+        assert_eq!(base_value("16715.2 亿元"), Some((16715.2, "亿元")));
         let keys = sort_keys(&cells);
         let mut order: Vec<usize> = (0..cells.len()).collect();
         order.sort_by(|&a, &b| compare_keys(&keys[a], &keys[b], SortDir::Up));
