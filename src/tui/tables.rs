@@ -10,7 +10,11 @@ use super::columns::PaneColumns;
 use crate::indicators::number::{to_base, unit_after};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
-use crate::text::{sanitize, str_width, AmbiguousWidth};
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use crate::text::{sanitize, str_width, wrap, AmbiguousWidth};
 
 /// A table the pane can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,6 +214,8 @@ pub struct TablesState {
     pub filter: String,
     /// Data rows the pane shows (set from the layout).
     pub height: usize,
+    /// Rows of the cell popup scrolled off its top.
+    pub popup_scroll: usize,
 }
 
 impl TablesState {
@@ -426,6 +432,22 @@ impl TablesState {
         (!recs.is_empty()).then_some((report, recs))
     }
 
+    /// How far the cell popup can scroll on a `body` area.
+    pub fn popup_max_scroll(
+        &self,
+        model: &Model,
+        derived: &[DerivedTable],
+        body: Rect,
+        amb: AmbiguousWidth,
+    ) -> usize {
+        let Some((_, text)) = self.cell_text(model, derived) else {
+            return 0;
+        };
+        let (_, rows) = popup_layout(&text, body, amb);
+        rows.len()
+            .saturating_sub(body.height.saturating_sub(2) as usize)
+    }
+
     /// Full text of the cursor's cell (sanitized), for the popup.
     pub fn cell_text(&self, model: &Model, derived: &[DerivedTable]) -> Option<(String, String)> {
         let v = self.current_view(model, derived)?;
@@ -434,6 +456,26 @@ impl TablesState {
         let head = v.columns.get(self.col).map(String::as_str).unwrap_or("");
         Some((sanitize(head).into_owned(), sanitize(text).into_owned()))
     }
+}
+
+/// The popup's widest box when the text fits in it.
+const POPUP_MAX_W: u16 = 62;
+/// The popup's border and one blank column on each side.
+pub const POPUP_FRAME: u16 = 4;
+
+/// The cell popup's box width and text rows for `text` on a `body` area:
+/// byte ranges of `text`, each at most `width - POPUP_FRAME` columns wide
+/// (exactly what is drawn, so no char is lost at a row end). The box widens
+/// to the screen when the text is too tall for the narrow one.
+pub fn popup_layout(text: &str, body: Rect, amb: AmbiguousWidth) -> (u16, Vec<Range<usize>>) {
+    let widest = body.width.saturating_sub(2).max(POPUP_FRAME + 2);
+    let mut w = widest.min(POPUP_MAX_W);
+    let mut rows = wrap(text, (w - POPUP_FRAME) as usize, amb);
+    if rows.len() + 2 > body.height as usize && w < widest {
+        w = widest;
+        rows = wrap(text, (w - POPUP_FRAME) as usize, amb);
+    }
+    (w, rows)
 }
 
 /// The display columns of the pane's text for a pane `pane_width` wide (the
