@@ -388,3 +388,36 @@ fn popup_text_equals_the_cell_for_every_bundled_cell_at_80x24() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// Issue 10: after `t l l l l s` the indicator names were scrolled away. At
+/// 80x24 the number and name columns stay, beside the sorted column, and the
+/// cells cut at the pane edge end with "~".
+#[test]
+fn the_names_stay_while_the_columns_scroll_at_80x24() {
+    let Some(t) = shell("keys", 80, 24) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.keys(&[&format!("{bin} --ambiguous narrow; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Outline");
+    t.keys(&["t", "l", "l", "l", "l", "s"]);
+    let s = t.wait_for("同比增长 ^");
+    assert_clean(&s);
+    assert_border_aligned(&s, 24);
+    for name in [
+        "实到外资",
+        "地区生产总值",
+        "一般公共预算收入",
+        "新增养老床位数",
+    ] {
+        assert!(s.contains(name), "{name} not on screen:\n{s}");
+    }
+    // Sorted by value: -6.4% (实到外资) is the first row.
+    let first = s.lines().nth(3).unwrap_or("");
+    assert!(first.contains("实到外资") && first.contains("-6.4%"), "{s}");
+    // The column at the pane edge is cut, and says so.
+    let cut = s.lines().skip(3).take(10).filter(|l| l.ends_with('~'));
+    assert!(cut.count() >= 5, "cut cells without a mark:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
