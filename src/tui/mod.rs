@@ -19,6 +19,7 @@ pub mod reader;
 pub mod records;
 pub mod search;
 pub mod searcher;
+pub mod sort;
 pub mod strings;
 pub mod tables;
 pub mod terminal;

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{cells, title_row, Ctx};
-use crate::text::{pad, sanitize};
+use crate::text::{pad, sanitize, truncate};
 use crate::tui::app::{App, Overlay};
 use crate::tui::marks;
 use crate::tui::strings;
@@ -58,14 +58,17 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
     let mut visible_cols = Vec::new();
     for p in &placed {
         let c = p.col;
-        let mut name = sanitize(&v.columns[c]).into_owned();
-        if let Some((sc, dir)) = t.sort {
-            if sc == c {
-                name.push_str(if dir == SortDir::Up { " ^" } else { " v" });
+        let name = sanitize(&v.columns[c]);
+        // `pad` and `truncate` cut to the drawn width with the cut marker;
+        // the sort arrow is kept after a cut name.
+        let cell = match t.sort {
+            Some((sc, dir)) if sc == c => {
+                let arrow = if dir == SortDir::Up { " ^" } else { " v" };
+                let name = truncate(&name, p.width.saturating_sub(arrow.len()), ctx.amb);
+                pad(&format!("{name}{arrow}"), p.width, ctx.amb)
             }
-        }
-        // `pad` cuts to the drawn width, so a cut header shows the marker too.
-        let cell = pad(&name, p.width, ctx.amb);
+            _ => pad(&name, p.width, ctx.amb),
+        };
         let x = r.x + 1 + p.x as u16;
         visible_cols.push((c, x, p.width));
         let x = cells::put(buf, x, hy, end, &cell, ctx.theme.heading(), ctx.amb);
