@@ -291,3 +291,37 @@ fn a_squeezed_table_reads_as_records_in_the_reader() {
     let at = d.line_of_table(&t.id).unwrap();
     assert!(!d.lines[at..].iter().any(|l| l.text == head));
 }
+
+#[test]
+fn the_reader_shows_a_squeezed_table_as_records_at_80x24() {
+    use Action::*;
+    let mut app = app_at(bundled(), (80, 24));
+    // The outline's 表1 node, under part 一.
+    for a in [Down, Right, Down] {
+        update(&mut app, a);
+    }
+    insta::assert_snapshot!("reader_records_80x24", screen_text(&draw(&app)).join("\n"));
+}
+
+#[test]
+fn hostile_cells_are_inert_in_the_pane_and_the_popup() {
+    use Action::*;
+    let mut m = super::testmodel::small_model();
+    m.reports[0].tables[0].rows[0][1] = "\u{1b}[2J\u{1b}]52;c;QUFB\u{7}\u{202E}GDP".into();
+    let mut app = app_at(m, (80, 24));
+    for a in [Tables, Right, CellPopup] {
+        update(&mut app, a);
+    }
+    assert_eq!(app.overlay, Some(Overlay::Popup));
+    let buf = draw(&app);
+    for c in buf.content() {
+        assert!(
+            !c.symbol()
+                .chars()
+                .any(|ch| ch.is_control() || ch == '\u{202E}'),
+            "{:?}",
+            c.symbol()
+        );
+    }
+    assert!(popup_text(&buf).unwrap().contains("GDP"));
+}
