@@ -290,3 +290,134 @@ fn hangup_regression_explorer_exits_when_its_terminal_goes_away() {
         sleep(Duration::from_millis(50));
     }
 }
+
+/// The text inside the popup box on a captured screen (between its borders
+/// and blank margins, rows joined), or None when no popup is shown.
+fn popup_text(screen: &str) -> Option<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines.iter().position(|l| l.contains('┌'))?;
+    let col_of = |line: &str, ch: char| -> Option<usize> {
+        let i = line.find(ch)?;
+        Some(str_width(&line[..i], AmbiguousWidth::Narrow))
+    };
+    let (x0, x1) = (col_of(lines[top], '┌')?, col_of(lines[top], '┐')?);
+    let mut out = String::new();
+    for line in &lines[top + 1..] {
+        if col_of(line, '└') == Some(x0) {
+            return Some(out);
+        }
+        // The chars in display columns x0+2 .. x1-1.
+        let mut col = 0;
+        for c in line.chars() {
+            if col >= x0 + 2 && col < x1 - 1 {
+                out.push(c);
+            }
+            col += baogao::text::char_width(c, AmbiguousWidth::Narrow);
+        }
+    }
+    None
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Regression (issue 10): the cell popup dropped chars at every row end
+/// ("培育意向加 / GOP" for 加入GOP). Opens the popup on every cell of every
+/// bundled table, printed and derived, and compares it with the cell.
+#[test]
+fn popup_text_equals_the_cell_for_every_bundled_cell_at_80x24() {
+    let Some(t) = shell("popup", 80, 24) else {
+        return;
+    };
+    let model = baogao::load_model(None).unwrap();
+    let derived = baogao::indicators::derived_tables(&model);
+    let st = baogao::tui::tables::TablesState::new(&model, &derived);
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.keys(&[&format!("{bin} --ambiguous narrow; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Outline");
+    t.keys(&["t"]);
+    t.wait_for("Tables  1/");
+    let send = |k: &str| {
+        t.cmd(&["send-keys", "-t", "e2e", k]);
+    };
+    let wait = |what: &str, ok: &dyn Fn(&str) -> bool| -> String {
+        let start = Instant::now();
+        loop {
+            let s = t.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(5) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            sleep(Duration::from_millis(10));
+        }
+    };
+    let mut checked = 0;
+    for (i, &r) in st.list.iter().enumerate() {
+        let v = baogao::tui::tables::view(&model, &derived, r).unwrap();
+        let ncols = v.columns.len();
+        let title = format!("Tables  {}/{}", i + 1, st.list.len());
+        wait(&title, &|s| s.contains(&title));
+        for (ri, row) in v.rows.iter().enumerate() {
+            for c in 0..ncols {
+                if let Some(cell) = row.get(c) {
+                    let want = squash(&baogao::text::sanitize(cell));
+                    send("v");
+                    let s = wait(&format!("popup of {i} r{ri} c{c}"), &|s| {
+                        popup_text(s).is_some_and(|p| squash(&p) == want)
+                    });
+                    assert_clean(&s);
+                    checked += 1;
+                    send("v");
+                    wait("popup closed", &|s| popup_text(s).is_none());
+                }
+                if c + 1 < ncols {
+                    send("l");
+                }
+            }
+            for _ in 1..ncols {
+                send("h");
+            }
+            send("j");
+        }
+        send("J");
+    }
+    assert!(checked > 190, "{checked} cells");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+/// Issue 10: after `t l l l l s` the indicator names were scrolled away. At
+/// 80x24 the number and name columns stay, beside the sorted column, and the
+/// cells cut at the pane edge end with "~".
+#[test]
+fn the_names_stay_while_the_columns_scroll_at_80x24() {
+    let Some(t) = shell("keys", 80, 24) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.keys(&[&format!("{bin} --ambiguous narrow; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Outline");
+    t.keys(&["t", "l", "l", "l", "l", "s"]);
+    let s = t.wait_for("同比增长 ^");
+    assert_clean(&s);
+    assert_border_aligned(&s, 24);
+    for name in [
+        "实到外资",
+        "地区生产总值",
+        "一般公共预算收入",
+        "新增养老床位数",
+    ] {
+        assert!(s.contains(name), "{name} not on screen:\n{s}");
+    }
+    // Sorted by value: -6.4% (实到外资) is the first row.
+    let first = s.lines().nth(3).unwrap_or("");
+    assert!(first.contains("实到外资") && first.contains("-6.4%"), "{s}");
+    // The column at the pane edge is cut, and says so.
+    let cut = s.lines().skip(3).take(10).filter(|l| l.ends_with('~'));
+    assert!(cut.count() >= 5, "cut cells without a mark:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

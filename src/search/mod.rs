@@ -9,6 +9,7 @@
 //! hit's text around its first match to a display width. Pure: no terminal.
 
 pub mod cmd;
+mod filter;
 mod fold;
 mod items;
 mod matcher;
@@ -28,6 +29,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
 use crate::model::{Location, Model};
+pub use filter::matching;
 use matcher::{match_term, ItemView};
 use pinyin::PinyinTable;
 pub use query::Query;

@@ -14,6 +14,10 @@ use super::outline::{section_at, NodeKind, OutlineState};
 use crate::model::{Block, Model, Report, Section, Table};
 use crate::text::{pad, sanitize, str_width, wrap, AmbiguousWidth};
 
+/// A reader grid column narrower than this (and than its text) is too
+/// squeezed to read (five CJK chars a line); the table is shown as records.
+pub const READABLE_COLUMN: usize = 10;
+
 /// How a line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -229,11 +233,17 @@ impl Builder<'_> {
         }
         let seps = 3 * (cols - 1);
         let avail = self.width.saturating_sub(seps);
-        if avail < 4 * cols {
-            // Too narrow for a grid: one "column: value" record per row.
+        let widths = fit_columns(&natural, avail);
+        // Too narrow for a grid (a column squeezed below a readable width
+        // wraps its text two or three chars a line): one "column: value"
+        // record per row instead.
+        let squeezed = widths
+            .iter()
+            .zip(&natural)
+            .any(|(&w, &n)| w < n.min(READABLE_COLUMN));
+        if avail < 4 * cols || squeezed {
             return self.records(&header, &rows, &t.notes);
         }
-        let widths = fit_columns(&natural, avail);
         let sep = format!(" {} ", self.glyphs.vbar);
         self.table_row(&header, &widths, &sep, LineKind::TableHeader);
         let rule: Vec<String> = widths

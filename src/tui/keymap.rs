@@ -376,6 +376,20 @@ pub static BINDINGS: &[Binding] = &[
         "close",
     ),
     b(
+        Only(Mode::Popup),
+        &[ch('j'), k(Down)],
+        "j  Down",
+        Action::Down,
+        "scroll down (a cell taller than the screen)",
+    ),
+    b(
+        Only(Mode::Popup),
+        &[ch('k'), k(Up)],
+        "k  Up",
+        Action::Up,
+        "scroll up",
+    ),
+    b(
         Only(Mode::Records),
         &[ch('j'), k(Down)],
         "j  Down",

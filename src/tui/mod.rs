@@ -19,6 +19,7 @@ pub mod reader;
 pub mod records;
 pub mod search;
 pub mod searcher;
+pub mod sort;
 pub mod strings;
 pub mod tables;
 pub mod terminal;
@@ -29,6 +30,8 @@ pub mod update;
 
 #[cfg(test)]
 mod snapshots_test;
+#[cfg(test)]
+mod tables_test;
 #[cfg(test)]
 mod update_test;
 

@@ -33,7 +33,7 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Tables => "h/l:col s:sort f:filter v:cell Enter:source ?:help q:quit",
         Mode::Search => "Enter:jump Up/Down:select C-r:this report Esc:cancel",
         Mode::Filter => "type to filter  Enter:keep  Esc:clear",
-        Mode::Popup => "Esc:close",
+        Mode::Popup => "j/k:scroll Esc:close",
         Mode::Records => "j/k:scroll PgDn/PgUp:page Esc:close",
         Mode::Help => "j/k:scroll Esc:close",
     }

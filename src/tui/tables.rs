@@ -1,12 +1,19 @@
 //! Tables pane state: the list of printed and derived tables, the selected
-//! one, the cell cursor, horizontal and vertical scroll, sort by any column
-//! (numbers by value) and a typed row filter. Plain state: no terminal.
+//! one, the cell cursor, horizontal and vertical scroll (key columns frozen),
+//! sort by any column (numbers by value in their unit's base, unlike units
+//! kept apart) and a typed row filter (matched as search matches: exact,
+//! pinyin, fuzzy). Plain state: no terminal.
 
-use std::cmp::Ordering;
+use std::ops::Range;
 
+use ratatui::layout::Rect;
+
+use super::columns::PaneColumns;
+pub use super::sort::SortDir;
+use super::sort::{compare_keys, sort_keys};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
-use crate::text::{sanitize, str_width, AmbiguousWidth};
+use crate::text::{sanitize, str_width, wrap, AmbiguousWidth};
 
 /// A table the pane can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,46 +65,28 @@ pub fn view<'a>(model: &'a Model, derived: &'a [DerivedTable], r: TableRef) -> O
     }
 }
 
-/// The leading number of a cell ("5.5%左右" → 5.5, "16,715.2" → 16715.2).
-pub fn parse_number(s: &str) -> Option<f64> {
-    let s = s.trim();
-    let start = s.find(|c: char| c.is_ascii_digit())?;
-    let neg = s[..start].ends_with('-') || s[..start].ends_with('−');
-    if s[..start]
-        .chars()
-        .any(|c| !(c == '-' || c == '−' || c == '+' || c.is_whitespace()))
-    {
-        return None;
+/// How many leading columns are the table's key and stay frozen: a row
+/// number column (headed 序号, or every cell a short integer) with the name
+/// column after it, else the first column; none for a one-column table.
+pub fn key_columns(v: &TView<'_>) -> usize {
+    let n = v.columns.len();
+    if n <= 1 {
+        return 0;
     }
-    let num: String = s[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
-    let v: f64 = num.trim_end_matches('.').parse().ok()?;
-    Some(if neg { -v } else { v })
-}
-
-/// Compare two cells: numbers by value before text, empty cells last.
-pub fn compare_cells(a: &str, b: &str) -> Ordering {
-    match (a.trim().is_empty(), b.trim().is_empty()) {
-        (true, false) => return Ordering::Greater,
-        (false, true) => return Ordering::Less,
-        _ => {}
+    let short_int = |c: &str| {
+        let c = c.trim();
+        !c.is_empty() && c.len() <= 3 && c.chars().all(|ch| ch.is_ascii_digit())
+    };
+    let numbered = v.columns[0].trim() == "序号"
+        || (!v.rows.is_empty()
+            && v.rows
+                .iter()
+                .all(|r| r.first().is_some_and(|c| short_int(c))));
+    if numbered && n > 2 {
+        2
+    } else {
+        1
     }
-    match (parse_number(a), parse_number(b)) {
-        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => a.cmp(b),
-    }
-}
-
-/// Sort direction of the sorted column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortDir {
-    Up,
-    Down,
 }
 
 /// The tables pane.
@@ -117,6 +106,8 @@ pub struct TablesState {
     pub filter: String,
     /// Data rows the pane shows (set from the layout).
     pub height: usize,
+    /// Rows of the cell popup scrolled off its top.
+    pub popup_scroll: usize,
 }
 
 impl TablesState {
@@ -196,22 +187,27 @@ impl TablesState {
         let Some(v) = self.current_view(model, derived) else {
             return;
         };
-        let needle = self.filter.to_lowercase();
-        self.rows = (0..v.rows.len())
-            .filter(|&i| {
-                needle.is_empty() || v.rows[i].iter().any(|c| c.to_lowercase().contains(&needle))
-            })
-            .collect();
+        self.rows = if self.filter.trim().is_empty() {
+            (0..v.rows.len()).collect()
+        } else {
+            // A row is one text of its cells, matched as search matches an
+            // item (so `yi` finds 亿 without an input method).
+            let texts: Vec<String> = v.rows.iter().map(|r| r.join(" ")).collect();
+            crate::search::matching(&texts, &self.filter)
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, m)| m.then_some(i))
+                .collect()
+        };
         if let Some((c, dir)) = self.sort {
-            let cell = |i: usize| v.rows[i].get(c).map(String::as_str).unwrap_or("");
-            self.rows.sort_by(|&a, &b| {
-                let o = compare_cells(cell(a), cell(b));
-                if dir == SortDir::Down {
-                    o.reverse()
-                } else {
-                    o
-                }
-            });
+            let cells: Vec<&str> = v
+                .rows
+                .iter()
+                .map(|r| r.get(c).map(String::as_str).unwrap_or(""))
+                .collect();
+            let keys = sort_keys(&cells);
+            self.rows
+                .sort_by(|&a, &b| compare_keys(&keys[a], &keys[b], dir));
         }
         self.cursor = keep
             .and_then(|k| self.rows.iter().position(|&r| r == k))
@@ -277,19 +273,17 @@ impl TablesState {
         self.scroll_rows_into_view();
     }
 
-    /// Scroll columns so the cursor's column is visible in `avail` columns.
-    pub fn scroll_cols_into_view(&mut self, widths: &[usize], avail: usize) {
+    /// Scroll the columns after the frozen ones so the cursor's column is
+    /// shown whole in `avail` display columns (a frozen column always is).
+    pub fn scroll_cols_into_view(&mut self, cols: &PaneColumns, avail: usize) {
+        self.col_offset = self.col_offset.max(cols.frozen);
+        if self.col < cols.frozen {
+            return;
+        }
         if self.col < self.col_offset {
             self.col_offset = self.col;
         }
-        while self.col_offset < self.col {
-            let used: usize = widths[self.col_offset..=self.col]
-                .iter()
-                .map(|w| w + 3)
-                .sum();
-            if used <= avail + 3 {
-                break;
-            }
+        while self.col_offset < self.col && !cols.fully_shown(self.col, self.col_offset, avail) {
             self.col_offset += 1;
         }
     }
@@ -330,6 +324,22 @@ impl TablesState {
         (!recs.is_empty()).then_some((report, recs))
     }
 
+    /// How far the cell popup can scroll on a `body` area.
+    pub fn popup_max_scroll(
+        &self,
+        model: &Model,
+        derived: &[DerivedTable],
+        body: Rect,
+        amb: AmbiguousWidth,
+    ) -> usize {
+        let Some((_, text)) = self.cell_text(model, derived) else {
+            return 0;
+        };
+        let (_, rows) = popup_layout(&text, body, amb);
+        rows.len()
+            .saturating_sub(body.height.saturating_sub(2) as usize)
+    }
+
     /// Full text of the cursor's cell (sanitized), for the popup.
     pub fn cell_text(&self, model: &Model, derived: &[DerivedTable]) -> Option<(String, String)> {
         let v = self.current_view(model, derived)?;
@@ -340,9 +350,35 @@ impl TablesState {
     }
 }
 
-/// Column display widths of a table: natural width, capped so one column
-/// never takes more than `cap` columns (the popup shows the rest).
-pub fn column_widths(v: &TView<'_>, amb: AmbiguousWidth, cap: usize) -> Vec<usize> {
+/// The popup's widest box when the text fits in it.
+const POPUP_MAX_W: u16 = 62;
+/// The popup's border and one blank column on each side.
+pub const POPUP_FRAME: u16 = 4;
+
+/// The cell popup's box width and text rows for `text` on a `body` area:
+/// byte ranges of `text`, each at most `width - POPUP_FRAME` columns wide
+/// (exactly what is drawn, so no char is lost at a row end). The box widens
+/// to the screen when the text is too tall for the narrow one.
+pub fn popup_layout(text: &str, body: Rect, amb: AmbiguousWidth) -> (u16, Vec<Range<usize>>) {
+    let widest = body.width.saturating_sub(2).max(POPUP_FRAME + 2);
+    let mut w = widest.min(POPUP_MAX_W);
+    let mut rows = wrap(text, (w - POPUP_FRAME) as usize, amb);
+    if rows.len() + 2 > body.height as usize && w < widest {
+        w = widest;
+        rows = wrap(text, (w - POPUP_FRAME) as usize, amb);
+    }
+    (w, rows)
+}
+
+/// The display columns of the pane's text for a pane `pane_width` wide (the
+/// text starts one column in).
+pub fn text_width(pane_width: usize) -> usize {
+    pane_width.saturating_sub(1)
+}
+
+/// The pane's columns for a table in `avail` display columns: key columns
+/// frozen, long columns capped (the popup shows the whole text).
+pub fn pane_columns(v: &TView<'_>, amb: AmbiguousWidth, avail: usize) -> PaneColumns {
     let mut w: Vec<usize> = v
         .columns
         .iter()
@@ -353,23 +389,13 @@ pub fn column_widths(v: &TView<'_>, amb: AmbiguousWidth, cap: usize) -> Vec<usiz
             w[i] = w[i].max(str_width(&sanitize(c), amb));
         }
     }
-    w.into_iter().map(|x| x.clamp(2, cap.max(2))).collect()
+    PaneColumns::new(&w, key_columns(v), avail)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::tui::testmodel::small_model;
-
-    #[test]
-    fn numbers_parse_with_units_and_separators() {
-        assert_eq!(parse_number("5.5%左右"), Some(5.5));
-        assert_eq!(parse_number("16,715.2"), Some(16715.2));
-        assert_eq!(parse_number("-3.1%"), Some(-3.1));
-        assert_eq!(parse_number("—— 完成"), None);
-        assert_eq!(parse_number("完成市下达任务"), None);
-        assert_eq!(parse_number("约2"), None);
-    }
 
     #[test]
     fn sorting_by_a_number_column_orders_by_value_then_text() {
@@ -379,7 +405,8 @@ mod tests {
         st.cycle_sort(&m, &[]);
         assert_eq!(st.rows, vec![1, 0, 2, 3]);
         st.cycle_sort(&m, &[]);
-        assert_eq!(st.rows, vec![3, 2, 0, 1]);
+        // Down: values down, text still after the numbers.
+        assert_eq!(st.rows, vec![2, 0, 1, 3]);
         st.cycle_sort(&m, &[]);
         assert_eq!(st.rows, vec![0, 1, 2, 3]);
     }
@@ -426,14 +453,42 @@ mod tests {
     }
 
     #[test]
-    fn the_cursor_column_is_scrolled_into_view() {
+    fn the_cursor_column_is_scrolled_into_view_after_the_frozen_ones() {
         let mut st = TablesState::default();
-        let widths = [10, 10, 10, 10];
+        let cols = PaneColumns {
+            widths: vec![10, 10, 10, 10],
+            frozen: 1,
+        };
         st.col = 3;
-        st.scroll_cols_into_view(&widths, 25);
-        assert_eq!(st.col_offset, 2);
+        st.scroll_cols_into_view(&cols, 25);
+        assert_eq!(st.col_offset, 3);
+        assert!(cols.fully_shown(3, st.col_offset, 25));
         st.col = 0;
-        st.scroll_cols_into_view(&widths, 25);
-        assert_eq!(st.col_offset, 0);
+        st.scroll_cols_into_view(&cols, 25);
+        assert_eq!(st.col_offset, 3, "a frozen column needs no scrolling");
+        st.col = 1;
+        st.scroll_cols_into_view(&cols, 25);
+        assert_eq!(st.col_offset, 1);
+    }
+
+    #[test]
+    fn the_filter_matches_pinyin_as_search_does() {
+        let m = small_model();
+        let mut st = TablesState::new(&m, &[]);
+        // 规模以上工业总产值增长率: 以 is yi; gm is 规模 by initials.
+        st.filter = "gmys".into();
+        st.recompute(&m, &[]);
+        assert_eq!(st.rows, vec![1]);
+        st.filter = "zzl".into();
+        st.recompute(&m, &[]);
+        assert_eq!(st.rows, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn key_columns_are_the_number_and_the_name() {
+        let m = small_model();
+        let st = TablesState::new(&m, &[]);
+        let v = st.current_view(&m, &[]).unwrap();
+        assert_eq!(key_columns(&v), 2);
     }
 }

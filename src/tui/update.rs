@@ -6,7 +6,7 @@ use super::app::{App, Overlay};
 use super::outline::NodeKind;
 use super::records::{RecordsPopup, RecordsScope};
 use super::strings;
-use super::tables::column_widths;
+use super::tables::{pane_columns, text_width};
 
 /// Apply one action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -23,11 +23,7 @@ pub fn update(app: &mut App, action: Action) {
     app.message = None;
     match app.mode() {
         Mode::Help => help(app, action),
-        Mode::Popup => {
-            if action == Action::Close {
-                app.overlay = None;
-            }
-        }
+        Mode::Popup => popup(app, action),
         Mode::Records => records(app, action),
         Mode::Filter => filter(app, action),
         Mode::Search => search(app, action),
@@ -43,6 +39,27 @@ fn help(app: &mut App, action: Action) {
             Action::Up => Some(Overlay::Help(s.saturating_sub(1))),
             _ => Some(Overlay::Help(s)),
         };
+    }
+}
+
+/// The cell popup: close, or scroll a cell taller than the screen.
+fn popup(app: &mut App, action: Action) {
+    let body = ratatui::layout::Rect::new(0, 0, app.size.0, app.plan().status.y);
+    let amb = app.opts.amb;
+    let (model, derived) = (&app.model, &app.derived);
+    let Some(t) = app.tables.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    let max = t.popup_max_scroll(model, derived, body, amb);
+    match action {
+        Action::Close => {
+            app.overlay = None;
+            t.popup_scroll = 0;
+        }
+        Action::Down => t.popup_scroll = (t.popup_scroll + 1).min(max),
+        Action::Up => t.popup_scroll = t.popup_scroll.saturating_sub(1),
+        _ => {}
     }
 }
 
@@ -294,6 +311,7 @@ fn tables(app: &mut App, action: Action) {
             return;
         }
         Action::CellPopup if t.cell_text(model, derived).is_some() => {
+            t.popup_scroll = 0;
             app.overlay = Some(Overlay::Popup);
         }
         Action::Enter => {
@@ -319,8 +337,8 @@ fn tables(app: &mut App, action: Action) {
         _ => {}
     }
     if let Some(v) = t.current_view(model, derived) {
-        let widths = column_widths(&v, amb, (width * 2 / 3).max(8));
-        t.scroll_cols_into_view(&widths, width);
+        let avail = text_width(width);
+        t.scroll_cols_into_view(&pane_columns(&v, amb, avail), avail);
     }
 }
 

@@ -1,34 +1,68 @@
-//! The cell popup: the full text of the table cell under the cursor, wrapped.
+//! The cell popup: the full text of the table cell under the cursor, wrapped
+//! inside a box with one blank column each side (see
+//! `tables::popup_layout`: rows are wrapped to exactly the width they are
+//! drawn in, so every char shows). A cell taller than the screen scrolls
+//! (j/k); a row with more text after it ends with the cut marker, and the
+//! bottom border says which rows are shown.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{boxed, cells, centered, Ctx};
-use crate::text::wrap;
+use crate::text::{truncate, CUT_MARKER};
 use crate::tui::app::App;
+use crate::tui::tables::{popup_layout, POPUP_FRAME};
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
-    let Some((head, text)) = app
-        .tables
-        .as_ref()
-        .and_then(|t| t.cell_text(&app.model, &app.derived))
-    else {
+    let Some(t) = app.tables.as_ref() else {
         return;
     };
-    let w = body.width.saturating_sub(4).clamp(4, 60);
-    let rows = wrap(&text, w.saturating_sub(2) as usize, ctx.amb);
+    let Some((head, text)) = t.cell_text(&app.model, &app.derived) else {
+        return;
+    };
+    let (w, rows) = popup_layout(&text, body, ctx.amb);
     let h = (rows.len() as u16 + 2).min(body.height);
     let r = centered(body, w, h);
     let inner = boxed(buf, r, &head, ctx);
-    for (k, row) in rows.iter().take(inner.height as usize).enumerate() {
+    let shown = inner.height as usize;
+    let top = t.popup_scroll.min(rows.len().saturating_sub(shown));
+    let end = inner.x + inner.width.saturating_sub(1);
+    for (k, row) in rows.iter().skip(top).take(shown).enumerate() {
+        let mut line = text[row.clone()].to_string();
+        if k + 1 == shown && top + shown < rows.len() {
+            // More below: say so rather than end mid-text silently.
+            line = truncate(&line, (w - POPUP_FRAME - 1) as usize, ctx.amb);
+            if !line.ends_with(CUT_MARKER) {
+                line.push(CUT_MARKER);
+            }
+        }
         cells::put(
             buf,
             inner.x + 1,
             inner.y + k as u16,
-            inner.x + inner.width,
-            &text[row.clone()],
+            end,
+            &line,
             Style::default(),
+            ctx.amb,
+        );
+    }
+    if shown < rows.len() && r.height >= 3 {
+        let note = format!(
+            " {}-{}/{} j/k ",
+            top + 1,
+            (top + shown).min(rows.len()),
+            rows.len()
+        );
+        let bottom = r.y + r.height - 1;
+        let x = (r.x + r.width).saturating_sub(note.len() as u16 + 2);
+        cells::put(
+            buf,
+            x,
+            bottom,
+            r.x + r.width - 1,
+            &note,
+            ctx.theme.dim(),
             ctx.amb,
         );
     }

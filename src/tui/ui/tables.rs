@@ -1,18 +1,20 @@
 //! The tables pane: title with the table's place in the list (derived tables
-//! marked), a frozen header row, the rows from the vertical offset, the
-//! columns from the horizontal offset, the cursor row and cell, cells an
-//! indicator record was read from underlined, and the filter prompt.
+//! marked), a frozen header row, the rows from the vertical offset, the key
+//! columns frozen and the others from the horizontal offset, the cursor row
+//! and cell, cells an indicator record was read from underlined, and the
+//! filter prompt. A cell cut by its column's cap or by the pane edge ends
+//! with the cut marker ("~", as everywhere in the UI).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{cells, title_row, Ctx};
-use crate::text::{pad, sanitize};
+use crate::text::{pad, sanitize, truncate};
 use crate::tui::app::{App, Overlay};
 use crate::tui::marks;
 use crate::tui::strings;
-use crate::tui::tables::{column_widths, SortDir, TableRef};
+use crate::tui::tables::{pane_columns, text_width, SortDir, TableRef};
 
 pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
     let Some(t) = app.tables.as_ref() else {
@@ -46,28 +48,31 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
     );
     title_row(buf, r, strings::TITLE_TABLES, &detail, ctx, focused);
     let end = r.x + r.width;
-    let widths = column_widths(&v, ctx.amb, (r.width as usize * 2 / 3).max(8));
+    let avail = text_width(r.width as usize);
+    let placed = pane_columns(&v, ctx.amb, avail).place(t.col_offset, avail);
     let sep = format!(" {} ", ctx.glyphs.vbar);
     let show_filter = app.overlay == Some(Overlay::Filter) || !t.filter.is_empty();
     let bottom = r.y + r.height - u16::from(show_filter);
     // Header (frozen) and rule.
-    let mut x = r.x + 1;
     let hy = r.y + 1;
     let mut visible_cols = Vec::new();
-    for (c, &cw) in widths.iter().enumerate().skip(t.col_offset) {
-        if x >= end {
-            break;
-        }
-        let mut name = sanitize(&v.columns[c]).into_owned();
-        if let Some((sc, dir)) = t.sort {
-            if sc == c {
-                name.push_str(if dir == SortDir::Up { " ^" } else { " v" });
+    for p in &placed {
+        let c = p.col;
+        let name = sanitize(&v.columns[c]);
+        // `pad` and `truncate` cut to the drawn width with the cut marker;
+        // the sort arrow is kept after a cut name.
+        let cell = match t.sort {
+            Some((sc, dir)) if sc == c => {
+                let arrow = if dir == SortDir::Up { " ^" } else { " v" };
+                let name = truncate(&name, p.width.saturating_sub(arrow.len()), ctx.amb);
+                pad(&format!("{name}{arrow}"), p.width, ctx.amb)
             }
-        }
-        let cell = pad(&name, cw, ctx.amb);
-        visible_cols.push((c, x, cw));
-        x = cells::put(buf, x, hy, end, &cell, ctx.theme.heading(), ctx.amb);
-        x = cells::put(buf, x, hy, end, &sep, ctx.theme.dim(), ctx.amb);
+            _ => pad(&name, p.width, ctx.amb),
+        };
+        let x = r.x + 1 + p.x as u16;
+        visible_cols.push((c, x, p.width));
+        let x = cells::put(buf, x, hy, end, &cell, ctx.theme.heading(), ctx.amb);
+        cells::put(buf, x, hy, end, &sep, ctx.theme.dim(), ctx.amb);
     }
     if hy + 1 < bottom {
         let rule: String =

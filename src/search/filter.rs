@@ -1,0 +1,75 @@
+//! Matching a few short texts (the rows of a table, for the explorer's row
+//! filter) against a query exactly as search matches an item: fzf syntax,
+//! exact substring, pinyin (full or initials), fuzzy. Reuses the matcher;
+//! builds a small pinyin table for these texts only, no index.
+
+use super::fold::fold_owned;
+use super::matcher::{excluded, match_term, ItemView};
+use super::pinyin::PinyinBuilder;
+use super::query::{ascii_mask, Query};
+
+/// For each text, does it match `query` as a search item would (every
+/// positive term matches, no `!term` does)? All true for an empty query.
+pub fn matching<S: AsRef<str>>(texts: &[S], query: &str) -> Vec<bool> {
+    let mut q = Query::parse(query);
+    if q.is_empty() {
+        return vec![true; texts.len()];
+    }
+    let mut builder = PinyinBuilder::new();
+    let folded: Vec<String> = texts.iter().map(|t| fold_owned(t.as_ref())).collect();
+    let codes: Vec<Vec<_>> = texts
+        .iter()
+        .map(|t| {
+            let mut v = Vec::new();
+            builder.encode_into(t.as_ref(), &mut v);
+            v
+        })
+        .collect();
+    let table = builder.finish();
+    for t in q.terms.iter_mut().filter(|t| t.pinyin) {
+        t.segmentable = table.segmentable(t.text.as_bytes());
+    }
+    let fz = super::fuzzy_matcher();
+    folded
+        .iter()
+        .zip(&codes)
+        .map(|(hay, py)| {
+            let starts = table.item_starts(py);
+            let view = ItemView {
+                arena: hay,
+                span: (0, hay.len()),
+                ascii: ascii_mask(hay),
+                py,
+                py_mask: table.item_mask(py),
+                starts: &starts,
+            };
+            q.terms.iter().all(|t| {
+                if t.negate {
+                    !excluded(&view, t)
+                } else {
+                    match_term(&view, t, &table, &fz, false).is_some()
+                }
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_finds_what_the_characters_find() {
+        let rows = [
+            "1 地区生产总值 16715.2亿元",
+            "2 新增就业岗位 6.5万个",
+            "3 GDP 5%",
+        ];
+        assert_eq!(matching(&rows, "yi"), vec![true, false, false]);
+        assert_eq!(matching(&rows, "\u{4EBF}"), vec![true, false, false]);
+        assert_eq!(matching(&rows, "jiuye"), vec![false, true, false]);
+        assert_eq!(matching(&rows, "gdp"), vec![false, false, true]);
+        assert_eq!(matching(&rows, "!gdp"), vec![true, true, false]);
+        assert_eq!(matching(&rows, ""), vec![true, true, true]);
+    }
+}
