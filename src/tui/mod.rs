@@ -10,6 +10,7 @@ pub mod app;
 pub mod columns;
 pub mod doc;
 pub mod glyphs;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod marks;
@@ -27,6 +28,8 @@ pub mod testmodel;
 pub mod ui;
 pub mod update;
 
+#[cfg(test)]
+mod jumps_test;
 #[cfg(test)]
 mod snapshots_test;
 #[cfg(test)]

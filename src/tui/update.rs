@@ -3,6 +3,7 @@
 
 use super::action::{Action, Focus, Mode};
 use super::app::{App, Overlay};
+use super::jumps::Pending;
 use super::outline::NodeKind;
 use super::records::{RecordsPopup, RecordsScope};
 use super::strings;
@@ -21,6 +22,7 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     app.message = None;
+    app.note = None;
     match app.mode() {
         Mode::Help => help(app, action),
         Mode::Popup => {
@@ -29,6 +31,12 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Mode::Records => records(app, action),
+        Mode::Mark => {
+            if let (Some(p), Action::Input(c)) = (app.pending.take(), action) {
+                app.finish_mark(p, c);
+            }
+            app.pending = None;
+        }
         Mode::Filter => filter(app, action),
         Mode::Search => search(app, action),
         Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
@@ -174,6 +182,10 @@ fn pane(app: &mut App, action: Action) {
             app.relayout();
         }
         Action::Tables => app.show_tables(),
+        Action::JumpBack => app.jump_back_or_forward(true),
+        Action::JumpForward => app.jump_back_or_forward(false),
+        Action::MarkSet => app.pending = Some(Pending::SetMark),
+        Action::MarkGo => app.pending = Some(Pending::GoMark),
         _ => match app.focus {
             Focus::Outline => outline(app, action),
             Focus::Reader => reader(app, action),
@@ -221,8 +233,14 @@ fn reader(app: &mut App, action: Action) {
     match action {
         Action::Down => r.scroll(1),
         Action::Up => r.scroll(-1),
-        Action::Top => r.to_top(),
-        Action::Bottom => r.to_bottom(),
+        Action::Top | Action::Bottom => {
+            app.record_jump();
+            if action == Action::Top {
+                app.reader.to_top()
+            } else {
+                app.reader.to_bottom()
+            }
+        }
         Action::PageDown => r.page(true),
         Action::PageUp => r.page(false),
         Action::Left => {
@@ -241,6 +259,7 @@ fn reader(app: &mut App, action: Action) {
                 pos.checked_sub(1).and_then(|p| order.get(p))
             };
             if let Some(&n) = next {
+                app.record_jump();
                 app.reveal(n);
             }
         }
@@ -248,6 +267,7 @@ fn reader(app: &mut App, action: Action) {
         Action::Parent => {
             let parent = app.reader.node.and_then(|n| app.outline.nodes[n].parent);
             if let Some(p) = parent {
+                app.record_jump();
                 app.reveal(p);
             }
         }
@@ -334,6 +354,7 @@ fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &s
         app.outline.find(ri, NodeKind::Section, section)
     };
     if let Some(n) = node {
+        app.record_jump();
         app.reveal(n);
         if let Some(l) = app.reader.doc.line_of_table(table) {
             app.reader.show_line(l);
