@@ -135,3 +135,40 @@ fn c_o_after_a_search_jump_returns_to_the_exact_earlier_position() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_search_jump_to_a_cell_shows_the_cell() {
+    let Some(t) = Tmux::start("celljump", 80, 24) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.keys(&[&format!("{bin} --ambiguous narrow; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Outline");
+    t.keys(&["/", "s", "d", "w", "z", " ", "n", "d", "m", "b"]);
+    t.wait_for("115");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Tables ");
+    let s = if s.contains("115亿美元") {
+        s
+    } else {
+        t.settled()
+    };
+    // The target column's header and the cell itself are on screen.
+    assert!(s.contains("年度目标"), "{s}");
+    assert!(s.contains("115亿美元"), "the cell is off screen:\n{s}");
+    // The cell is drawn as the cursor cell (reverse or coloured background).
+    let styled = t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    let line = styled
+        .lines()
+        .find(|l| l.contains("115亿美元"))
+        .expect("the cell's line");
+    let before_cell = &line[..line.find("115").unwrap()];
+    assert!(
+        before_cell
+            .rfind("\x1b[")
+            .is_some_and(|i| !before_cell[i..].starts_with("\x1b[0m")),
+        "the cell is not styled: {line:?}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

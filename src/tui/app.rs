@@ -316,6 +316,7 @@ impl App {
                 self.focus = Focus::Tables;
                 self.right = Focus::Tables;
                 self.relayout();
+                self.scroll_table_cols();
                 true
             }
         }

@@ -31,6 +31,8 @@ pub mod update;
 #[cfg(test)]
 mod jumps_test;
 #[cfg(test)]
+mod landing_test;
+#[cfg(test)]
 mod snapshots_test;
 #[cfg(test)]
 mod update_test;

@@ -7,7 +7,7 @@ use super::jumps::Pending;
 use super::outline::NodeKind;
 use super::records::{RecordsPopup, RecordsScope};
 use super::strings;
-use super::tables::column_widths;
+use super::tables::{column_widths, TableRef};
 
 /// Apply one action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -294,8 +294,11 @@ fn tables(app: &mut App, action: Action) {
         Action::PageUp => t.move_row(-(t.height.max(2) as isize - 1)),
         Action::Left => t.move_col(-1, ncols),
         Action::Right => t.move_col(1, ncols),
-        Action::NextSibling => t.step_table(true, model, derived),
-        Action::PrevSibling => t.step_table(false, model, derived),
+        Action::NextSibling | Action::PrevSibling => {
+            t.step_table(action == Action::NextSibling, model, derived);
+            app.outline_follows_table();
+            return;
+        }
         Action::Sort => t.cycle_sort(model, derived),
         Action::Filter => app.overlay = Some(Overlay::Filter),
         Action::Records => {
@@ -320,7 +323,9 @@ fn tables(app: &mut App, action: Action) {
             if let Some(loc) = t.row_source(model, derived) {
                 let loc = match loc {
                     // A printed row's source is where the table sits in the reader.
-                    crate::model::Location::Cell { report, table, .. } => {
+                    crate::model::Location::Cell {
+                        report, table, row, ..
+                    } => {
                         let section = model
                             .reports
                             .iter()
@@ -328,7 +333,7 @@ fn tables(app: &mut App, action: Action) {
                             .and_then(|r| r.table(&table))
                             .map(|t| t.section.clone())
                             .unwrap_or_default();
-                        return jump_to_table_in_reader(app, &report, &section, &table);
+                        return jump_to_table_in_reader(app, &report, &section, &table, row);
                     }
                     other => other,
                 };
@@ -344,7 +349,7 @@ fn tables(app: &mut App, action: Action) {
     }
 }
 
-fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &str) {
+fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &str, row: usize) {
     let Some(ri) = app.model.reports.iter().position(|r| r.id == report) else {
         return;
     };
@@ -356,9 +361,7 @@ fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &s
     if let Some(n) = node {
         app.record_jump();
         app.reveal(n);
-        if let Some(l) = app.reader.doc.line_of_table(table) {
-            app.reader.show_line(l);
-        }
+        app.reader.scroll_to_row(table, row);
         app.focus = Focus::Reader;
         app.right = Focus::Reader;
         app.relayout();
@@ -430,6 +433,46 @@ fn click(app: &mut App, x: u16, y: u16) {
 }
 
 impl App {
+    /// Scroll the tables pane's columns so the cursor's column is on screen
+    /// (after a jump; the same computation as at the end of `tables`).
+    pub fn scroll_table_cols(&mut self) {
+        let width = self.plan().right.map(|r| r.width as usize).unwrap_or(1);
+        let (model, derived, amb) = (&self.model, &self.derived, self.opts.amb);
+        let Some(t) = self.tables.as_mut() else {
+            return;
+        };
+        if let Some(v) = t.current_view(model, derived) {
+            let widths = column_widths(&v, amb, (width * 2 / 3).max(8));
+            // A location's column may be past a short row's end.
+            t.col = t.col.min(widths.len().saturating_sub(1));
+            t.scroll_cols_into_view(&widths, width);
+        }
+    }
+
+    /// After J / K in the tables pane: the outline (and so the status line)
+    /// selects the table shown, or its report for a derived table.
+    pub fn outline_follows_table(&mut self) {
+        let Some(t) = self.tables.as_ref() else {
+            return;
+        };
+        let node = match t.current_ref() {
+            Some(TableRef::Printed { report, table }) => self
+                .model
+                .reports
+                .get(report)
+                .and_then(|r| r.tables.get(table))
+                .and_then(|tb| self.outline.find(report, NodeKind::Table, &tb.id)),
+            Some(TableRef::Derived(i)) => self.derived.get(i).and_then(|d| {
+                let ri = self.model.reports.iter().position(|r| r.id == d.report)?;
+                self.outline.find(ri, NodeKind::Report, &d.report)
+            }),
+            None => None,
+        };
+        if let Some(n) = node {
+            self.reveal(n);
+        }
+    }
+
     /// Open the outline's selection in the reader when it shows nothing yet.
     pub fn follow_outline_if_empty(&mut self) {
         if self.reader.node.is_none() {
