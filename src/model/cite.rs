@@ -147,13 +147,7 @@ pub fn cite_text(m: &Model, id: &str, fmt: CiteFormat) -> Option<String> {
         CiteFormat::Csv => {
             let head = ["text", "report", "year", "section", "id"];
             let year = src.year.map(|y| y.to_string()).unwrap_or_default();
-            let row = [
-                text.as_str(),
-                src.title.as_str(),
-                &year,
-                &src.path,
-                &src.id,
-            ];
+            let row = [text.as_str(), src.title.as_str(), &year, &src.path, &src.id];
             format!("{}\n{}\n", csv_record(&head), csv_record(&row))
         }
     })
@@ -178,9 +172,8 @@ pub fn cite_table(r: &Report, t: &Table, row: Option<usize>, fmt: CiteFormat) ->
         format!("\u{8868}{} ", t.number)
     };
     let caption = sanitize_line(&format!("{num}{}", t.caption)).into_owned();
-    let clean = |v: &[String]| -> Vec<String> {
-        v.iter().map(|c| sanitize_line(c).into_owned()).collect()
-    };
+    let clean =
+        |v: &[String]| -> Vec<String> { v.iter().map(|c| sanitize_line(c).into_owned()).collect() };
     let head = clean(&t.columns);
     let body: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
     let mut out = String::new();
@@ -307,7 +300,10 @@ mod tests {
         let row = cite_table(r, t, Some(2), CiteFormat::Text).unwrap();
         assert_eq!(row.lines().count(), 4, "{row}");
         assert!(row.contains(&t.rows[2].join(" | ")));
-        assert!(row.trim_end().ends_with(&format!("{}, row 3", t.id)), "{row}");
+        assert!(
+            row.trim_end().ends_with(&format!("{}, row 3", t.id)),
+            "{row}"
+        );
         let md = cite_table(r, t, None, CiteFormat::Markdown).unwrap();
         let table_lines = md.lines().filter(|l| l.starts_with('|')).count();
         assert_eq!(table_lines, t.rows.len() + 2, "{md}");
@@ -330,10 +326,7 @@ mod tests {
             all.push(cite_table(r, &r.tables[0], None, f).unwrap());
         }
         for s in all {
-            assert!(
-                !s.chars().any(|c| c.is_control() && c != '\n'),
-                "{s:?}"
-            );
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
         }
     }
 
