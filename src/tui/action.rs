@@ -103,6 +103,8 @@ pub enum Action {
     Copy,
     /// Copy the whole table with its citation.
     CopyAll,
+    /// Cycle the copy format: text, Markdown, CSV.
+    CopyFormat,
     /// A typed character in a text prompt.
     Input(char),
     Backspace,

@@ -84,6 +84,8 @@ pub struct App {
     pub pending: Option<Pending>,
     /// Text for the terminal layer to put on the clipboard (OSC 52).
     pub clipboard: Option<String>,
+    /// The format `y` copies in (C-y cycles it).
+    pub copy_format: crate::model::cite::CiteFormat,
     pub quit: bool,
 }
 
@@ -112,6 +114,7 @@ impl App {
             jumps: JumpList::default(),
             pending: None,
             clipboard: None,
+            copy_format: Default::default(),
             quit: false,
         };
         app.relayout();

@@ -171,6 +171,20 @@ pub static BINDINGS: &[Binding] = &[
         Action::MarkGo,
         "go to a mark; '' to the last position",
     ),
+    b(
+        Panes,
+        &[ch('y')],
+        "y",
+        Action::Copy,
+        "copy sentence (tables: row) with citation",
+    ),
+    b(
+        Panes,
+        &[ctrl('y')],
+        "C-y",
+        Action::CopyFormat,
+        "copy format: text, markdown, csv",
+    ),
     b(Panes, &[ch('?'), k(F(1))], "?", Action::Help, "this help"),
     b(Panes, &[ch('q'), ctrl('c')], "q", Action::Quit, "quit"),
     // Outline
@@ -308,6 +322,13 @@ pub static BINDINGS: &[Binding] = &[
         "i",
         Action::Records,
         "records behind the row's underlined numbers",
+    ),
+    b(
+        Only(Mode::Tables),
+        &[ch('Y')],
+        "Y",
+        Action::CopyAll,
+        "copy the whole table with citation",
     ),
     b(
         Only(Mode::Tables),

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod columns;
 pub mod doc;
 pub mod glyphs;
@@ -28,6 +29,8 @@ pub mod testmodel;
 pub mod ui;
 pub mod update;
 
+#[cfg(test)]
+mod copy_test;
 #[cfg(test)]
 mod jumps_test;
 #[cfg(test)]

@@ -28,6 +28,9 @@ pub const NO_JUMP_BACK: &str = "no earlier position (C-o)";
 pub const NO_JUMP_FORWARD: &str = "no later position (C-i / C-n)";
 pub const BAD_MARK: &str = "marks are a-z";
 pub const MARK_NOT_SET: &str = "mark not set";
+pub const COPIED: &str = "copied ";
+pub const COPY_FORMAT: &str = "y copies as ";
+pub const NOTHING_TO_COPY: &str = "nothing to copy here (derived tables: Enter, then y)";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {

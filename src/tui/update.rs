@@ -186,11 +186,37 @@ fn pane(app: &mut App, action: Action) {
         Action::JumpForward => app.jump_back_or_forward(false),
         Action::MarkSet => app.pending = Some(Pending::SetMark),
         Action::MarkGo => app.pending = Some(Pending::GoMark),
+        Action::Copy | Action::CopyAll => copy(app, action == Action::CopyAll),
+        Action::CopyFormat => {
+            app.copy_format = app.copy_format.next();
+            app.note = Some(format!(
+                "{}{}",
+                strings::COPY_FORMAT,
+                app.copy_format.name()
+            ));
+        }
         _ => match app.focus {
             Focus::Outline => outline(app, action),
             Focus::Reader => reader(app, action),
             Focus::Tables => tables(app, action),
         },
+    }
+}
+
+/// y / Y: hand the text with its citation to the terminal layer (OSC 52)
+/// and say in the status line what was copied.
+fn copy(app: &mut App, whole: bool) {
+    match super::clipboard::what_to_copy(app, whole) {
+        Some((text, what)) => {
+            let chars = text.chars().count();
+            app.note = Some(format!(
+                "{}{what} as {} ({chars} chars)",
+                strings::COPIED,
+                app.copy_format.name()
+            ));
+            app.clipboard = Some(text);
+        }
+        None => app.message = Some(strings::NOTHING_TO_COPY),
     }
 }
 
