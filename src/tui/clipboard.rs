@@ -35,12 +35,16 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// The OSC 52 sequence that puts `text` on the clipboard; wrapped for tmux
-/// passthrough when `tmux` (that is, when $TMUX is set).
+/// The OSC 52 sequence that puts `text` on the clipboard. Inside tmux
+/// (`tmux`: $TMUX is set) it is sent twice: wrapped for passthrough (reaches
+/// the outer terminal when tmux has `allow-passthrough on`) and plain (tmux
+/// takes it itself, and forwards it, with `set-clipboard on`); whichever
+/// tmux drops is dropped silently, and two copies of one text are one.
 pub fn osc52(text: &str, tmux: bool) -> Vec<u8> {
     let seq = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
     if tmux {
-        format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b")).into_bytes()
+        let wrapped = format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"));
+        (wrapped + &seq).into_bytes()
     } else {
         seq.into_bytes()
     }
@@ -65,8 +69,8 @@ pub fn what_to_copy(app: &App, whole: bool) -> Option<(String, String)> {
         };
         let text = cite_table(r, tb, row, fmt)?;
         let what = match row {
-            Some(k) => format!("row {} of {}", k + 1, tb.id),
-            None => format!("table {}", tb.id),
+            Some(k) => format!("row {}", k + 1),
+            None => "table".to_string(),
         };
         return Some((text, what));
     }
@@ -85,7 +89,7 @@ pub fn what_to_copy(app: &App, whole: bool) -> Option<(String, String)> {
         }
     };
     let text = cite_text(&app.model, &id, fmt)?;
-    Some((text, format!("sentence {id}")))
+    Some((text, "sentence".to_string()))
 }
 
 #[cfg(test)]
@@ -110,6 +114,9 @@ mod tests {
     #[test]
     fn osc52_is_well_formed_plain_and_inside_tmux() {
         assert_eq!(osc52("hi", false), b"\x1b]52;c;aGk=\x07");
-        assert_eq!(osc52("hi", true), b"\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
+        assert_eq!(
+            osc52("hi", true),
+            b"\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\\x1b]52;c;aGk=\x07"
+        );
     }
 }

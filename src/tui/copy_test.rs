@@ -33,7 +33,8 @@ fn y_in_the_reader_copies_the_highlighted_sentence_with_its_citation() {
     let want = cite_text(&a.model, id, CiteFormat::Text).unwrap();
     assert_eq!(a.clipboard.as_deref(), Some(want.as_str()));
     let note = a.note.clone().unwrap();
-    assert!(note.contains(id) && note.contains("text"), "{note}");
+    assert!(note.starts_with("copied text sentence: "), "{note}");
+    assert!(note.contains("90.4%"), "{note}");
     // The note goes with the next key; the format cycles with C-y.
     a.clipboard = None;
     update(&mut a, Action::CopyFormat);

@@ -208,9 +208,11 @@ fn pane(app: &mut App, action: Action) {
 fn copy(app: &mut App, whole: bool) {
     match super::clipboard::what_to_copy(app, whole) {
         Some((text, what)) => {
-            let chars = text.chars().count();
+            // The status line shows the start of the text itself (the
+            // sentence, or the table's caption); `what` names it exactly.
+            let first = text.lines().next().unwrap_or("");
             app.note = Some(format!(
-                "{}{what} as {} ({chars} chars)",
+                "{}{} {what}: {first}",
                 strings::COPIED,
                 app.copy_format.name()
             ));
