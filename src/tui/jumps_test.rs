@@ -154,3 +154,29 @@ fn marks_are_kept_for_the_session_and_unknown_ones_say_so() {
     assert_eq!(a.mode(), super::action::Mode::Reader);
     assert_eq!(a.place(), marked);
 }
+
+#[test]
+fn the_new_actions_on_an_empty_model_are_harmless() {
+    use Action::*;
+    let mut a = App::new(super::testmodel::empty_model(), opts(), (80, 24));
+    for p in [
+        JumpBack,
+        JumpForward,
+        MarkSet,
+        Input('a'),
+        MarkGo,
+        Input('a'),
+        MarkGo,
+        Input('\''),
+        Copy,
+        CopyAll,
+        CopyFormat,
+        Tables,
+        Copy,
+        CopyAll,
+        JumpBack,
+    ] {
+        update(&mut a, p);
+    }
+    assert!(a.clipboard.is_none());
+}

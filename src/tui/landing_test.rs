@@ -155,3 +155,32 @@ fn j_and_k_between_tables_move_the_outline_and_the_status_line_along() {
         "{back}"
     );
 }
+
+#[test]
+fn tables_enter_row_in_the_reader_80x24_snapshot() {
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    use ratatui::Terminal;
+    let mut a = bundled(80, 24);
+    run(&mut a, &[Action::Tables]);
+    for _ in 0..12 {
+        run(&mut a, &[Action::Down]);
+    }
+    run(&mut a, &[Action::Enter]);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| super::ui::draw(&a, f.buffer_mut())).unwrap();
+    let buf = term.backend().buffer().clone();
+    let rows = super::ui::cells::screen_text(&buf);
+    insta::assert_snapshot!("tables_enter_row_80x24", rows.join("\n"));
+    // The row (序号 13) is drawn reversed (monochrome), and nothing else is.
+    let lit: String = buf
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    for piece in ["新增就", "业岗位", "14.1万"] {
+        assert!(lit.contains(piece), "{piece}: {lit}");
+    }
+    assert!(!lit.contains("本市户") && !lit.contains("算支出"), "{lit}");
+}
