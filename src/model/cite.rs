@@ -155,26 +155,49 @@ pub fn cite_text(m: &Model, id: &str, fmt: CiteFormat) -> Option<String> {
 
 /// A printed table (`row`: one row as printed, 0-based; None: all), cited.
 pub fn cite_table(r: &Report, t: &Table, row: Option<usize>, fmt: CiteFormat) -> Option<String> {
-    let rows: Vec<&Vec<String>> = match row {
-        Some(k) => vec![t.rows.get(k)?],
-        None => t.rows.iter().collect(),
-    };
-    let mut path = Vec::new();
-    section_path(&r.sections, &t.section, &mut path);
-    let mut src = Source::new(r, &path, &t.id);
-    if let Some(k) = row {
-        // Rows are counted from 1 for people, as the table prints them.
-        src.id = format!("{}, row {}", src.id, k + 1);
-    }
     let num = if t.number.is_empty() {
         String::new()
     } else {
         format!("\u{8868}{} ", t.number)
     };
-    let caption = sanitize_line(&format!("{num}{}", t.caption)).into_owned();
+    let grid = Grid {
+        id: &t.id,
+        section: &t.section,
+        caption: &format!("{num}{}", t.caption),
+        columns: &t.columns,
+        rows: &t.rows,
+    };
+    cite_grid(r, &grid, row, fmt)
+}
+
+/// Any table-shaped thing of a report (a printed or a derived table).
+#[derive(Debug, Clone, Copy)]
+pub struct Grid<'a> {
+    pub id: &'a str,
+    /// The section it sits in ("" for none).
+    pub section: &'a str,
+    pub caption: &'a str,
+    pub columns: &'a [String],
+    pub rows: &'a [Vec<String>],
+}
+
+/// A table-shaped thing (`row`: one row, 0-based; None: all), cited.
+pub fn cite_grid(r: &Report, g: &Grid<'_>, row: Option<usize>, fmt: CiteFormat) -> Option<String> {
+    let rows: Vec<&Vec<String>> = match row {
+        Some(k) => vec![g.rows.get(k)?],
+        None => g.rows.iter().collect(),
+    };
+    let mut path = Vec::new();
+    section_path(&r.sections, g.section, &mut path);
+    let mut src = Source::new(r, &path, g.id);
+    if let Some(k) = row {
+        // Rows are counted from 1 for people, as the table prints them.
+        src.id = format!("{}, row {}", src.id, k + 1);
+    }
+    let caption = sanitize_line(g.caption).into_owned();
     let clean =
         |v: &[String]| -> Vec<String> { v.iter().map(|c| sanitize_line(c).into_owned()).collect() };
-    let head = clean(&t.columns);
+    let head = clean(g.columns);
     let body: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
     let mut out = String::new();
     match fmt {

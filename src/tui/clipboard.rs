@@ -11,7 +11,7 @@
 use super::action::Focus;
 use super::app::App;
 use super::tables::TableRef;
-use crate::model::cite::{cite_table, cite_text};
+use crate::model::cite::{cite_grid, cite_table, cite_text, Grid};
 
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
@@ -56,18 +56,30 @@ pub fn what_to_copy(app: &App, whole: bool) -> Option<(String, String)> {
     let fmt = app.copy_format;
     if app.right_pane() == Focus::Tables && app.focus != Focus::Reader {
         let t = app.tables.as_ref()?;
-        let TableRef::Printed { report, table } = t.current_ref()? else {
-            // A derived table: the row's own source, cited.
-            return None;
-        };
-        let r = app.model.reports.get(report)?;
-        let tb = r.tables.get(table)?;
         let row = if whole {
             None
         } else {
             Some(*t.rows.get(t.cursor)?)
         };
-        let text = cite_table(r, tb, row, fmt)?;
+        let text = match t.current_ref()? {
+            TableRef::Printed { report, table } => {
+                let r = app.model.reports.get(report)?;
+                cite_table(r, r.tables.get(table)?, row, fmt)?
+            }
+            TableRef::Derived(i) => {
+                let d = app.derived.get(i)?;
+                let r = app.model.reports.iter().find(|r| r.id == d.report)?;
+                let caption = format!("{} {}", d.title, super::strings::DERIVED);
+                let grid = Grid {
+                    id: &d.id,
+                    section: "",
+                    caption: &caption,
+                    columns: &d.columns,
+                    rows: &d.rows,
+                };
+                cite_grid(r, &grid, row, fmt)?
+            }
+        };
         let what = match row {
             Some(k) => format!("row {}", k + 1),
             None => "table".to_string(),

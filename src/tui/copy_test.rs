@@ -80,3 +80,32 @@ fn y_in_the_tables_pane_copies_the_row_and_shift_y_the_table_as_csv() {
     let all = cite_table_id(&a.model, "pudong-2024-plan:t1", None, CiteFormat::Csv);
     assert_eq!(a.clipboard, all);
 }
+
+#[test]
+fn a_derived_table_row_is_copied_with_the_derived_id_and_marked_derived() {
+    let mut a = bundled();
+    update(&mut a, Action::Tables);
+    let i = a
+        .tables
+        .as_ref()
+        .unwrap()
+        .list
+        .iter()
+        .position(|r| matches!(r, super::tables::TableRef::Derived(_)))
+        .expect("a derived table");
+    let (model, derived) = (&a.model, &a.derived);
+    a.tables.as_mut().unwrap().select(i, model, derived);
+    update(&mut a, Action::Copy);
+    let text = a.clipboard.clone().expect("copied");
+    let super::tables::TableRef::Derived(d) = a.tables.as_ref().unwrap().list[i] else {
+        unreachable!()
+    };
+    let d = &a.derived[d];
+    assert!(text.starts_with(&d.title), "{text}");
+    assert!(text.contains(super::strings::DERIVED));
+    assert!(text.contains(&d.rows[0].join(" | ")), "{text}");
+    assert!(
+        text.trim_end().ends_with(&format!("{}, row 1", d.id)),
+        "{text}"
+    );
+}

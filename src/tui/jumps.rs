@@ -32,6 +32,8 @@ pub struct Place {
     pub outline: Option<usize>,
     /// The reader's node, first line and highlighted sentence.
     pub reader: Option<(usize, usize, Option<String>)>,
+    /// The reader's highlighted table row (table id, row).
+    pub row: Option<(String, usize)>,
     pub tables: Option<TablePlace>,
 }
 
@@ -128,6 +130,7 @@ impl App {
                 .reader
                 .node
                 .map(|n| (n, self.reader.top, self.reader.highlight.clone())),
+            row: self.reader.highlight_row.clone(),
             tables: self.tables.as_ref().map(|t| TablePlace {
                 table: t.current,
                 row: t.rows.get(t.cursor).copied(),
@@ -152,6 +155,7 @@ impl App {
                 .open(&self.model, &self.outline, *node, self.opts.amb);
             self.reader.top = *top;
             self.reader.highlight = hl.clone();
+            self.reader.highlight_row = p.row.clone();
         }
         if let Some(n) = p.outline {
             self.outline.reveal(n);
@@ -246,6 +250,7 @@ mod tests {
             right: Focus::Reader,
             outline: Some(n),
             reader: Some((n, 0, None)),
+            row: None,
             tables: None,
         }
     }

@@ -180,3 +180,18 @@ fn the_new_actions_on_an_empty_model_are_harmless() {
     }
     assert!(a.clipboard.is_none());
 }
+
+#[test]
+fn c_o_back_to_a_row_jump_highlights_the_row_again() {
+    let mut a = App::new(crate::load_model(None).unwrap(), opts(), (80, 24));
+    run(
+        &mut a,
+        &[Action::Tables, Action::Down, Action::Down, Action::Enter],
+    );
+    let on_row = a.place();
+    assert!(on_row.row.is_some());
+    run(&mut a, &[Action::NextSection]);
+    assert!(a.reader.highlight_row.is_none());
+    run(&mut a, &[Action::JumpBack]);
+    assert_eq!(a.place(), on_row);
+}

@@ -30,7 +30,7 @@ pub const BAD_MARK: &str = "marks are a-z";
 pub const MARK_NOT_SET: &str = "mark not set";
 pub const COPIED: &str = "copied ";
 pub const COPY_FORMAT: &str = "y copies as ";
-pub const NOTHING_TO_COPY: &str = "nothing to copy here (derived tables: Enter, then y)";
+pub const NOTHING_TO_COPY: &str = "nothing to copy here";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {
