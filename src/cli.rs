@@ -37,6 +37,14 @@ pub struct ExploreArgs {
     pub no_color: bool,
 }
 
+/// The format of `show --cite`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteArg {
+    Text,
+    Markdown,
+    Csv,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AmbiguousArg {
     Narrow,
@@ -76,6 +84,10 @@ pub enum Command {
     Show {
         /// An id from the model, e.g. pudong-2024-plan:s1.2
         id: String,
+        /// Print it with its citation (title, year, section path, id), as the
+        /// explorer's y copies it: text (the default), markdown or csv.
+        #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text")]
+        cite: Option<CiteArg>,
     },
     /// Print the printed and derived tables.
     Tables(TablesArgs),

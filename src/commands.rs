@@ -414,6 +414,26 @@ pub fn show(m: &Model, id: &str) -> Result<()> {
     )
 }
 
+/// `baogao show ID --cite`: the same text the explorer's `y` copies.
+pub fn show_cited(m: &Model, id: &str, fmt: crate::cli::CiteArg) -> Result<()> {
+    use crate::model::cite::{cite_id, CiteFormat};
+    let fmt = match fmt {
+        crate::cli::CiteArg::Text => CiteFormat::Text,
+        crate::cli::CiteArg::Markdown => CiteFormat::Markdown,
+        crate::cli::CiteArg::Csv => CiteFormat::Csv,
+    };
+    match cite_id(m, id, fmt) {
+        Some(text) => {
+            print!("{text}");
+            Ok(())
+        }
+        None => bail!(
+            "no section, paragraph, sentence or table has the id {:?}",
+            crate::text::sanitize(id)
+        ),
+    }
+}
+
 fn print_blocks(r: &model::Report, blocks: &[Block]) {
     for b in blocks {
         match b {

@@ -24,9 +24,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check { file, verbose }) => {
             baogao::commands::check(file.as_deref().or(cli.model.as_deref()), *verbose)?
         }
-        Some(Command::Show { id }) => {
+        Some(Command::Show { id, cite: None }) => {
             let m = baogao::load_model(cli.model.as_deref())?;
             baogao::commands::show(&m, id)?
+        }
+        Some(Command::Show { id, cite: Some(f) }) => {
+            let m = baogao::load_model(cli.model.as_deref())?;
+            baogao::commands::show_cited(&m, id, *f)?
         }
         Some(Command::Search(args)) => {
             let m = baogao::load_model(cli.model.as_deref())?;

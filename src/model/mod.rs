@@ -1,6 +1,7 @@
 //! The model: serde types of data/model.json, loading with a version check,
 //! and validation. Pure: no terminal, no builder.
 
+pub mod cite;
 pub mod fixtures;
 pub mod indicator;
 pub mod load;

@@ -45,6 +45,8 @@ pub enum Mode {
     Popup,
     /// The indicator records behind the numbers in the reader.
     Records,
+    /// After `m` or `'`: the next key names a mark.
+    Mark,
 }
 
 /// Everything a key, a mouse event or a resize can ask for. Only
@@ -89,6 +91,20 @@ pub enum Action {
     CellPopup,
     /// Show the indicator records behind the numbers in the reader's view.
     Records,
+    /// Back in the jump list (C-o).
+    JumpBack,
+    /// Forward in the jump list (C-i).
+    JumpForward,
+    /// `m`: set a mark (the next letter names it).
+    MarkSet,
+    /// `'`: go to a mark (the next letter names it; `'` the last position).
+    MarkGo,
+    /// Copy the sentence or row under the cursor with its citation.
+    Copy,
+    /// Copy the whole table with its citation.
+    CopyAll,
+    /// Cycle the copy format: text, Markdown, CSV.
+    CopyFormat,
     /// A typed character in a text prompt.
     Input(char),
     Backspace,

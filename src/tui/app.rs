@@ -4,6 +4,7 @@
 //! decides which to call. No terminal I/O.
 
 use super::action::{Focus, Mode};
+use super::jumps::{JumpList, Pending};
 use super::layout::{plan, Plan};
 use super::outline::{NodeKind, OutlineState};
 use super::reader::ReaderState;
@@ -75,6 +76,16 @@ pub struct App {
     pub records: Option<RecordsPopup>,
     /// A one-line note for the status line, cleared by the next key.
     pub message: Option<&'static str>,
+    /// A one-line note built at run time (what was copied), cleared by the next key.
+    pub note: Option<String>,
+    /// Back and forward through jumps; marks.
+    pub jumps: JumpList,
+    /// Waiting for the letter after `m` or `'`.
+    pub pending: Option<Pending>,
+    /// Text for the terminal layer to put on the clipboard (OSC 52).
+    pub clipboard: Option<String>,
+    /// The format `y` copies in (C-y cycles it).
+    pub copy_format: crate::model::cite::CiteFormat,
     pub quit: bool,
 }
 
@@ -99,6 +110,11 @@ impl App {
             saved: None,
             records: None,
             message: None,
+            note: None,
+            jumps: JumpList::default(),
+            pending: None,
+            clipboard: None,
+            copy_format: Default::default(),
             quit: false,
         };
         app.relayout();
@@ -108,6 +124,9 @@ impl App {
 
     /// The key context now.
     pub fn mode(&self) -> Mode {
+        if self.pending.is_some() && self.overlay.is_none() {
+            return Mode::Mark;
+        }
         match self.overlay {
             Some(Overlay::Help(_)) => Mode::Help,
             Some(Overlay::Search) => Mode::Search,
@@ -242,6 +261,7 @@ impl App {
     /// Go to a location: the outline selects the section, the reader scrolls
     /// to (and highlights) the sentence, or the tables pane to the cell.
     pub fn jump(&mut self, loc: &Location) -> bool {
+        self.record_jump();
         let Some(ri) = self.model.reports.iter().position(|r| r.id == loc.report()) else {
             return false;
         };
@@ -299,6 +319,7 @@ impl App {
                 self.focus = Focus::Tables;
                 self.right = Focus::Tables;
                 self.relayout();
+                self.scroll_table_cols();
                 true
             }
         }

@@ -60,6 +60,8 @@ pub struct Doc {
     pub sentence_line: Vec<usize>,
     /// (table id, first line) of each inline table.
     pub table_line: Vec<(String, usize)>,
+    /// (index into `table_line`, row as printed, first line) of each table row.
+    pub row_line: Vec<(usize, usize, usize)>,
     /// (section id, heading line) of each section shown.
     pub section_line: Vec<(String, usize)>,
 }
@@ -91,6 +93,25 @@ impl Doc {
 
     pub fn line_of_table(&self, id: &str) -> Option<usize> {
         self.table_line.iter().find(|(t, _)| t == id).map(|x| x.1)
+    }
+
+    /// The lines that show row `row` of table `id` (grid or "column: value" form).
+    pub fn lines_of_row(&self, id: &str, row: usize) -> Option<std::ops::Range<usize>> {
+        let t = self.table_line.iter().position(|(t, _)| t == id)?;
+        let k = self
+            .row_line
+            .iter()
+            .position(|&(tt, r, _)| tt == t && r == row)?;
+        let start = self.row_line[k].2;
+        let next = self.row_line.get(k + 1).filter(|e| e.0 == t).map(|e| e.2);
+        let end = next.unwrap_or_else(|| {
+            let more = self.lines[start..]
+                .iter()
+                .take_while(|l| l.kind == LineKind::TableRow)
+                .count();
+            start + more.max(1)
+        });
+        Some(start..end)
     }
 
     pub fn line_of_section(&self, id: &str) -> Option<usize> {
@@ -265,6 +286,7 @@ impl Builder<'_> {
 
     fn records(&mut self, header: &[String], rows: &[Vec<String>], notes: &[String]) {
         for r in rows {
+            self.row_starts();
             for (h, c) in header.iter().zip(r) {
                 self.wrapped(&format!("{h}: {c}"), LineKind::TableRow);
             }
@@ -275,7 +297,20 @@ impl Builder<'_> {
         }
     }
 
+    /// Note that a table row starts at the next line (for jumps to a row).
+    fn row_starts(&mut self) {
+        let t = self.doc.table_line.len().saturating_sub(1);
+        let row = match self.doc.row_line.last() {
+            Some(&(tt, r, _)) if tt == t => r + 1,
+            _ => 0,
+        };
+        self.doc.row_line.push((t, row, self.doc.lines.len()));
+    }
+
     fn table_row(&mut self, cells: &[String], widths: &[usize], sep: &str, kind: LineKind) {
+        if kind == LineKind::TableRow {
+            self.row_starts();
+        }
         let pieces: Vec<Vec<String>> = widths
             .iter()
             .enumerate()

@@ -143,6 +143,48 @@ pub static BINDINGS: &[Binding] = &[
         Action::SearchPrev,
         "previous search result",
     ),
+    b(
+        Panes,
+        &[ctrl('o')],
+        "C-o",
+        Action::JumpBack,
+        "back to where the last jump left",
+    ),
+    b(
+        Panes,
+        &[ctrl('i'), ctrl('n')],
+        "C-i  C-n",
+        Action::JumpForward,
+        "forward again (C-n where C-i is Tab)",
+    ),
+    b(
+        Panes,
+        &[ch('m')],
+        "m a-z",
+        Action::MarkSet,
+        "set a mark here (for this session)",
+    ),
+    b(
+        Panes,
+        &[ch('\'')],
+        "' a-z  ''",
+        Action::MarkGo,
+        "go to a mark; '' to the last position",
+    ),
+    b(
+        Panes,
+        &[ch('y')],
+        "y",
+        Action::Copy,
+        "copy sentence (tables: row) with citation",
+    ),
+    b(
+        Panes,
+        &[ctrl('y')],
+        "C-y",
+        Action::CopyFormat,
+        "copy format: text, markdown, csv",
+    ),
     b(Panes, &[ch('?'), k(F(1))], "?", Action::Help, "this help"),
     b(Panes, &[ch('q'), ctrl('c')], "q", Action::Quit, "quit"),
     // Outline
@@ -283,6 +325,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Only(Mode::Tables),
+        &[ch('Y')],
+        "Y",
+        Action::CopyAll,
+        "copy the whole table with citation",
+    ),
+    b(
+        Only(Mode::Tables),
         &[k(Enter)],
         "Enter",
         Action::Enter,
@@ -366,6 +415,14 @@ pub static BINDINGS: &[Binding] = &[
         "Esc",
         Action::Close,
         "clear the filter",
+    ),
+    // After m or '
+    b(
+        Only(Mode::Mark),
+        &[k(Esc), ctrl('c')],
+        "Esc",
+        Action::Close,
+        "cancel",
     ),
     // Popup and help
     b(
@@ -456,7 +513,7 @@ fn applies(scope: Scope, mode: Mode) -> bool {
 
 /// Whether a mode takes typed characters as text.
 pub fn is_text_mode(mode: Mode) -> bool {
-    matches!(mode, Mode::Search | Mode::Filter)
+    matches!(mode, Mode::Search | Mode::Filter | Mode::Mark)
 }
 
 /// The action for a key in a mode, if any. Mode-specific bindings win over
@@ -487,13 +544,14 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The help text: one section per context, one line per binding (ASCII labels).
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let groups: [(&str, Scope); 9] = [
+    let groups: [(&str, Scope); 10] = [
         ("Everywhere", Scope::Panes),
         ("Outline", Scope::Only(Mode::Outline)),
         ("Reader", Scope::Only(Mode::Reader)),
         ("Tables", Scope::Only(Mode::Tables)),
         ("Search prompt (type to search)", Scope::Only(Mode::Search)),
         ("Table filter (type to filter)", Scope::Only(Mode::Filter)),
+        ("After m or ' (a mark's letter)", Scope::Only(Mode::Mark)),
         ("Cell popup", Scope::Only(Mode::Popup)),
         ("Indicator records", Scope::Only(Mode::Records)),
         ("Help", Scope::Only(Mode::Help)),
@@ -617,6 +675,7 @@ mod tests {
             Mode::Filter,
             Mode::Popup,
             Mode::Records,
+            Mode::Mark,
         ];
         for mode in modes {
             let mut seen: Vec<(Key, bool)> = Vec::new();

@@ -7,9 +7,11 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod columns;
 pub mod doc;
 pub mod glyphs;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod marks;
@@ -28,6 +30,12 @@ pub mod testmodel;
 pub mod ui;
 pub mod update;
 
+#[cfg(test)]
+mod copy_test;
+#[cfg(test)]
+mod jumps_test;
+#[cfg(test)]
+mod landing_test;
 #[cfg(test)]
 mod snapshots_test;
 #[cfg(test)]

@@ -25,6 +25,8 @@ pub struct ReaderState {
     pub height: usize,
     /// Sentence id to highlight (a search jump).
     pub highlight: Option<String>,
+    /// Table row to highlight: (table id, row as printed) (a jump from the tables pane).
+    pub highlight_row: Option<(String, usize)>,
     cache: HashMap<(usize, usize), Rc<Doc>>,
 }
 
@@ -56,6 +58,7 @@ impl ReaderState {
         self.node = Some(node);
         self.top = 0;
         self.highlight = None;
+        self.highlight_row = None;
         self.layout(model, outline, amb);
     }
 
@@ -134,9 +137,29 @@ impl ReaderState {
             Some(l) => {
                 self.show_line(l);
                 self.highlight = Some(id.to_string());
+                self.highlight_row = None;
                 true
             }
             None => false,
+        }
+    }
+
+    /// Scroll to a table row (the table's top when the row is not found) and highlight it.
+    pub fn scroll_to_row(&mut self, table: &str, row: usize) -> bool {
+        match self.doc.lines_of_row(table, row) {
+            Some(lines) => {
+                self.show_line(lines.start);
+                self.highlight = None;
+                self.highlight_row = Some((table.to_string(), row));
+                true
+            }
+            None => match self.doc.line_of_table(table) {
+                Some(l) => {
+                    self.show_line(l);
+                    false
+                }
+                None => false,
+            },
         }
     }
 

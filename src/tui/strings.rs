@@ -24,6 +24,13 @@ pub const RECORDS_HIGHLIGHT: &str = "Indicators in the highlighted sentence";
 pub const RECORDS_SCREEN: &str = "Indicators on screen";
 pub const RECORDS_ROW: &str = "Indicators in this row";
 pub const NO_ROW_RECORDS: &str = "no indicator records in this row";
+pub const NO_JUMP_BACK: &str = "no earlier position (C-o)";
+pub const NO_JUMP_FORWARD: &str = "no later position (C-i / C-n)";
+pub const BAD_MARK: &str = "marks are a-z";
+pub const MARK_NOT_SET: &str = "mark not set";
+pub const COPIED: &str = "copied ";
+pub const COPY_FORMAT: &str = "y copies as ";
+pub const NOTHING_TO_COPY: &str = "nothing to copy here";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {
@@ -36,5 +43,6 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Popup => "j/k:scroll Esc:close",
         Mode::Records => "j/k:scroll PgDn/PgUp:page Esc:close",
         Mode::Help => "j/k:scroll Esc:close",
+        Mode::Mark => "a-z:mark  ':last position  Esc:cancel",
     }
 }

@@ -93,6 +93,15 @@ pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
     }
 }
 
+/// Write `text` to the terminal's clipboard (OSC 52; tmux passthrough
+/// when $TMUX is set). Errors are ignored: a copy must not end the session.
+fn copy_to_clipboard(text: &str) {
+    let tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+    let mut out = stdout();
+    let _ = out.write_all(&super::clipboard::osc52(text, tmux));
+    let _ = out.flush();
+}
+
 /// Run the explorer until q or a signal; the terminal is restored on every way out.
 pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
     watch_signals()?;
@@ -125,6 +134,9 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
             if let Some(a) = action_for_event(&app, &ev) {
                 update(&mut app, a);
                 dirty = true;
+            }
+            if let Some(text) = app.clipboard.take() {
+                copy_to_clipboard(&text);
             }
             if app.quit || !event::poll(Duration::ZERO).unwrap_or(false) {
                 break;

@@ -3,10 +3,11 @@
 
 use super::action::{Action, Focus, Mode};
 use super::app::{App, Overlay};
+use super::jumps::Pending;
 use super::outline::NodeKind;
 use super::records::{RecordsPopup, RecordsScope};
 use super::strings;
-use super::tables::{pane_columns, text_width};
+use super::tables::{pane_columns, text_width, TableRef};
 
 /// Apply one action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -21,10 +22,17 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     app.message = None;
+    app.note = None;
     match app.mode() {
         Mode::Help => help(app, action),
         Mode::Popup => popup(app, action),
         Mode::Records => records(app, action),
+        Mode::Mark => {
+            if let (Some(p), Action::Input(c)) = (app.pending.take(), action) {
+                app.finish_mark(p, c);
+            }
+            app.pending = None;
+        }
         Mode::Filter => filter(app, action),
         Mode::Search => search(app, action),
         Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
@@ -191,11 +199,43 @@ fn pane(app: &mut App, action: Action) {
             app.relayout();
         }
         Action::Tables => app.show_tables(),
+        Action::JumpBack => app.jump_back_or_forward(true),
+        Action::JumpForward => app.jump_back_or_forward(false),
+        Action::MarkSet => app.pending = Some(Pending::SetMark),
+        Action::MarkGo => app.pending = Some(Pending::GoMark),
+        Action::Copy | Action::CopyAll => copy(app, action == Action::CopyAll),
+        Action::CopyFormat => {
+            app.copy_format = app.copy_format.next();
+            app.note = Some(format!(
+                "{}{}",
+                strings::COPY_FORMAT,
+                app.copy_format.name()
+            ));
+        }
         _ => match app.focus {
             Focus::Outline => outline(app, action),
             Focus::Reader => reader(app, action),
             Focus::Tables => tables(app, action),
         },
+    }
+}
+
+/// y / Y: hand the text with its citation to the terminal layer (OSC 52)
+/// and say in the status line what was copied.
+fn copy(app: &mut App, whole: bool) {
+    match super::clipboard::what_to_copy(app, whole) {
+        Some((text, what)) => {
+            // The status line shows the start of the text itself (the
+            // sentence, or the table's caption); `what` names it exactly.
+            let first = text.lines().next().unwrap_or("");
+            app.note = Some(format!(
+                "{}{} {what}: {first}",
+                strings::COPIED,
+                app.copy_format.name()
+            ));
+            app.clipboard = Some(text);
+        }
+        None => app.message = Some(strings::NOTHING_TO_COPY),
     }
 }
 
@@ -238,8 +278,14 @@ fn reader(app: &mut App, action: Action) {
     match action {
         Action::Down => r.scroll(1),
         Action::Up => r.scroll(-1),
-        Action::Top => r.to_top(),
-        Action::Bottom => r.to_bottom(),
+        Action::Top | Action::Bottom => {
+            app.record_jump();
+            if action == Action::Top {
+                app.reader.to_top()
+            } else {
+                app.reader.to_bottom()
+            }
+        }
         Action::PageDown => r.page(true),
         Action::PageUp => r.page(false),
         Action::Left => {
@@ -258,6 +304,7 @@ fn reader(app: &mut App, action: Action) {
                 pos.checked_sub(1).and_then(|p| order.get(p))
             };
             if let Some(&n) = next {
+                app.record_jump();
                 app.reveal(n);
             }
         }
@@ -265,6 +312,7 @@ fn reader(app: &mut App, action: Action) {
         Action::Parent => {
             let parent = app.reader.node.and_then(|n| app.outline.nodes[n].parent);
             if let Some(p) = parent {
+                app.record_jump();
                 app.reveal(p);
             }
         }
@@ -291,8 +339,11 @@ fn tables(app: &mut App, action: Action) {
         Action::PageUp => t.move_row(-(t.height.max(2) as isize - 1)),
         Action::Left => t.move_col(-1, ncols),
         Action::Right => t.move_col(1, ncols),
-        Action::NextSibling => t.step_table(true, model, derived),
-        Action::PrevSibling => t.step_table(false, model, derived),
+        Action::NextSibling | Action::PrevSibling => {
+            t.step_table(action == Action::NextSibling, model, derived);
+            app.outline_follows_table();
+            return;
+        }
         Action::Sort => t.cycle_sort(model, derived),
         Action::Filter => app.overlay = Some(Overlay::Filter),
         Action::Records => {
@@ -318,7 +369,9 @@ fn tables(app: &mut App, action: Action) {
             if let Some(loc) = t.row_source(model, derived) {
                 let loc = match loc {
                     // A printed row's source is where the table sits in the reader.
-                    crate::model::Location::Cell { report, table, .. } => {
+                    crate::model::Location::Cell {
+                        report, table, row, ..
+                    } => {
                         let section = model
                             .reports
                             .iter()
@@ -326,7 +379,7 @@ fn tables(app: &mut App, action: Action) {
                             .and_then(|r| r.table(&table))
                             .map(|t| t.section.clone())
                             .unwrap_or_default();
-                        return jump_to_table_in_reader(app, &report, &section, &table);
+                        return jump_to_table_in_reader(app, &report, &section, &table, row);
                     }
                     other => other,
                 };
@@ -342,7 +395,7 @@ fn tables(app: &mut App, action: Action) {
     }
 }
 
-fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &str) {
+fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &str, row: usize) {
     let Some(ri) = app.model.reports.iter().position(|r| r.id == report) else {
         return;
     };
@@ -352,10 +405,9 @@ fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &s
         app.outline.find(ri, NodeKind::Section, section)
     };
     if let Some(n) = node {
+        app.record_jump();
         app.reveal(n);
-        if let Some(l) = app.reader.doc.line_of_table(table) {
-            app.reader.show_line(l);
-        }
+        app.reader.scroll_to_row(table, row);
         app.focus = Focus::Reader;
         app.right = Focus::Reader;
         app.relayout();
@@ -427,6 +479,46 @@ fn click(app: &mut App, x: u16, y: u16) {
 }
 
 impl App {
+    /// Scroll the tables pane's columns so the cursor's column is on screen
+    /// (after a jump; the same computation as at the end of `tables`).
+    pub fn scroll_table_cols(&mut self) {
+        let width = self.plan().right.map(|r| r.width as usize).unwrap_or(1);
+        let (model, derived, amb) = (&self.model, &self.derived, self.opts.amb);
+        let Some(t) = self.tables.as_mut() else {
+            return;
+        };
+        if let Some(v) = t.current_view(model, derived) {
+            // A location's column may be past a short row's end.
+            t.col = t.col.min(v.columns.len().saturating_sub(1));
+            let avail = text_width(width);
+            t.scroll_cols_into_view(&pane_columns(&v, amb, avail), avail);
+        }
+    }
+
+    /// After J / K in the tables pane: the outline (and so the status line)
+    /// selects the table shown, or its report for a derived table.
+    pub fn outline_follows_table(&mut self) {
+        let Some(t) = self.tables.as_ref() else {
+            return;
+        };
+        let node = match t.current_ref() {
+            Some(TableRef::Printed { report, table }) => self
+                .model
+                .reports
+                .get(report)
+                .and_then(|r| r.tables.get(table))
+                .and_then(|tb| self.outline.find(report, NodeKind::Table, &tb.id)),
+            Some(TableRef::Derived(i)) => self.derived.get(i).and_then(|d| {
+                let ri = self.model.reports.iter().position(|r| r.id == d.report)?;
+                self.outline.find(ri, NodeKind::Report, &d.report)
+            }),
+            None => None,
+        };
+        if let Some(n) = node {
+            self.reveal(n);
+        }
+    }
+
     /// Open the outline's selection in the reader when it shows nothing yet.
     pub fn follow_outline_if_empty(&mut self) {
         if self.reader.node.is_none() {

@@ -35,9 +35,18 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
         .as_ref()
         .and_then(|h| rd.doc.sentences.iter().position(|s| s == h))
         .map(|i| i as u32);
+    let row_lines = rd
+        .highlight_row
+        .as_ref()
+        .and_then(|(t, row)| rd.doc.lines_of_row(t, *row))
+        .unwrap_or(0..0);
     let rows = r.height.saturating_sub(1) as usize;
     for (k, line) in rd.doc.lines.iter().skip(rd.top).take(rows).enumerate() {
         let y = r.y + 1 + k as u16;
+        if row_lines.contains(&(rd.top + k)) {
+            cells::put(buf, x0, y, end, &line.text, ctx.theme.target(), ctx.amb);
+            continue;
+        }
         let style = match line.kind {
             LineKind::Path | LineKind::Meta | LineKind::Note => ctx.theme.dim(),
             LineKind::Title | LineKind::Heading | LineKind::Caption | LineKind::TableHeader => {

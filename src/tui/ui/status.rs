@@ -39,7 +39,11 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
     } else {
         String::new()
     };
-    let hints = app.message.unwrap_or(strings::hints(app.mode()));
+    let hints = app
+        .note
+        .as_deref()
+        .or(app.message)
+        .unwrap_or(strings::hints(app.mode()));
     let w = r.width as usize;
     let crumb_full = breadcrumb(app);
     // The breadcrumb gets up to 40% of the row; the hints get the rest.

@@ -1,0 +1,174 @@
+//! End-to-end tests of jumps in the real binary in tmux at 80x24: C-o after
+//! a search jump returns to the exact earlier screen (and C-n forward again);
+//! a search jump to a table cell shows the cell. Skips (with a message) when
+//! tmux is not installed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A shell in a detached session at `w`x`h`; None when tmux is missing.
+    fn start(name: &str, w: u16, h: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("SKIPPED {name}: tmux is not installed (apt-get install tmux)");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("baogao-{name}-{}", std::process::id()),
+        };
+        let (w, h) = (w.to_string(), h.to_string());
+        t.cmd(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-s",
+            "e2e",
+            "env",
+            "PS1=$ ",
+            "sh",
+        ]);
+        t.cmd(&["set-option", "-g", "escape-time", "0"]);
+        Some(t)
+    }
+    fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "e2e", k]);
+            sleep(Duration::from_millis(80));
+        }
+    }
+    fn screen(&self) -> String {
+        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
+    }
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {needle:?}; screen:\n{s}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+    /// Wait until the screen stops changing (two equal captures); return it.
+    fn settled(&self) -> String {
+        let mut last = self.screen();
+        let start = Instant::now();
+        loop {
+            sleep(Duration::from_millis(150));
+            let s = self.screen();
+            if s == last || start.elapsed() > Duration::from_secs(5) {
+                return s;
+            }
+            last = s;
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// The reader pane's part of the screen (right of the outline's border).
+fn reader_part(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.split_once('│').map(|x| x.1).unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn c_o_after_a_search_jump_returns_to_the_exact_earlier_position() {
+    let Some(t) = Tmux::start("jumpback", 80, 24) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.keys(&[&format!("{bin} --ambiguous narrow; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Outline");
+    // Open part 二、 of the first report and scroll into it.
+    t.keys(&["j", "j", "Enter", "C-d", "j", "j"]);
+    let before = t.settled();
+    assert!(before.contains("Reader"), "{before}");
+    // Search and jump to another section.
+    t.keys(&["/", "'", "9", "0", ".", "4", "%"]);
+    t.wait_for("占全市比重");
+    t.keys(&["Down", "Enter"]);
+    let jumped = t.wait_for("占全市比重90.4%");
+    assert!(jumped.contains("(三)高能高效"), "{jumped}");
+    // C-o: the reader shows exactly what it showed before, the status line too.
+    t.keys(&["C-o"]);
+    let back = t.settled();
+    assert_eq!(reader_part(&back), reader_part(&before), "{back}");
+    assert_eq!(back.lines().last(), before.lines().last());
+    // C-n (C-i where the terminal tells it from Tab): forward again.
+    t.keys(&["C-n"]);
+    let again = t.settled();
+    assert_eq!(reader_part(&again), reader_part(&jumped), "{again}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn a_search_jump_to_a_cell_shows_the_cell() {
+    let Some(t) = Tmux::start("celljump", 80, 24) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.keys(&[&format!("{bin} --ambiguous narrow; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Outline");
+    t.keys(&["/", "s", "d", "w", "z", " ", "n", "d", "m", "b"]);
+    t.wait_for("115");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Tables ");
+    let s = if s.contains("115亿美元") {
+        s
+    } else {
+        t.settled()
+    };
+    // The target column's header and the cell itself are on screen.
+    assert!(s.contains("年度目标"), "{s}");
+    assert!(s.contains("115亿美元"), "the cell is off screen:\n{s}");
+    // The cell is drawn as the cursor cell (reverse or coloured background).
+    let styled = t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    let line = styled
+        .lines()
+        .find(|l| l.contains("115亿美元"))
+        .expect("the cell's line");
+    let before_cell = &line[..line.find("115").unwrap()];
+    assert!(
+        before_cell
+            .rfind("\x1b[")
+            .is_some_and(|i| !before_cell[i..].starts_with("\x1b[0m")),
+        "the cell is not styled: {line:?}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
