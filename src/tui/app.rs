@@ -168,7 +168,12 @@ impl App {
                 .scroll_into_view(o.height.saturating_sub(1) as usize);
         }
         // The reader keeps its width even while the tables pane is shown.
-        let full = plan_with(self.size.0, self.size.1, Focus::Reader, !self.outline_hidden);
+        let full = plan_with(
+            self.size.0,
+            self.size.1,
+            Focus::Reader,
+            !self.outline_hidden,
+        );
         if let Some(r) = full.right {
             let w = r.width.saturating_sub(2).max(2) as usize;
             let h = r.height.saturating_sub(1).max(1) as usize;

@@ -136,13 +136,7 @@ pub static BINDINGS: &[Binding] = &[
         Action::HalfPageDown,
         "half a page down",
     ),
-    b(
-        Panes,
-        &[ch('u')],
-        "u",
-        Action::HalfPageUp,
-        "half a page up",
-    ),
+    b(Panes, &[ch('u')], "u", Action::HalfPageUp, "half a page up"),
     b(
         Panes,
         &[ch('o')],

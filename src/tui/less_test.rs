@@ -192,18 +192,30 @@ fn the_search_prompt_edits_like_a_shell() {
         assert_eq!(action_for(Mode::Search, k), Some(Action::Edit(want)));
         assert_eq!(action_for(Mode::Filter, k), Some(Action::Edit(want)));
     }
-    run(&mut a, &[Action::Edit(Edit::Left), Action::Edit(Edit::Left)]);
+    run(
+        &mut a,
+        &[Action::Edit(Edit::Left), Action::Edit(Edit::Left)],
+    );
     typed(&mut a, "X");
-    assert_eq!((a.search.query.as_str(), a.search.cursor), ("sdwz ndXmb", 8));
+    assert_eq!(
+        (a.search.query.as_str(), a.search.cursor),
+        ("sdwz ndXmb", 8)
+    );
     run(&mut a, &[Action::Backspace]);
     assert_eq!(a.search.query, "sdwz ndmb");
     run(&mut a, &[Action::Edit(Edit::WordBack)]);
     assert_eq!((a.search.query.as_str(), a.search.cursor), ("sdwz mb", 5));
     run(&mut a, &[Action::Edit(Edit::Delete)]);
     assert_eq!(a.search.query, "sdwz b");
-    run(&mut a, &[Action::Edit(Edit::Start), Action::Edit(Edit::Delete)]);
+    run(
+        &mut a,
+        &[Action::Edit(Edit::Start), Action::Edit(Edit::Delete)],
+    );
     assert_eq!((a.search.query.as_str(), a.search.cursor), ("dwz b", 0));
-    run(&mut a, &[Action::Edit(Edit::End), Action::Edit(Edit::ToStart)]);
+    run(
+        &mut a,
+        &[Action::Edit(Edit::End), Action::Edit(Edit::ToStart)],
+    );
     assert_eq!((a.search.query.as_str(), a.search.cursor), ("", 0));
     // Chinese: one step per char.
     typed(&mut a, "集箱");
@@ -245,7 +257,10 @@ fn up_on_an_empty_prompt_recalls_earlier_queries_for_the_session() {
     run(&mut a, &[Action::HistoryPrev]);
     typed(&mut a, "j");
     assert!(!a.search.history.browsing());
-    a.search.hits = (0..3).map(|_| a.search.hits.first().cloned()).flatten().collect();
+    a.search.hits = (0..3)
+        .map(|_| a.search.hits.first().cloned())
+        .flatten()
+        .collect();
     if a.search.hits.len() > 1 {
         run(&mut a, &[Action::HistoryNext]);
         assert_eq!(a.search.selected, 1);
@@ -269,7 +284,10 @@ fn the_table_filter_prompt_edits_the_same_way() {
     typed(&mut a, "x");
     assert_eq!(a.tables.as_ref().unwrap().filter, "xzz ");
     assert_eq!(a.filter_cursor, 1);
-    run(&mut a, &[Action::Edit(Edit::ToStart), Action::Edit(Edit::End)]);
+    run(
+        &mut a,
+        &[Action::Edit(Edit::ToStart), Action::Edit(Edit::End)],
+    );
     assert_eq!(a.tables.as_ref().unwrap().filter, "zz ");
     assert_eq!(a.filter_cursor, 3);
 }
@@ -294,7 +312,11 @@ fn search_prompt_cursor_mid_text_80x24() {
             (!c.modifier.contains(head)).then(|| (x, c.symbol().to_string()))
         })
         .collect();
-    assert_eq!(rev.first().map(|(_, s)| s.as_str()), Some("\u{7BB1}"), "{rev:?}");
+    assert_eq!(
+        rev.first().map(|(_, s)| s.as_str()),
+        Some("\u{7BB1}"),
+        "{rev:?}"
+    );
     // "/" at column 1, then 集装 (4 columns): the cursor is at column 6.
     assert_eq!(rev.first().map(|(x, _)| *x), Some(6));
 }

@@ -220,7 +220,10 @@ mod tests {
             run("sdwz ndmb  ", 11, &[Edit::WordBack]),
             ("sdwz ".into(), 5)
         );
-        assert_eq!(run("sdwz ndmb", 7, &[Edit::WordBack]), ("sdwz mb".into(), 5));
+        assert_eq!(
+            run("sdwz ndmb", 7, &[Edit::WordBack]),
+            ("sdwz mb".into(), 5)
+        );
         assert_eq!(run("sdwz ndmb", 7, &[Edit::ToStart]), ("mb".into(), 0));
         assert_eq!(run("", 0, &[Edit::WordBack]), ("".into(), 0));
     }

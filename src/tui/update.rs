@@ -4,8 +4,8 @@
 use super::action::{Action, Focus, Mode};
 use super::app::{App, Overlay};
 use super::jumps::Pending;
-use super::prompt::{edit, Edit};
 use super::outline::NodeKind;
+use super::prompt::{edit, Edit};
 use super::records::{RecordsPopup, RecordsScope};
 use super::strings;
 use super::tables::{pane_columns, text_width, TableRef};

@@ -45,7 +45,9 @@ pub fn prompt_line(
         st.add_modifier(Modifier::REVERSED)
     };
     let x = cells::put(buf, x, y, end, &sanitize(before), st, ctx.amb);
-    let under = at.map(|c| sanitize(&c.to_string()).into_owned()).unwrap_or_else(|| " ".into());
+    let under = at
+        .map(|c| sanitize(&c.to_string()).into_owned())
+        .unwrap_or_else(|| " ".into());
     let x = cells::put(buf, x, y, end, &under, cur, ctx.amb);
     cells::put(buf, x, y, end, &sanitize(after), st, ctx.amb)
 }
