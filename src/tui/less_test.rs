@@ -222,8 +222,6 @@ fn the_search_prompt_edits_like_a_shell() {
     run(&mut a, &[Action::Edit(Edit::Left)]);
     typed(&mut a, "装");
     assert_eq!((a.search.query.as_str(), a.search.cursor), ("集装箱", 2));
-    // The edited query is what was searched.
-    assert!(!a.search.hits.is_empty() || a.search.query == "集装箱");
 }
 
 #[test]
@@ -258,15 +256,23 @@ fn up_on_an_empty_prompt_recalls_earlier_queries_for_the_session() {
     typed(&mut a, "j");
     assert!(!a.search.history.browsing());
     a.search.hits = (0..3)
-        .map(|_| a.search.hits.first().cloned())
-        .flatten()
+        .map(|i| crate::search::Hit {
+            kind: crate::search::HitKind::Sentence,
+            location: crate::model::Location::Section {
+                report: "demo-2023".into(),
+                section: format!("s{i}"),
+            },
+            breadcrumb: String::new(),
+            text: String::new(),
+            highlights: vec![],
+            score: 0,
+        })
         .collect();
-    if a.search.hits.len() > 1 {
-        run(&mut a, &[Action::HistoryNext]);
-        assert_eq!(a.search.selected, 1);
-        run(&mut a, &[Action::HistoryPrev]);
-        assert_eq!(a.search.selected, 0);
-    }
+    a.search.selected = 0;
+    run(&mut a, &[Action::HistoryNext]);
+    assert_eq!(a.search.selected, 1);
+    run(&mut a, &[Action::HistoryPrev]);
+    assert_eq!(a.search.selected, 0);
     assert_eq!(a.search.query, "gdpj");
 }
 
