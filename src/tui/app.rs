@@ -88,6 +88,10 @@ pub struct App {
     pub copy_format: crate::model::cite::CiteFormat,
     /// `o`: the outline is hidden, the reader and tables get the full width.
     pub outline_hidden: bool,
+    /// While the outline is hidden: the reader's (node, top) before and
+    /// just after hiding it, so `o` again restores the exact screen when
+    /// nothing moved in between.
+    pub hidden_from: Option<((Option<usize>, usize), (Option<usize>, usize))>,
     /// The table filter prompt's cursor (chars into the filter).
     pub filter_cursor: usize,
     pub quit: bool,
@@ -121,6 +125,7 @@ impl App {
             copy_format: Default::default(),
             outline_hidden: false,
             filter_cursor: 0,
+            hidden_from: None,
             quit: false,
         };
         app.relayout();

@@ -141,6 +141,8 @@ fn d_and_u_move_half_a_pane_in_the_outline_and_tables() {
 fn o_hides_the_outline_and_gives_the_reader_the_full_width() {
     let mut a = reading(80, 24);
     let narrow = a.reader.width;
+    run(&mut a, &[Action::HalfPageDown]);
+    let shown = screen(&a);
     run(&mut a, &[Action::ToggleOutline]);
     assert!(a.outline_hidden);
     let p = a.plan();
@@ -150,6 +152,19 @@ fn o_hides_the_outline_and_gives_the_reader_the_full_width() {
     assert!(a.reader.width > narrow);
     insta::assert_snapshot!("outline_hidden_80x24", screen(&a).join("\n"));
     run(&mut a, &[Action::ToggleOutline]);
+    assert_eq!(screen(&a), shown, "o o returns to the same screen");
+    // Scrolled while hidden: the reader keeps its place instead.
+    run(&mut a, &[Action::ToggleOutline, Action::PageDown]);
+    let top = a
+        .reader
+        .doc
+        .first_sentence_from(a.reader.top, a.reader.height);
+    run(&mut a, &[Action::ToggleOutline]);
+    let id = top.and_then(|i| a.reader.doc.sentences.get(i as usize).cloned());
+    let line = id
+        .and_then(|id| a.reader.doc.line_of_sentence(&id))
+        .unwrap();
+    assert!(line >= a.reader.top && line < a.reader.top + a.reader.height);
     assert!(a.plan().outline.is_some());
     assert_eq!(a.reader.width, narrow);
 }

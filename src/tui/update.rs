@@ -246,11 +246,20 @@ fn pane(app: &mut App, action: Action) {
         }
         Action::Tables => app.show_tables(),
         Action::ToggleOutline => {
+            let before = (app.reader.node, app.reader.top);
             app.outline_hidden = !app.outline_hidden;
             if app.outline_hidden && app.focus == Focus::Outline {
                 app.focus = app.right;
             }
             app.relayout();
+            if app.outline_hidden {
+                app.hidden_from = Some((before, (app.reader.node, app.reader.top)));
+            } else if let Some((old, after)) = app.hidden_from.take() {
+                // Nothing moved while hidden: back to the very same screen.
+                if after == before && app.reader.node == old.0 {
+                    app.reader.top = old.1.min(app.reader.max_top());
+                }
+            }
         }
         Action::JumpBack => app.jump_back_or_forward(true),
         Action::JumpForward => app.jump_back_or_forward(false),
