@@ -48,6 +48,9 @@ pub struct Options {
     pub mouse: bool,
 }
 
+/// A reader position: the node shown and the first line on screen.
+pub type ReaderPlace = (Option<usize>, usize);
+
 /// The explorer state.
 #[derive(Debug)]
 pub struct App {
@@ -91,7 +94,7 @@ pub struct App {
     /// While the outline is hidden: the reader's (node, top) before and
     /// just after hiding it, so `o` again restores the exact screen when
     /// nothing moved in between.
-    pub hidden_from: Option<((Option<usize>, usize), (Option<usize>, usize))>,
+    pub hidden_from: Option<(ReaderPlace, ReaderPlace)>,
     /// The table filter prompt's cursor (chars into the filter).
     pub filter_cursor: usize,
     pub quit: bool,
