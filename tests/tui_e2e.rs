@@ -152,7 +152,9 @@ fn explorer_in_tmux_at_80x24() {
     let s = t.wait_for("Keys (Esc to close)");
     assert!(s.contains("next pane"), "{s}");
     // The outline's keys are further down at 80x24: scroll to them.
-    t.keys(&["j", "j", "j", "j", "j", "j", "j", "j"]);
+    t.keys(&[
+        "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j",
+    ]);
     let s = t.wait_for("collapse, or go to parent");
     assert_clean(&s);
     t.keys(&["Escape"]);

@@ -105,6 +105,17 @@ pub enum Action {
     CopyAll,
     /// Cycle the copy format: text, Markdown, CSV.
     CopyFormat,
+    /// Half a page down / up (less's d / u).
+    HalfPageDown,
+    HalfPageUp,
+    /// Hide or show the outline, giving the reader and tables the full width.
+    ToggleOutline,
+    /// A prompt line edit (cursor moves, C-w, C-u, Delete).
+    Edit(super::prompt::Edit),
+    /// Up / Down in the search prompt: history on an empty prompt (or while
+    /// recalling), else the previous / next result.
+    HistoryPrev,
+    HistoryNext,
     /// A typed character in a text prompt.
     Input(char),
     Backspace,

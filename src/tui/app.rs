@@ -5,7 +5,7 @@
 
 use super::action::{Focus, Mode};
 use super::jumps::{JumpList, Pending};
-use super::layout::{plan, Plan};
+use super::layout::{plan_with, Plan};
 use super::outline::{NodeKind, OutlineState};
 use super::reader::ReaderState;
 use super::records::RecordsPopup;
@@ -48,6 +48,9 @@ pub struct Options {
     pub mouse: bool,
 }
 
+/// A reader position: the node shown and the first line on screen.
+pub type ReaderPlace = (Option<usize>, usize);
+
 /// The explorer state.
 #[derive(Debug)]
 pub struct App {
@@ -86,6 +89,14 @@ pub struct App {
     pub clipboard: Option<String>,
     /// The format `y` copies in (C-y cycles it).
     pub copy_format: crate::model::cite::CiteFormat,
+    /// `o`: the outline is hidden, the reader and tables get the full width.
+    pub outline_hidden: bool,
+    /// While the outline is hidden: the reader's (node, top) before and
+    /// just after hiding it, so `o` again restores the exact screen when
+    /// nothing moved in between.
+    pub hidden_from: Option<(ReaderPlace, ReaderPlace)>,
+    /// The table filter prompt's cursor (chars into the filter).
+    pub filter_cursor: usize,
     pub quit: bool,
 }
 
@@ -115,6 +126,9 @@ impl App {
             pending: None,
             clipboard: None,
             copy_format: Default::default(),
+            outline_hidden: false,
+            filter_cursor: 0,
+            hidden_from: None,
             quit: false,
         };
         app.relayout();
@@ -151,7 +165,7 @@ impl App {
     }
 
     pub fn plan(&self) -> Plan {
-        plan(self.size.0, self.size.1, self.focus)
+        plan_with(self.size.0, self.size.1, self.focus, !self.outline_hidden)
     }
 
     /// Tell the panes their sizes (after a resize or a focus change that changes the layout).
@@ -162,7 +176,12 @@ impl App {
                 .scroll_into_view(o.height.saturating_sub(1) as usize);
         }
         // The reader keeps its width even while the tables pane is shown.
-        let full = plan(self.size.0, self.size.1, Focus::Reader);
+        let full = plan_with(
+            self.size.0,
+            self.size.1,
+            Focus::Reader,
+            !self.outline_hidden,
+        );
         if let Some(r) = full.right {
             let w = r.width.saturating_sub(2).max(2) as usize;
             let h = r.height.saturating_sub(1).max(1) as usize;

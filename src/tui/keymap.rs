@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Mode};
+use super::prompt::Edit;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +113,36 @@ pub static BINDINGS: &[Binding] = &[
         "C-u  PgUp",
         Action::PageUp,
         "page up",
+    ),
+    // less habits (C-d / C-u above stay whole pages, as before)
+    b(
+        Panes,
+        &[ctrl('f')],
+        "C-f",
+        Action::PageDown,
+        "page down (reader: also Space, f)",
+    ),
+    b(
+        Panes,
+        &[ch('b'), ctrl('b')],
+        "b  C-b",
+        Action::PageUp,
+        "page up",
+    ),
+    b(
+        Panes,
+        &[ch('d')],
+        "d",
+        Action::HalfPageDown,
+        "half a page down",
+    ),
+    b(Panes, &[ch('u')], "u", Action::HalfPageUp, "half a page up"),
+    b(
+        Panes,
+        &[ch('o')],
+        "o",
+        Action::ToggleOutline,
+        "hide / show the outline (full width)",
     ),
     b(Panes, &[k(Tab)], "Tab", Action::FocusNext, "next pane"),
     b(
@@ -266,6 +297,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::Records,
         "records behind the underlined numbers",
     ),
+    b(
+        Only(Mode::Reader),
+        &[ch(' '), ch('f')],
+        "Space  f",
+        Action::PageDown,
+        "page down (as in less)",
+    ),
     // Tables
     b(
         Only(Mode::Tables),
@@ -340,17 +378,31 @@ pub static BINDINGS: &[Binding] = &[
     // Search prompt
     b(
         Only(Mode::Search),
-        &[k(Down), ctrl('n')],
-        "Down  C-n",
+        &[ctrl('n')],
+        "C-n",
         Action::Down,
         "next result",
     ),
     b(
         Only(Mode::Search),
-        &[k(Up), ctrl('p')],
-        "Up  C-p",
+        &[ctrl('p')],
+        "C-p",
         Action::Up,
         "previous result",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(Down)],
+        "Down",
+        Action::HistoryNext,
+        "next result (newer query while recalling)",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(Up)],
+        "Up",
+        Action::HistoryPrev,
+        "previous result (empty prompt: earlier query)",
     ),
     b(
         Only(Mode::Search),
@@ -389,6 +441,55 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Only(Mode::Search),
+        &[k(Left), ctrl('b')],
+        "Left  C-b",
+        Action::Edit(Edit::Left),
+        "cursor left",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(Right), ctrl('f')],
+        "Right  C-f",
+        Action::Edit(Edit::Right),
+        "cursor right",
+    ),
+    b(
+        Only(Mode::Search),
+        &[ctrl('a'), k(Home)],
+        "C-a  Home",
+        Action::Edit(Edit::Start),
+        "cursor to the start",
+    ),
+    b(
+        Only(Mode::Search),
+        &[ctrl('e'), k(End)],
+        "C-e  End",
+        Action::Edit(Edit::End),
+        "cursor to the end",
+    ),
+    b(
+        Only(Mode::Search),
+        &[k(Delete), ctrl('d')],
+        "Del  C-d",
+        Action::Edit(Edit::Delete),
+        "delete the character under the cursor",
+    ),
+    b(
+        Only(Mode::Search),
+        &[ctrl('w')],
+        "C-w",
+        Action::Edit(Edit::WordBack),
+        "delete the word before the cursor",
+    ),
+    b(
+        Only(Mode::Search),
+        &[ctrl('u')],
+        "C-u",
+        Action::Edit(Edit::ToStart),
+        "delete to the start",
+    ),
+    b(
+        Only(Mode::Search),
         &[k(Esc), ctrl('c')],
         "Esc",
         Action::Close,
@@ -401,6 +502,55 @@ pub static BINDINGS: &[Binding] = &[
         "Backspace",
         Action::Backspace,
         "delete a character",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[k(Left), ctrl('b')],
+        "Left  C-b",
+        Action::Edit(Edit::Left),
+        "cursor left",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[k(Right), ctrl('f')],
+        "Right  C-f",
+        Action::Edit(Edit::Right),
+        "cursor right",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[ctrl('a'), k(Home)],
+        "C-a  Home",
+        Action::Edit(Edit::Start),
+        "cursor to the start",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[ctrl('e'), k(End)],
+        "C-e  End",
+        Action::Edit(Edit::End),
+        "cursor to the end",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[k(Delete), ctrl('d')],
+        "Del  C-d",
+        Action::Edit(Edit::Delete),
+        "delete the character under the cursor",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[ctrl('w')],
+        "C-w",
+        Action::Edit(Edit::WordBack),
+        "delete the word before the cursor",
+    ),
+    b(
+        Only(Mode::Filter),
+        &[ctrl('u')],
+        "C-u",
+        Action::Edit(Edit::ToStart),
+        "delete to the start",
     ),
     b(
         Only(Mode::Filter),

@@ -1,5 +1,5 @@
 //! Where each pane goes for a terminal size: side by side when wide, one pane
-//! at a time below 60 columns, a "too small" line below 20x6. Pure.
+//! at a time below 60 columns or with the outline hidden, a "too small" line below 20x6. Pure.
 
 use ratatui::layout::Rect;
 
@@ -26,6 +26,12 @@ pub struct Plan {
 
 /// Split a `w` x `h` screen; `focus` picks the pane when only one fits.
 pub fn plan(w: u16, h: u16, focus: Focus) -> Plan {
+    plan_with(w, h, focus, true)
+}
+
+/// As `plan`, but with the outline hidden (`o`) the focused pane gets the
+/// whole width, as on a narrow screen.
+pub fn plan_with(w: u16, h: u16, focus: Focus, outline_shown: bool) -> Plan {
     if w < MIN_W || h < MIN_H {
         return Plan {
             too_small: true,
@@ -35,7 +41,7 @@ pub fn plan(w: u16, h: u16, focus: Focus) -> Plan {
     }
     let body = h - 1;
     let status = Rect::new(0, body, w, 1);
-    if w >= SIDE_BY_SIDE_MIN {
+    if w >= SIDE_BY_SIDE_MIN && outline_shown {
         let ow = (w * 3 / 10).clamp(22, 44);
         Plan {
             too_small: false,
@@ -68,6 +74,13 @@ mod tests {
         let p = plan(40, 12, Focus::Reader);
         assert!(p.outline.is_none());
         assert_eq!(p.right.unwrap().width, 40);
+    }
+
+    #[test]
+    fn a_hidden_outline_gives_the_right_pane_the_full_width() {
+        let p = plan_with(80, 24, Focus::Reader, false);
+        assert!(p.outline.is_none() && p.sep_x.is_none());
+        assert_eq!(p.right.unwrap().width, 80);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod marks;
 pub mod outline;
 pub mod probe;
+pub mod prompt;
 pub mod reader;
 pub mod records;
 pub mod search;
@@ -36,6 +37,8 @@ mod copy_test;
 mod jumps_test;
 #[cfg(test)]
 mod landing_test;
+#[cfg(test)]
+mod less_test;
 #[cfg(test)]
 mod snapshots_test;
 #[cfg(test)]

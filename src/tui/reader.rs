@@ -118,6 +118,11 @@ impl ReaderState {
         let step = (self.height.max(2) - 1) as isize;
         self.scroll(if down { step } else { -step });
     }
+    /// Half a screen (less's d / u).
+    pub fn half_page(&mut self, down: bool) {
+        let step = self.height.div_ceil(2).max(1) as isize;
+        self.scroll(if down { step } else { -step });
+    }
     pub fn to_top(&mut self) {
         self.top = 0;
     }

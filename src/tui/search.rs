@@ -23,6 +23,10 @@ pub struct SearchState {
     /// The worker has not answered the latest query yet (`hits` are the
     /// previous query's).
     pub pending: bool,
+    /// The prompt's cursor, in chars into `query`.
+    pub cursor: usize,
+    /// Queries submitted (Enter) in this session, for Up / Down.
+    pub history: crate::tui::prompt::History,
 }
 
 impl SearchState {

@@ -5,6 +5,7 @@ use super::action::{Action, Focus, Mode};
 use super::app::{App, Overlay};
 use super::jumps::Pending;
 use super::outline::NodeKind;
+use super::prompt::{edit, Edit};
 use super::records::{RecordsPopup, RecordsScope};
 use super::strings;
 use super::tables::{pane_columns, text_width, TableRef};
@@ -111,10 +112,18 @@ fn filter(app: &mut App, action: Action) {
         app.overlay = None;
         return;
     };
+    let cursor = &mut app.filter_cursor;
     match action {
-        Action::Input(c) => t.filter.push(c),
+        Action::Input(c) => {
+            edit(&mut t.filter, cursor, Edit::Insert(c));
+        }
         Action::Backspace => {
-            t.filter.pop();
+            edit(&mut t.filter, cursor, Edit::Backspace);
+        }
+        Action::Edit(e) => {
+            if !edit(&mut t.filter, cursor, e) {
+                return;
+            }
         }
         Action::Enter => app.overlay = None,
         Action::Close => {
@@ -129,13 +138,27 @@ fn filter(app: &mut App, action: Action) {
 fn search(app: &mut App, action: Action) {
     let rows = app.size.1.saturating_sub(4) as usize / 2;
     match action {
-        Action::Input(c) => {
-            app.search.query.push(c);
-            app.run_search();
+        Action::Input(c) => search_edit(app, Edit::Insert(c)),
+        Action::Backspace => search_edit(app, Edit::Backspace),
+        Action::Edit(e) => search_edit(app, e),
+        Action::HistoryPrev => {
+            let s = &mut app.search;
+            if s.query.is_empty() || s.history.browsing() {
+                if let Some(q) = s.history.older(&s.query).map(str::to_string) {
+                    recall(app, q);
+                }
+            } else {
+                s.select(-1);
+            }
         }
-        Action::Backspace => {
-            app.search.query.pop();
-            app.run_search();
+        Action::HistoryNext => {
+            if app.search.history.browsing() {
+                if let Some(q) = app.search.history.newer().map(str::to_string) {
+                    recall(app, q);
+                }
+            } else {
+                app.search.select(1);
+            }
         }
         Action::SearchScope => {
             app.search.this_report = !app.search.this_report;
@@ -150,6 +173,8 @@ fn search(app: &mut App, action: Action) {
             app.restore_view();
         }
         Action::Enter => {
+            let q = app.search.query.clone();
+            app.search.history.push(&q);
             app.settle_search();
             if let Some(hit) = app.search.hits.get(app.search.selected).cloned() {
                 app.overlay = None;
@@ -160,6 +185,25 @@ fn search(app: &mut App, action: Action) {
         _ => {}
     }
     app.search.scroll_into_view(rows);
+}
+
+/// An edit of the search line: search again when the text changed; typing
+/// leaves the history walk.
+fn search_edit(app: &mut App, e: Edit) {
+    let s = &mut app.search;
+    if edit(&mut s.query, &mut s.cursor, e) {
+        s.history.leave();
+        app.run_search();
+    }
+}
+
+/// Put a recalled query on the prompt, cursor at its end, and search it.
+fn recall(app: &mut App, q: String) {
+    app.search.cursor = q.chars().count();
+    app.search.query = q;
+    app.search.selected = 0;
+    app.search.offset = 0;
+    app.run_search();
 }
 
 fn pane(app: &mut App, action: Action) {
@@ -173,6 +217,8 @@ fn pane(app: &mut App, action: Action) {
                 .and_then(|r| app.model.reports.get(r))
                 .map(|r| r.id.clone());
             app.search.query.clear();
+            app.search.cursor = 0;
+            app.search.history.leave();
             app.run_search();
             app.overlay = Some(Overlay::Search);
         }
@@ -199,6 +245,22 @@ fn pane(app: &mut App, action: Action) {
             app.relayout();
         }
         Action::Tables => app.show_tables(),
+        Action::ToggleOutline => {
+            let before = (app.reader.node, app.reader.top);
+            app.outline_hidden = !app.outline_hidden;
+            if app.outline_hidden && app.focus == Focus::Outline {
+                app.focus = app.right;
+            }
+            app.relayout();
+            if app.outline_hidden {
+                app.hidden_from = Some((before, (app.reader.node, app.reader.top)));
+            } else if let Some((old, after)) = app.hidden_from.take() {
+                // Nothing moved while hidden: back to the very same screen.
+                if after == before && app.reader.node == old.0 {
+                    app.reader.top = old.1.min(app.reader.max_top());
+                }
+            }
+        }
         Action::JumpBack => app.jump_back_or_forward(true),
         Action::JumpForward => app.jump_back_or_forward(false),
         Action::MarkSet => app.pending = Some(Pending::SetMark),
@@ -256,6 +318,8 @@ fn outline(app: &mut App, action: Action) {
         Action::Bottom => o.select_bottom(),
         Action::PageDown => o.page_down(rows),
         Action::PageUp => o.page_up(rows),
+        Action::HalfPageDown => o.page_down(rows.div_ceil(2)),
+        Action::HalfPageUp => o.page_up(rows.div_ceil(2)),
         Action::Left => o.collapse_or_parent(),
         Action::Right => o.expand_or_first_child(),
         Action::Parent => o.select_parent(),
@@ -288,6 +352,8 @@ fn reader(app: &mut App, action: Action) {
         }
         Action::PageDown => r.page(true),
         Action::PageUp => r.page(false),
+        Action::HalfPageDown => r.half_page(true),
+        Action::HalfPageUp => r.half_page(false),
         Action::Left => {
             app.focus = Focus::Outline;
             app.relayout();
@@ -337,6 +403,8 @@ fn tables(app: &mut App, action: Action) {
         Action::Bottom => t.row_bottom(),
         Action::PageDown => t.move_row(t.height.max(2) as isize - 1),
         Action::PageUp => t.move_row(-(t.height.max(2) as isize - 1)),
+        Action::HalfPageDown => t.move_row(t.height.div_ceil(2).max(1) as isize),
+        Action::HalfPageUp => t.move_row(-(t.height.div_ceil(2).max(1) as isize)),
         Action::Left => t.move_col(-1, ncols),
         Action::Right => t.move_col(1, ncols),
         Action::NextSibling | Action::PrevSibling => {
@@ -345,7 +413,10 @@ fn tables(app: &mut App, action: Action) {
             return;
         }
         Action::Sort => t.cycle_sort(model, derived),
-        Action::Filter => app.overlay = Some(Overlay::Filter),
+        Action::Filter => {
+            app.filter_cursor = t.filter.chars().count();
+            app.overlay = Some(Overlay::Filter);
+        }
         Action::Records => {
             match t.row_records(model) {
                 Some((report, records)) => {

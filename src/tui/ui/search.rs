@@ -1,15 +1,16 @@
-//! The search overlay: the prompt with the scope, then two rows per hit
+//! The search overlay: the prompt (cursor as a reversed cell) with the scope, then two rows per hit
 //! (kind, report, breadcrumb; snippet with matched chars highlighted), or a
 //! plain "no matches".
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use super::{cells, Ctx};
 use crate::search::HitKind;
 use crate::text::{sanitize, truncate};
 use crate::tui::app::App;
+use crate::tui::prompt;
 use crate::tui::search::snippet;
 use crate::tui::strings;
 
@@ -21,6 +22,34 @@ fn kind_label(k: HitKind) -> &'static str {
         HitKind::Cell => "Cell    ",
         HitKind::Sentence => "Sentence",
     }
+}
+
+/// A prompt's text with the cursor shown as a reversed cell (the char under
+/// it, or a space at the end); returns the column after it. Shared with the
+/// table filter prompt.
+#[allow(clippy::too_many_arguments)]
+pub fn prompt_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    end: u16,
+    text: &str,
+    cursor: usize,
+    st: Style,
+    ctx: &Ctx,
+) -> u16 {
+    let (before, at, after) = prompt::split(text, prompt::clamp(text, cursor));
+    let cur = if st.add_modifier.contains(Modifier::REVERSED) {
+        st.remove_modifier(Modifier::REVERSED)
+    } else {
+        st.add_modifier(Modifier::REVERSED)
+    };
+    let x = cells::put(buf, x, y, end, &sanitize(before), st, ctx.amb);
+    let under = at
+        .map(|c| sanitize(&c.to_string()).into_owned())
+        .unwrap_or_else(|| " ".into());
+    let x = cells::put(buf, x, y, end, &under, cur, ctx.amb);
+    cells::put(buf, x, y, end, &sanitize(after), st, ctx.amb)
 }
 
 pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
@@ -37,9 +66,7 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let head = ctx.theme.title(true);
     cells::fill(buf, r.x, r.y, r.width, head);
     let x = cells::put(buf, r.x + 1, r.y, end, "/", head, ctx.amb);
-    let q = sanitize(&s.query);
-    let x = cells::put(buf, x, r.y, end, &q, head, ctx.amb);
-    let x = cells::put(buf, x, r.y, end, "_", head, ctx.amb);
+    let x = prompt_line(buf, x, r.y, end, &s.query, s.cursor, head, ctx);
     let info = if s.pending {
         format!("  [{}] {}", sanitize(&scope), strings::SEARCHING)
     } else {

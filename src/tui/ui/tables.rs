@@ -148,12 +148,23 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             ctx.theme.dim()
         };
         cells::fill(buf, r.x, bottom, r.width, st);
-        let text = format!(
-            "{}{}  ({} rows)",
-            strings::FILTER,
-            sanitize(&t.filter),
-            t.rows.len()
-        );
-        cells::put(buf, r.x + 1, bottom, end, &text, st, ctx.amb);
+        let x = cells::put(buf, r.x + 1, bottom, end, strings::FILTER, st, ctx.amb);
+        let count = format!("  ({} rows)", t.rows.len());
+        if app.overlay == Some(Overlay::Filter) {
+            let x = super::search::prompt_line(
+                buf,
+                x,
+                bottom,
+                end,
+                &t.filter,
+                app.filter_cursor,
+                st,
+                ctx,
+            );
+            cells::put(buf, x, bottom, end, &count, st, ctx.amb);
+        } else {
+            let text = format!("{}{count}", sanitize(&t.filter));
+            cells::put(buf, x, bottom, end, &text, st, ctx.amb);
+        }
     }
 }
