@@ -27,6 +27,9 @@ struct JsonHit<'a> {
     /// Byte ranges of `text`.
     highlights: Vec<[usize; 2]>,
     score: i64,
+    /// A figure's year and period ("2024 target"); absent for other kinds.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: String,
 }
 
 /// Run `baogao search`; exit status 1 when nothing matches.
@@ -78,6 +81,7 @@ fn json_line(h: &Hit) -> Result<String> {
         text,
         highlights: hl.iter().map(|r| [r.start, r.end]).collect(),
         score: h.score,
+        note: sanitize(&h.note).into_owned(),
     };
     Ok(serde_json::to_string(&j)?)
 }
@@ -98,6 +102,13 @@ fn plain_line(h: &Hit, color: bool) -> String {
         s
     } else {
         snip
+    };
+    // a figure says its year and period before its text ("2024 target ·
+    // 实到外资: 115亿美元"); the kind column stays one word for scripts
+    let snip = if h.note.is_empty() {
+        snip
+    } else {
+        format!("{} \u{b7} {snip}", sanitize(&h.note))
     };
     format!(
         "{}\t{}\t{}\t{}",

@@ -81,6 +81,9 @@ pub struct Hit {
     pub highlights: Vec<Range<usize>>,
     /// Higher is better; hits come sorted by it.
     pub score: i64,
+    /// A short note to show with the kind: a figure's year and period
+    /// ("2024 target"); empty for other kinds.
+    pub note: String,
 }
 
 /// Every item a query matched (not only the shown ones), to narrow from when
@@ -154,6 +157,7 @@ struct Cold {
     breadcrumb: u32,
     /// The text when folding changed it (else the folded text is the text).
     text: Option<Box<str>>,
+    note: Option<Box<str>>,
 }
 
 /// A search index over every report of a model.
@@ -215,6 +219,7 @@ impl Index {
                 location: it.location,
                 breadcrumb: u32_of(it.breadcrumb),
                 text: folded.map(|_| it.text.into_boxed_str()),
+                note: it.note.map(String::into_boxed_str),
             });
         }
         idx.pinyin = builder.finish();
@@ -329,9 +334,20 @@ impl Index {
             for &(_, k) in &runs {
                 *count.entry(k).or_default() += 1;
             }
+            // a run seen in many items is a word (集装箱 for "jzx"); one seen
+            // once is likely chars across words (级中小): the word's tier ranks
+            // above the kind of item, so every sentence with 集装箱 comes before
+            // a figure that only spells "jzx" across words
+            let mut tier = vec![0i64; scored.len()];
             for &(n, k) in &runs {
-                let bonus = matcher::freq_bonus(count.get(&k).copied().unwrap_or(0));
-                scored[n as usize].0 += bonus << matcher::QUALITY_SHIFT;
+                let c = count.get(&k).copied().unwrap_or(0);
+                scored[n as usize].0 += matcher::freq_bonus(c) << matcher::QUALITY_SHIFT;
+                if let Some(t) = tier.get_mut(n as usize) {
+                    *t = (*t).max(matcher::word_tier(c));
+                }
+            }
+            for (s, t) in scored.iter_mut().zip(&tier) {
+                s.0 += t << matcher::WORD_SHIFT;
             }
         }
         let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
@@ -373,6 +389,7 @@ impl Index {
             text: text.to_string(),
             highlights,
             score,
+            note: cold.note.as_deref().unwrap_or("").to_string(),
         }
     }
 }

@@ -126,6 +126,7 @@ mod tests {
             text: text.into(),
             highlights: hl,
             score: 0,
+            note: String::new(),
         }
     }
 

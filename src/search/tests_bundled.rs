@@ -241,3 +241,36 @@ fn snippets_fit_and_keep_the_match() {
         }
     }
 }
+
+/// Issue 10: `jzx` ranked figures that spell it across words (级中小 in
+/// 中小企业特色产业集群, 筑小 in 海绵示范工程) above sentences with 集装箱.
+#[test]
+fn jzx_ranks_every_hit_with_the_word_first() {
+    let hits = index().search("jzx", &all());
+    let with: Vec<usize> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| lit(h).contains(&"集装箱"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(with.len() >= 4, "{with:?}");
+    assert_eq!(with, (0..with.len()).collect::<Vec<_>>(), "{with:?}");
+    assert!(lit(&hits[0]).contains(&"集装箱"));
+}
+
+/// Issue 10: a figure hit carries its year and period for the result list.
+#[test]
+fn figure_hits_say_the_year_and_target_or_actual() {
+    let hits = index().search("shidaowaizi", &all());
+    let notes: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.kind == HitKind::Indicator)
+        .map(|h| h.note.as_str())
+        .collect();
+    assert!(notes.contains(&"2024 target"), "{notes:?}");
+    assert!(notes.contains(&"2023 actual"), "{notes:?}");
+    assert!(hits
+        .iter()
+        .filter(|h| h.kind != HitKind::Indicator)
+        .all(|h| h.note.is_empty()));
+}

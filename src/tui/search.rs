@@ -104,6 +104,7 @@ mod tests {
             text: text.to_string(),
             highlights,
             score: 0,
+            note: String::new(),
         }
     }
 
@@ -164,6 +165,7 @@ mod tests {
                 text: String::new(),
                 highlights: vec![],
                 score: 0,
+                note: String::new(),
             })
             .collect();
         s.active = Some(2);

@@ -88,11 +88,21 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
             cells::fill(buf, r.x, y, r.width, st);
             cells::fill(buf, r.x, y + 1, r.width, st);
         }
-        // The breadcrumb starts with the report id.
+        // The breadcrumb starts with the report id; a figure says its year
+        // and whether it is a target or an actual ("Figure · 2024 target").
+        let kind = if hit.note.is_empty() {
+            kind_label(hit.kind).to_string()
+        } else {
+            format!(
+                "{} \u{b7} {}",
+                kind_label(hit.kind).trim_end(),
+                sanitize(&hit.note)
+            )
+        };
         let line = format!(
             "{}{} {}",
             if sel { '>' } else { ' ' },
-            kind_label(hit.kind),
+            kind,
             sanitize(&hit.breadcrumb)
         );
         cells::put(
