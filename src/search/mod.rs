@@ -84,6 +84,9 @@ pub struct Hit {
     /// A short note to show with the kind: a figure's year and period
     /// ("2024 target"); empty for other kinds.
     pub note: String,
+    /// For a table cell: how many other cells of the same row matched too
+    /// (they are folded into this hit, the row's best cell).
+    pub more_in_row: usize,
 }
 
 /// Every item a query matched (not only the shown ones), to narrow from when
@@ -174,7 +177,13 @@ pub struct Index {
     breadcrumbs: Vec<String>,
     report_ids: Vec<String>,
     pinyin: PinyinTable,
+    /// Each item's table row (the same number for the cells of one row;
+    /// `NO_ROW` for items that are not cells): hits are grouped by it.
+    rows: Vec<u32>,
 }
+
+/// `Index::rows` of an item that is not a table cell.
+const NO_ROW: u32 = u32::MAX;
 
 fn fuzzy_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().respect_case()
@@ -199,8 +208,27 @@ impl Index {
             breadcrumbs: collected.breadcrumbs,
             report_ids: collected.report_ids,
             pinyin: PinyinTable::default(),
+            rows: Vec::with_capacity(n),
         };
+        // the cells of one row are collected one after another
+        let mut last_row: Option<(String, usize)> = None;
+        let mut row_id = 0u32;
         for it in collected.items {
+            let row = match (&it.kind, &it.location) {
+                (HitKind::Cell, Location::Cell { table, row, .. }) => {
+                    let same = matches!(&last_row, Some((t, r)) if t == table && r == row);
+                    if !same {
+                        row_id = row_id.saturating_add(1);
+                        last_row = Some((table.clone(), *row));
+                    }
+                    row_id
+                }
+                _ => {
+                    last_row = None;
+                    NO_ROW
+                }
+            };
+            idx.rows.push(row);
             let folded = fold::fold(&it.text);
             let hay_start = idx.hay.len();
             idx.hay.push_str(folded.as_deref().unwrap_or(&it.text));
@@ -351,6 +379,7 @@ impl Index {
             }
         }
         let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        let more = self.group_rows(&mut scored);
         if opts.limit > 0 && scored.len() > opts.limit {
             scored.select_nth_unstable_by(opts.limit - 1, order);
             scored.truncate(opts.limit);
@@ -359,9 +388,44 @@ impl Index {
         let fz = fuzzy_matcher();
         let hits = scored
             .into_iter()
-            .map(|(s, i)| self.hit(i as usize, &q, &fz, s))
+            .map(|(s, i)| {
+                let mut h = self.hit(i as usize, &q, &fz, s);
+                h.more_in_row = more.get(&i).copied().unwrap_or(0);
+                h
+            })
             .collect();
         (hits, matches)
+    }
+
+    /// Keep only the best-scored cell of each table row among `scored` (ties:
+    /// the first in index order); returns, per kept cell, how many other
+    /// cells of its row matched.
+    fn group_rows(&self, scored: &mut Vec<(i64, u32)>) -> HashMap<u32, usize> {
+        // row → (score, item, cells)
+        let mut best: HashMap<u32, (i64, u32, usize)> = HashMap::new();
+        for &(s, i) in scored.iter() {
+            let row = self.rows.get(i as usize).copied().unwrap_or(NO_ROW);
+            if row == NO_ROW {
+                continue;
+            }
+            let e = best.entry(row).or_insert((s, i, 0));
+            e.2 += 1;
+            if s > e.0 || (s == e.0 && i < e.1) {
+                e.0 = s;
+                e.1 = i;
+            }
+        }
+        if best.values().all(|e| e.2 < 2) {
+            return HashMap::new();
+        }
+        scored.retain(|&(_, i)| {
+            let row = self.rows.get(i as usize).copied().unwrap_or(NO_ROW);
+            row == NO_ROW || best.get(&row).is_none_or(|e| e.1 == i)
+        });
+        best.into_values()
+            .filter(|e| e.2 > 1)
+            .map(|e| (e.1, e.2 - 1))
+            .collect()
     }
 
     fn hit(&self, i: usize, q: &Query, fz: &SkimMatcherV2, score: i64) -> Hit {
@@ -390,6 +454,7 @@ impl Index {
             highlights,
             score,
             note: cold.note.as_deref().unwrap_or("").to_string(),
+            more_in_row: 0,
         }
     }
 }

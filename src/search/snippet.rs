@@ -127,6 +127,7 @@ mod tests {
             highlights: hl,
             score: 0,
             note: String::new(),
+            more_in_row: 0,
         }
     }
 

@@ -274,3 +274,34 @@ fn figure_hits_say_the_year_and_target_or_actual() {
         .filter(|h| h.kind != HitKind::Indicator)
         .all(|h| h.note.is_empty()));
 }
+
+/// Issue 10: `shidaowaizi` gave 9 cells of one row out of 10 hits; the cells
+/// of a row are one hit now, the best cell with the count of the others.
+#[test]
+fn cells_of_one_row_are_one_hit() {
+    let hits = index().search("shidaowaizi", &all());
+    let mut rows: Vec<(String, usize)> = hits
+        .iter()
+        .filter_map(|h| match (&h.kind, &h.location) {
+            (HitKind::Cell, Location::Cell { table, row, .. }) => Some((table.clone(), *row)),
+            _ => None,
+        })
+        .collect();
+    let n = rows.len();
+    rows.sort();
+    rows.dedup();
+    assert_eq!(rows.len(), n, "one hit per row: {rows:?}");
+    assert!(n >= 2, "{rows:?}");
+    let t1 = hits
+        .iter()
+        .find(|h| {
+            h.kind == HitKind::Cell
+                && matches!(&h.location, Location::Cell { table, .. } if table.ends_with(":t1"))
+        })
+        .expect("a cell of 表1");
+    // 表1's 实到外资 row: 指标类型, 完成数, 同比增长, 年度目标 all match
+    assert_eq!(t1.more_in_row, 3, "{t1:?}");
+    // the row's cells still narrow incrementally (matches keep every cell)
+    let (_, m) = index().search_within(None, "shidaowaizi", &all());
+    assert!(m.len() > hits.len());
+}

@@ -105,6 +105,7 @@ mod tests {
             highlights,
             score: 0,
             note: String::new(),
+            more_in_row: 0,
         }
     }
 
@@ -166,6 +167,7 @@ mod tests {
                 highlights: vec![],
                 score: 0,
                 note: String::new(),
+                more_in_row: 0,
             })
             .collect();
         s.active = Some(2);

@@ -221,6 +221,7 @@ fn hit(loc: Location) -> Hit {
         highlights: std::iter::once(15..24).collect(),
         score: 1,
         note: String::new(),
+        more_in_row: 0,
     }
 }
 
