@@ -37,6 +37,8 @@ mod jumps_test;
 #[cfg(test)]
 mod landing_test;
 #[cfg(test)]
+mod search_results_test;
+#[cfg(test)]
 mod snapshots_test;
 #[cfg(test)]
 mod tables_test;

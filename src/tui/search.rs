@@ -41,6 +41,17 @@ impl SearchState {
         }
     }
 
+    /// "3/84 /jzx": the active hit's place among the hits and the query
+    /// (sanitized, cut to a few columns), for the status line after a jump.
+    pub fn counter(&self) -> Option<String> {
+        let a = self.active?;
+        let q: String = crate::text::sanitize(self.query.trim())
+            .chars()
+            .take(16)
+            .collect();
+        Some(format!("{}/{} /{q}", a + 1, self.hits.len()))
+    }
+
     /// n / N: the hit after (or before) the active one, wrapping around.
     pub fn step(&mut self, forward: bool) -> Option<&Hit> {
         if self.hits.is_empty() {
