@@ -366,17 +366,24 @@ impl Index {
             // once is likely chars across words (级中小): the word's tier ranks
             // above the kind of item, so every sentence with 集装箱 comes before
             // a figure that only spells "jzx" across words
-            let mut tier = vec![0i64; scored.len()];
+            // runs come in scan order: one item's runs (one per pinyin term)
+            // are adjacent, and it takes the best term's tier
+            let add_tier = |scored: &mut Vec<(i64, u32)>, n: u32, tier: i64| {
+                if let Some(s) = scored.get_mut(n as usize) {
+                    s.0 += tier << matcher::WORD_SHIFT;
+                }
+            };
+            let (mut last, mut tier) = (u32::MAX, 0);
             for &(n, k) in &runs {
                 let c = count.get(&k).copied().unwrap_or(0);
                 scored[n as usize].0 += matcher::freq_bonus(c) << matcher::QUALITY_SHIFT;
-                if let Some(t) = tier.get_mut(n as usize) {
-                    *t = (*t).max(matcher::word_tier(c));
+                if n != last {
+                    add_tier(&mut scored, last, tier);
+                    (last, tier) = (n, 0);
                 }
+                tier = tier.max(matcher::word_tier(c));
             }
-            for (s, t) in scored.iter_mut().zip(&tier) {
-                s.0 += t << matcher::WORD_SHIFT;
-            }
+            add_tier(&mut scored, last, tier);
         }
         let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         let more = self.group_rows(&mut scored);
@@ -390,42 +397,46 @@ impl Index {
             .into_iter()
             .map(|(s, i)| {
                 let mut h = self.hit(i as usize, &q, &fz, s);
-                h.more_in_row = more.get(&i).copied().unwrap_or(0);
+                h.more_in_row = more
+                    .binary_search_by_key(&i, |m| m.0)
+                    .map_or(0, |k| more[k].1);
                 h
             })
             .collect();
         (hits, matches)
     }
 
-    /// Keep only the best-scored cell of each table row among `scored` (ties:
-    /// the first in index order); returns, per kept cell, how many other
-    /// cells of its row matched.
-    fn group_rows(&self, scored: &mut Vec<(i64, u32)>) -> HashMap<u32, usize> {
-        // row → (score, item, cells)
-        let mut best: HashMap<u32, (i64, u32, usize)> = HashMap::new();
-        for &(s, i) in scored.iter() {
-            let row = self.rows.get(i as usize).copied().unwrap_or(NO_ROW);
-            if row == NO_ROW {
-                continue;
+    /// Keep only the best-scored cell of each table row among `scored` (in
+    /// item order, as a scan gives them: the cells of a row are adjacent;
+    /// ties: the first); returns (kept cell, how many other cells of its row
+    /// matched), sorted by item. One pass, no hashing: a one-letter query on
+    /// a large corpus matches hundreds of thousands of items.
+    fn group_rows(&self, scored: &mut Vec<(i64, u32)>) -> Vec<(u32, usize)> {
+        let row_of = |i: u32| self.rows.get(i as usize).copied().unwrap_or(NO_ROW);
+        let mut more = Vec::new();
+        let (mut out, mut k) = (0, 0);
+        while k < scored.len() {
+            let row = row_of(scored[k].1);
+            let mut best = scored[k];
+            let mut j = k + 1;
+            if row != NO_ROW {
+                while let Some(&next) = scored.get(j).filter(|x| row_of(x.1) == row) {
+                    if next.0 > best.0 {
+                        best = next;
+                    }
+                    j += 1;
+                }
+                if j - k > 1 {
+                    more.push((best.1, j - k - 1));
+                }
             }
-            let e = best.entry(row).or_insert((s, i, 0));
-            e.2 += 1;
-            if s > e.0 || (s == e.0 && i < e.1) {
-                e.0 = s;
-                e.1 = i;
-            }
+            scored[out] = best;
+            out += 1;
+            k = j;
         }
-        if best.values().all(|e| e.2 < 2) {
-            return HashMap::new();
-        }
-        scored.retain(|&(_, i)| {
-            let row = self.rows.get(i as usize).copied().unwrap_or(NO_ROW);
-            row == NO_ROW || best.get(&row).is_none_or(|e| e.1 == i)
-        });
-        best.into_values()
-            .filter(|e| e.2 > 1)
-            .map(|e| (e.1, e.2 - 1))
-            .collect()
+        scored.truncate(out);
+        more.sort_unstable();
+        more
     }
 
     fn hit(&self, i: usize, q: &Query, fz: &SkimMatcherV2, score: i64) -> Hit {
