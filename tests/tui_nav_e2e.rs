@@ -131,7 +131,12 @@ fn c_o_after_a_search_jump_returns_to_the_exact_earlier_position() {
     // C-n (C-i where the terminal tells it from Tab): forward again.
     t.keys(&["C-n"]);
     let again = t.settled();
-    assert_eq!(reader_part(&again), reader_part(&jumped), "{again}");
+    // (the status line differs: after the search jump it says "2/2 /'90.4%")
+    let body = |s: &str| {
+        let r = reader_part(s);
+        r.rsplit_once('\n').map(|x| x.0.to_string()).unwrap_or(r)
+    };
+    assert_eq!(body(&again), body(&jumped), "{again}");
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }

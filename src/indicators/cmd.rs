@@ -125,14 +125,16 @@ pub fn run_indicators(model: &Model, args: &IndicatorsArgs) -> Result<ExitCode> 
     print_rows(args.format, &header, &body)
 }
 
-/// "s12[3,9]" for a sentence span, "t1[row 3, col 4]" for a cell.
+/// "s12[3,9]" for a sentence span (char offsets), "t1[row 4, col 5]" for a
+/// cell: rows and columns counted from 1 as people read them (the model's
+/// `row`/`column` are 0-based; docs/model.md, "Counting").
 pub fn source_text(s: &IndicatorSource) -> String {
     match s {
         IndicatorSource::Sentence { sentence, span } => {
             format!("{sentence}[{},{}]", span.start(), span.end())
         }
         IndicatorSource::Cell { table, row, column } => {
-            format!("{table}[row {row}, col {column}]")
+            format!("{table}[row {}, col {}]", row + 1, column + 1)
         }
     }
 }
@@ -350,4 +352,21 @@ pub fn aligned(header: &[&str], body: &[Vec<String>]) -> String {
         out.push_str(&line((0..n).map(|i| cell(row, i)).collect()));
     }
     out
+}
+
+#[cfg(test)]
+mod counting_tests {
+    use super::*;
+
+    /// Issue 10 item 9: people read rows and columns from 1 (the popup
+    /// did, this text said "row 7" for the popup's row 8).
+    #[test]
+    fn a_cell_source_is_printed_1_based() {
+        let s = IndicatorSource::Cell {
+            table: "r:t1".into(),
+            row: 7,
+            column: 5,
+        };
+        assert_eq!(source_text(&s), "r:t1[row 8, col 6]");
+    }
 }

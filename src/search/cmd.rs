@@ -27,6 +27,16 @@ struct JsonHit<'a> {
     /// Byte ranges of `text`.
     highlights: Vec<[usize; 2]>,
     score: i64,
+    /// A figure's year and period ("2024 target"); absent for other kinds.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: String,
+    /// Other cells of the same table row that matched (folded into this hit).
+    #[serde(skip_serializing_if = "is_zero")]
+    more_in_row: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Run `baogao search`; exit status 1 when nothing matches.
@@ -78,8 +88,23 @@ fn json_line(h: &Hit) -> Result<String> {
         text,
         highlights: hl.iter().map(|r| [r.start, r.end]).collect(),
         score: h.score,
+        note: sanitize(&h.note).into_owned(),
+        more_in_row: h.more_in_row,
     };
     Ok(serde_json::to_string(&j)?)
+}
+
+/// What a person reads next to a hit's kind, sanitized: a figure's year and
+/// period ("2024 target"), or for a cell the other matching cells of its row
+/// ("+3 in row").
+pub fn hit_note(h: &Hit) -> Option<String> {
+    if !h.note.is_empty() {
+        Some(sanitize(&h.note).into_owned())
+    } else if h.more_in_row > 0 {
+        Some(format!("+{} in row", h.more_in_row))
+    } else {
+        None
+    }
 }
 
 fn plain_line(h: &Hit, color: bool) -> String {
@@ -98,6 +123,13 @@ fn plain_line(h: &Hit, color: bool) -> String {
         s
     } else {
         snip
+    };
+    // a figure says its year and period before its text ("2024 target ·
+    // 实到外资: 115亿美元"), a cell how many more cells of its row matched;
+    // the kind column stays one word for scripts
+    let snip = match hit_note(h) {
+        Some(n) => format!("{n} \u{b7} {snip}"),
+        None => snip,
     };
     format!(
         "{}\t{}\t{}\t{}",

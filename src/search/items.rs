@@ -17,6 +17,9 @@ pub struct RawItem {
     /// Index into the breadcrumb list.
     pub breadcrumb: usize,
     pub text: String,
+    /// A short note shown with the kind (a figure's year and period,
+    /// "2024 target"), if any.
+    pub note: Option<String>,
 }
 
 /// Every item of a model, with interned breadcrumbs.
@@ -74,6 +77,7 @@ fn collect_report(c: &mut Collected, ri: usize, r: &Report) {
                 },
                 breadcrumb: parent,
                 text: s.heading.clone(),
+                note: None,
             });
         }
         let own = c.breadcrumbs.len();
@@ -146,7 +150,16 @@ fn collect_report(c: &mut Collected, ri: usize, r: &Report) {
             location,
             breadcrumb: crumb,
             text,
+            note: Some(figure_note(ind)),
         });
+    }
+}
+
+/// "2024 target", "2023 actual" (or only the period when the year is unknown).
+pub fn figure_note(ind: &crate::model::Indicator) -> String {
+    match ind.year {
+        Some(y) => format!("{y} {}", ind.period.as_str()),
+        None => ind.period.as_str().to_string(),
     }
 }
 
@@ -176,6 +189,7 @@ fn push_blocks<'a>(
                     },
                     breadcrumb: crumb,
                     text: s.text.clone(),
+                    note: None,
                 });
             }
         }
@@ -218,6 +232,7 @@ fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize)
             },
             breadcrumb: crumb,
             text: caption,
+            note: None,
         });
     }
     let label = label_column(t);
@@ -236,6 +251,7 @@ fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize)
                 },
                 breadcrumb: crumb,
                 text,
+                note: None,
             });
         };
         for (col, cell) in row.iter().enumerate() {

@@ -85,6 +85,18 @@ pub fn freq_bonus(count: u32) -> i64 {
     i64::from(count.min(1000)) * 16
 }
 
+/// Bit position of the word tier in a score: below the class, above the
+/// kind of item.
+pub const WORD_SHIFT: u32 = 54;
+
+/// How surely a pinyin run matched in `count` items of this search is a word
+/// (0..=3, log2 of the count): a whole-query run that recurs across items
+/// (集装箱 for "jzx") ranks above runs seen once or twice, whatever the kind
+/// of item.
+pub fn word_tier(count: u32) -> i64 {
+    i64::from(count.max(1).ilog2().min(3))
+}
+
 /// Bonus for a match at the very start of an item.
 const START_BONUS: i64 = 8;
 
@@ -235,7 +247,8 @@ const LOW: i64 = (1 << 24) - 1;
 /// Bit position of the quality in a score.
 pub const QUALITY_SHIFT: u32 = 24;
 
-/// One number that orders hits: class, then kind, then quality, then shorter.
+/// One number that orders hits: class, then kind, then quality, then shorter
+/// (a search adds the word tier, bits 54-55, between class and kind).
 pub fn score(class: Class, kind: HitKind, quality: i64, chars: usize) -> i64 {
     let len = i64::try_from(chars).unwrap_or(LOW).min(LOW);
     ((class as i64) << 56)

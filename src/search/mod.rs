@@ -81,6 +81,12 @@ pub struct Hit {
     pub highlights: Vec<Range<usize>>,
     /// Higher is better; hits come sorted by it.
     pub score: i64,
+    /// A short note to show with the kind: a figure's year and period
+    /// ("2024 target"); empty for other kinds.
+    pub note: String,
+    /// For a table cell: how many other cells of the same row matched too
+    /// (they are folded into this hit, the row's best cell).
+    pub more_in_row: usize,
 }
 
 /// Every item a query matched (not only the shown ones), to narrow from when
@@ -154,6 +160,7 @@ struct Cold {
     breadcrumb: u32,
     /// The text when folding changed it (else the folded text is the text).
     text: Option<Box<str>>,
+    note: Option<Box<str>>,
 }
 
 /// A search index over every report of a model.
@@ -170,7 +177,13 @@ pub struct Index {
     breadcrumbs: Vec<String>,
     report_ids: Vec<String>,
     pinyin: PinyinTable,
+    /// Each item's table row (the same number for the cells of one row;
+    /// `NO_ROW` for items that are not cells): hits are grouped by it.
+    rows: Vec<u32>,
 }
+
+/// `Index::rows` of an item that is not a table cell.
+const NO_ROW: u32 = u32::MAX;
 
 fn fuzzy_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().respect_case()
@@ -195,8 +208,27 @@ impl Index {
             breadcrumbs: collected.breadcrumbs,
             report_ids: collected.report_ids,
             pinyin: PinyinTable::default(),
+            rows: Vec::with_capacity(n),
         };
+        // the cells of one row are collected one after another
+        let mut last_row: Option<(String, usize)> = None;
+        let mut row_id = 0u32;
         for it in collected.items {
+            let row = match (&it.kind, &it.location) {
+                (HitKind::Cell, Location::Cell { table, row, .. }) => {
+                    let same = matches!(&last_row, Some((t, r)) if t == table && r == row);
+                    if !same {
+                        row_id = row_id.saturating_add(1);
+                        last_row = Some((table.clone(), *row));
+                    }
+                    row_id
+                }
+                _ => {
+                    last_row = None;
+                    NO_ROW
+                }
+            };
+            idx.rows.push(row);
             let folded = fold::fold(&it.text);
             let hay_start = idx.hay.len();
             idx.hay.push_str(folded.as_deref().unwrap_or(&it.text));
@@ -215,6 +247,7 @@ impl Index {
                 location: it.location,
                 breadcrumb: u32_of(it.breadcrumb),
                 text: folded.map(|_| it.text.into_boxed_str()),
+                note: it.note.map(String::into_boxed_str),
             });
         }
         idx.pinyin = builder.finish();
@@ -329,12 +362,31 @@ impl Index {
             for &(_, k) in &runs {
                 *count.entry(k).or_default() += 1;
             }
+            // a run seen in many items is a word (集装箱 for "jzx"); one seen
+            // once is likely chars across words (级中小): the word's tier ranks
+            // above the kind of item, so every sentence with 集装箱 comes before
+            // a figure that only spells "jzx" across words
+            // runs come in scan order: one item's runs (one per pinyin term)
+            // are adjacent, and it takes the best term's tier
+            let add_tier = |scored: &mut Vec<(i64, u32)>, n: u32, tier: i64| {
+                if let Some(s) = scored.get_mut(n as usize) {
+                    s.0 += tier << matcher::WORD_SHIFT;
+                }
+            };
+            let (mut last, mut tier) = (u32::MAX, 0);
             for &(n, k) in &runs {
-                let bonus = matcher::freq_bonus(count.get(&k).copied().unwrap_or(0));
-                scored[n as usize].0 += bonus << matcher::QUALITY_SHIFT;
+                let c = count.get(&k).copied().unwrap_or(0);
+                scored[n as usize].0 += matcher::freq_bonus(c) << matcher::QUALITY_SHIFT;
+                if n != last {
+                    add_tier(&mut scored, last, tier);
+                    (last, tier) = (n, 0);
+                }
+                tier = tier.max(matcher::word_tier(c));
             }
+            add_tier(&mut scored, last, tier);
         }
         let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        let more = self.group_rows(&mut scored);
         if opts.limit > 0 && scored.len() > opts.limit {
             scored.select_nth_unstable_by(opts.limit - 1, order);
             scored.truncate(opts.limit);
@@ -343,9 +395,48 @@ impl Index {
         let fz = fuzzy_matcher();
         let hits = scored
             .into_iter()
-            .map(|(s, i)| self.hit(i as usize, &q, &fz, s))
+            .map(|(s, i)| {
+                let mut h = self.hit(i as usize, &q, &fz, s);
+                h.more_in_row = more
+                    .binary_search_by_key(&i, |m| m.0)
+                    .map_or(0, |k| more[k].1);
+                h
+            })
             .collect();
         (hits, matches)
+    }
+
+    /// Keep only the best-scored cell of each table row among `scored` (in
+    /// item order, as a scan gives them: the cells of a row are adjacent;
+    /// ties: the first); returns (kept cell, how many other cells of its row
+    /// matched), sorted by item. One pass, no hashing: a one-letter query on
+    /// a large corpus matches hundreds of thousands of items.
+    fn group_rows(&self, scored: &mut Vec<(i64, u32)>) -> Vec<(u32, usize)> {
+        let row_of = |i: u32| self.rows.get(i as usize).copied().unwrap_or(NO_ROW);
+        let mut more = Vec::new();
+        let (mut out, mut k) = (0, 0);
+        while k < scored.len() {
+            let row = row_of(scored[k].1);
+            let mut best = scored[k];
+            let mut j = k + 1;
+            if row != NO_ROW {
+                while let Some(&next) = scored.get(j).filter(|x| row_of(x.1) == row) {
+                    if next.0 > best.0 {
+                        best = next;
+                    }
+                    j += 1;
+                }
+                if j - k > 1 {
+                    more.push((best.1, j - k - 1));
+                }
+            }
+            scored[out] = best;
+            out += 1;
+            k = j;
+        }
+        scored.truncate(out);
+        more.sort_unstable();
+        more
     }
 
     fn hit(&self, i: usize, q: &Query, fz: &SkimMatcherV2, score: i64) -> Hit {
@@ -373,6 +464,8 @@ impl Index {
             text: text.to_string(),
             highlights,
             score,
+            note: cold.note.as_deref().unwrap_or("").to_string(),
+            more_in_row: 0,
         }
     }
 }

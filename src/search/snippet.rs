@@ -126,6 +126,8 @@ mod tests {
             text: text.into(),
             highlights: hl,
             score: 0,
+            note: String::new(),
+            more_in_row: 0,
         }
     }
 

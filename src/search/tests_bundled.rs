@@ -241,3 +241,67 @@ fn snippets_fit_and_keep_the_match() {
         }
     }
 }
+
+/// Issue 10: `jzx` ranked figures that spell it across words (级中小 in
+/// 中小企业特色产业集群, 筑小 in 海绵示范工程) above sentences with 集装箱.
+#[test]
+fn jzx_ranks_every_hit_with_the_word_first() {
+    let hits = index().search("jzx", &all());
+    let with: Vec<usize> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| lit(h).contains(&"集装箱"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(with.len() >= 4, "{with:?}");
+    assert_eq!(with, (0..with.len()).collect::<Vec<_>>(), "{with:?}");
+    assert!(lit(&hits[0]).contains(&"集装箱"));
+}
+
+/// Issue 10: a figure hit carries its year and period for the result list.
+#[test]
+fn figure_hits_say_the_year_and_target_or_actual() {
+    let hits = index().search("shidaowaizi", &all());
+    let notes: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.kind == HitKind::Indicator)
+        .map(|h| h.note.as_str())
+        .collect();
+    assert!(notes.contains(&"2024 target"), "{notes:?}");
+    assert!(notes.contains(&"2023 actual"), "{notes:?}");
+    assert!(hits
+        .iter()
+        .filter(|h| h.kind != HitKind::Indicator)
+        .all(|h| h.note.is_empty()));
+}
+
+/// Issue 10: `shidaowaizi` gave 9 cells of one row out of 10 hits; the cells
+/// of a row are one hit now, the best cell with the count of the others.
+#[test]
+fn cells_of_one_row_are_one_hit() {
+    let hits = index().search("shidaowaizi", &all());
+    let mut rows: Vec<(String, usize)> = hits
+        .iter()
+        .filter_map(|h| match (&h.kind, &h.location) {
+            (HitKind::Cell, Location::Cell { table, row, .. }) => Some((table.clone(), *row)),
+            _ => None,
+        })
+        .collect();
+    let n = rows.len();
+    rows.sort();
+    rows.dedup();
+    assert_eq!(rows.len(), n, "one hit per row: {rows:?}");
+    assert!(n >= 2, "{rows:?}");
+    let t1 = hits
+        .iter()
+        .find(|h| {
+            h.kind == HitKind::Cell
+                && matches!(&h.location, Location::Cell { table, .. } if table.ends_with(":t1"))
+        })
+        .expect("a cell of 表1");
+    // 表1's 实到外资 row: 指标类型, 完成数, 同比增长, 年度目标 all match
+    assert_eq!(t1.more_in_row, 3, "{t1:?}");
+    // the row's cells still narrow incrementally (matches keep every cell)
+    let (_, m) = index().search_within(None, "shidaowaizi", &all());
+    assert!(m.len() > hits.len());
+}

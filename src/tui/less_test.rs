@@ -281,6 +281,8 @@ fn up_on_an_empty_prompt_recalls_earlier_queries_for_the_session() {
             text: String::new(),
             highlights: vec![],
             score: 0,
+            note: String::new(),
+            more_in_row: 0,
         })
         .collect();
     a.search.selected = 0;

@@ -40,6 +40,8 @@ mod landing_test;
 #[cfg(test)]
 mod less_test;
 #[cfg(test)]
+mod search_results_test;
+#[cfg(test)]
 mod snapshots_test;
 #[cfg(test)]
 mod tables_test;

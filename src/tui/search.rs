@@ -45,6 +45,17 @@ impl SearchState {
         }
     }
 
+    /// "3/84 /jzx": the active hit's place among the hits and the query
+    /// (sanitized, cut to a few columns), for the status line after a jump.
+    pub fn counter(&self) -> Option<String> {
+        let a = self.active?;
+        let q: String = crate::text::sanitize(self.query.trim())
+            .chars()
+            .take(16)
+            .collect();
+        Some(format!("{}/{} /{q}", a + 1, self.hits.len()))
+    }
+
     /// n / N: the hit after (or before) the active one, wrapping around.
     pub fn step(&mut self, forward: bool) -> Option<&Hit> {
         if self.hits.is_empty() {
@@ -108,6 +119,8 @@ mod tests {
             text: text.to_string(),
             highlights,
             score: 0,
+            note: String::new(),
+            more_in_row: 0,
         }
     }
 
@@ -168,6 +181,8 @@ mod tests {
                 text: String::new(),
                 highlights: vec![],
                 score: 0,
+                note: String::new(),
+                more_in_row: 0,
             })
             .collect();
         s.active = Some(2);

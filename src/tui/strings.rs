@@ -30,6 +30,10 @@ pub const BAD_MARK: &str = "marks are a-z";
 pub const MARK_NOT_SET: &str = "mark not set";
 pub const COPIED: &str = "copied ";
 pub const COPY_FORMAT: &str = "y copies as ";
+/// n / N before any search.
+pub const NO_SEARCH: &str = "no search yet - press /";
+/// n / N after a search that found nothing.
+pub const NO_SEARCH_HITS: &str = "the last search found nothing - press /";
 pub const NOTHING_TO_COPY: &str = "nothing to copy here";
 
 /// Key hints for the status line.

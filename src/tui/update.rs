@@ -180,6 +180,7 @@ fn search(app: &mut App, action: Action) {
                 app.overlay = None;
                 app.search.active = Some(app.search.selected);
                 app.jump(&hit.location);
+                app.note = app.search.counter();
             }
         }
         _ => {}
@@ -226,6 +227,11 @@ fn pane(app: &mut App, action: Action) {
             app.settle_search();
             if let Some(hit) = app.search.step(action == Action::SearchNext).cloned() {
                 app.jump(&hit.location);
+                app.note = app.search.counter();
+            } else if app.search.query.trim().is_empty() {
+                app.message = Some(strings::NO_SEARCH);
+            } else {
+                app.message = Some(strings::NO_SEARCH_HITS);
             }
         }
         Action::FocusNext | Action::FocusPrev => {

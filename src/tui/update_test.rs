@@ -227,6 +227,8 @@ fn hit(loc: Location) -> Hit {
         text: "洋山深水港集装箱吞吐量".into(),
         highlights: std::iter::once(15..24).collect(),
         score: 1,
+        note: String::new(),
+        more_in_row: 0,
     }
 }
 

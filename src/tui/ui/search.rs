@@ -115,11 +115,17 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
             cells::fill(buf, r.x, y, r.width, st);
             cells::fill(buf, r.x, y + 1, r.width, st);
         }
-        // The breadcrumb starts with the report id.
+        // The breadcrumb starts with the report id; a figure says its year
+        // and whether it is a target or an actual ("Figure · 2024 target"), a
+        // cell how many more cells of its row matched ("Cell · +3 in row").
+        let kind = match crate::search::cmd::hit_note(hit) {
+            Some(n) => format!("{} \u{b7} {n}", kind_label(hit.kind).trim_end()),
+            None => kind_label(hit.kind).to_string(),
+        };
         let line = format!(
             "{}{} {}",
             if sel { '>' } else { ' ' },
-            kind_label(hit.kind),
+            kind,
             sanitize(&hit.breadcrumb)
         );
         cells::put(
