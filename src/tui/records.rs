@@ -18,6 +18,8 @@ pub enum RecordsScope {
     Screen,
     /// The cells of the tables pane's cursor row.
     Row,
+    /// The number under the reader's cursor (`>` / `<`).
+    Number,
 }
 
 /// The open popup: the records (indices into the report's `indicators`).

@@ -97,6 +97,16 @@ fn records(app: &mut App, action: Action) {
 /// Open the indicator popup for the reader's view, or say there is nothing.
 fn open_records(app: &mut App) {
     let r = &app.reader;
+    if let (Some(n), Some(report)) = (r.cursor_number(), r.doc.report) {
+        app.records = Some(RecordsPopup {
+            report,
+            records: vec![n],
+            scope: RecordsScope::Number,
+            scroll: 0,
+        });
+        app.overlay = Some(Overlay::Records);
+        return;
+    }
     match RecordsPopup::for_view(&r.doc, r.top, r.height, r.highlight.as_deref()) {
         Some(p) => {
             app.records = Some(p);
@@ -381,6 +391,18 @@ fn reader(app: &mut App, action: Action) {
             }
         }
         Action::Records => open_records(app),
+        Action::SentenceNext | Action::SentencePrev => {
+            let moved = r.move_sentence(action == Action::SentenceNext);
+            if !moved {
+                app.message = Some(strings::NO_MORE_SENTENCES);
+            }
+        }
+        Action::NumberNext | Action::NumberPrev => {
+            let moved = r.move_number(action == Action::NumberNext);
+            if !moved {
+                app.message = Some(strings::NO_MORE_NUMBERS);
+            }
+        }
         Action::Parent => {
             let parent = app.reader.node.and_then(|n| app.outline.nodes[n].parent);
             if let Some(p) = parent {

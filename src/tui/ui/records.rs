@@ -19,7 +19,7 @@ fn place(app: &App, body: Rect, w: u16, h: u16) -> Rect {
     let (Some(pane), Some(p)) = (app.plan().right, &app.records) else {
         return mid;
     };
-    if p.scope != RecordsScope::Highlight {
+    if !matches!(p.scope, RecordsScope::Highlight | RecordsScope::Number) {
         return mid;
     }
     let Some(t) = rd
@@ -58,6 +58,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
         RecordsScope::Highlight => strings::RECORDS_HIGHLIGHT,
         RecordsScope::Screen => strings::RECORDS_SCREEN,
         RecordsScope::Row => strings::RECORDS_ROW,
+        RecordsScope::Number => strings::RECORDS_NUMBER,
     };
     let inner_h = h.saturating_sub(2) as usize;
     let scroll = p.scroll.min(rows.len().saturating_sub(inner_h));
