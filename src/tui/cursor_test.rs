@@ -186,3 +186,81 @@ fn cursor_on_a_number_80x24() {
         .count();
     assert!(reversed > 10);
 }
+
+#[test]
+fn enter_on_a_record_jumps_to_its_source_and_c_o_comes_back() {
+    let (mut app, _) = at_gdp_section();
+    // Every number on screen: several records; Tab selects the second.
+    update(&mut app, Action::Records);
+    let p = app.records.clone().expect("records popup");
+    assert_eq!(p.scope, RecordsScope::Screen);
+    assert!(p.records.len() >= 2, "{:?}", p.records);
+    update(&mut app, Action::NextSibling);
+    assert_eq!(app.records.as_ref().unwrap().selected, 1);
+    update(&mut app, Action::PrevSibling);
+    update(&mut app, Action::PrevSibling);
+    assert_eq!(app.records.as_ref().unwrap().selected, 0);
+    update(&mut app, Action::NextSibling);
+    let want = p.records[1];
+    let report = app.reader.doc.report.unwrap();
+    let IndicatorSource::Sentence { sentence, .. } =
+        app.model.reports[report].indicators[want].source.clone()
+    else {
+        panic!("a sentence record")
+    };
+    let before = (
+        app.reader.node,
+        app.reader.top,
+        app.reader.highlight.clone(),
+    );
+    update(&mut app, Action::Enter);
+    assert!(app.records.is_none() && app.overlay.is_none());
+    assert_eq!(app.reader.highlight.as_deref(), Some(sentence.as_str()));
+    assert_eq!(app.reader.cursor_number(), Some(want));
+    let l = app.reader.doc.line_of_sentence(&sentence).unwrap();
+    assert!(visible(&app, l));
+    // The jump is in the jump list.
+    update(&mut app, Action::JumpBack);
+    assert_eq!(
+        (
+            app.reader.node,
+            app.reader.top,
+            app.reader.highlight.clone()
+        ),
+        before
+    );
+}
+
+#[test]
+fn enter_on_a_cell_record_opens_the_tables_pane_on_the_cell() {
+    let (mut app, _) = at_gdp_section();
+    let (ri, i) = app
+        .model
+        .reports
+        .iter()
+        .enumerate()
+        .find_map(|(ri, r)| {
+            r.indicators
+                .iter()
+                .position(|x| matches!(x.source, IndicatorSource::Cell { .. }))
+                .map(|i| (ri, i))
+        })
+        .unwrap();
+    app.records = Some(super::records::RecordsPopup {
+        report: ri,
+        records: vec![i],
+        scope: RecordsScope::Row,
+        scroll: 0,
+        selected: 0,
+    });
+    app.overlay = Some(super::app::Overlay::Records);
+    update(&mut app, Action::Enter);
+    assert_eq!(app.focus, Focus::Tables);
+    let IndicatorSource::Cell { row, column, .. } =
+        app.model.reports[ri].indicators[i].source.clone()
+    else {
+        unreachable!()
+    };
+    let t = app.tables.as_ref().unwrap();
+    assert_eq!((t.rows.get(t.cursor).copied(), t.col), (Some(row), column));
+}

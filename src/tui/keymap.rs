@@ -654,10 +654,31 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Only(Mode::Records),
-        &[k(Esc), k(Enter), ch('i'), ch('q')],
+        &[k(Esc), ch('i'), ch('q')],
         "Esc  i  q",
         Action::Close,
         "close",
+    ),
+    b(
+        Only(Mode::Records),
+        &[k(Tab), ch('J')],
+        "Tab  J",
+        Action::NextSibling,
+        "select the next record",
+    ),
+    b(
+        Only(Mode::Records),
+        &[k(BackTab), ch('K')],
+        "S-Tab  K",
+        Action::PrevSibling,
+        "select the previous record",
+    ),
+    b(
+        Only(Mode::Records),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "jump to the selected record's source",
     ),
     b(
         Only(Mode::Help),

@@ -48,7 +48,7 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Search => "Enter:jump Up/Down:select C-r:this report Esc:cancel",
         Mode::Filter => "type to filter  Enter:keep  Esc:clear",
         Mode::Popup => "j/k:scroll Esc:close",
-        Mode::Records => "j/k:scroll PgDn/PgUp:page Esc:close",
+        Mode::Records => "Tab:next Enter:source Esc:close",
         Mode::Help => "j/k:scroll Esc:close",
         Mode::Mark => "a-z:mark  ':last position  Esc:cancel",
     }

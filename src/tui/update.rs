@@ -86,9 +86,23 @@ fn records(app: &mut App, action: Action) {
         Action::Up => p.scroll = p.scroll.saturating_sub(1),
         Action::PageDown => p.scroll = (p.scroll + page).min(max),
         Action::PageUp => p.scroll = p.scroll.saturating_sub(page),
+        Action::NextSibling | Action::PrevSibling => {
+            p.select(action == Action::NextSibling, &app.model, w, body_h, amb)
+        }
         Action::Close => {
             app.overlay = None;
             app.records = None;
+        }
+        Action::Enter => {
+            let Some((loc, record)) = p.selected_source(&app.model) else {
+                return;
+            };
+            app.overlay = None;
+            app.records = None;
+            // `jump` records the jump (C-o comes back here).
+            if app.jump(&loc) && matches!(loc, crate::model::Location::Sentence { .. }) {
+                app.reader.number = Some(record);
+            }
         }
         _ => {}
     }
@@ -103,6 +117,7 @@ fn open_records(app: &mut App) {
             records: vec![n],
             scope: RecordsScope::Number,
             scroll: 0,
+            selected: 0,
         });
         app.overlay = Some(Overlay::Records);
         return;
@@ -453,6 +468,7 @@ fn tables(app: &mut App, action: Action) {
                         records,
                         scope: RecordsScope::Row,
                         scroll: 0,
+                        selected: 0,
                     });
                     app.overlay = Some(Overlay::Records);
                 }
