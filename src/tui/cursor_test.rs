@@ -264,3 +264,32 @@ fn enter_on_a_cell_record_opens_the_tables_pane_on_the_cell() {
     let t = app.tables.as_ref().unwrap();
     assert_eq!((t.rows.get(t.cursor).copied(), t.col), (Some(row), column));
 }
+
+#[test]
+fn cursor_keys_on_an_empty_model_and_an_empty_reader_are_harmless() {
+    let opts = Options {
+        amb: AmbiguousWidth::Wide,
+        color: true,
+        mouse: false,
+    };
+    let mut a = App::new(super::testmodel::empty_model(), opts, (80, 24));
+    use Action::*;
+    for act in [
+        FocusNext,
+        SentenceNext,
+        SentencePrev,
+        NumberNext,
+        NumberPrev,
+        Records,
+        NextSibling,
+        Enter,
+        Close,
+        Copy,
+    ] {
+        update(&mut a, act);
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 80, 24));
+        ui::draw(&a, &mut buf);
+    }
+    assert!(a.reader.cursor_sentence().is_none());
+    assert!(!a.quit);
+}
