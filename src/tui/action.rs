@@ -110,6 +110,12 @@ pub enum Action {
     HalfPageUp,
     /// Hide or show the outline, giving the reader and tables the full width.
     ToggleOutline,
+    /// Reader cursor: next / previous sentence (`)` / `(`).
+    SentenceNext,
+    SentencePrev,
+    /// Reader cursor: next / previous number (`>` / `<`).
+    NumberNext,
+    NumberPrev,
     /// A prompt line edit (cursor moves, C-w, C-u, Delete).
     Edit(super::prompt::Edit),
     /// Up / Down in the search prompt: history on an empty prompt (or while

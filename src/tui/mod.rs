@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod columns;
+pub mod cursor;
 pub mod doc;
 pub mod glyphs;
 pub mod jumps;
@@ -33,6 +34,8 @@ pub mod update;
 
 #[cfg(test)]
 mod copy_test;
+#[cfg(test)]
+mod cursor_test;
 #[cfg(test)]
 mod jumps_test;
 #[cfg(test)]

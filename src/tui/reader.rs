@@ -27,6 +27,8 @@ pub struct ReaderState {
     pub highlight: Option<String>,
     /// Table row to highlight: (table id, row as printed) (a jump from the tables pane).
     pub highlight_row: Option<(String, usize)>,
+    /// The record of the number selected in the highlighted sentence (`>` / `<`).
+    pub number: Option<usize>,
     cache: HashMap<(usize, usize), Rc<Doc>>,
 }
 
@@ -59,6 +61,7 @@ impl ReaderState {
         self.top = 0;
         self.highlight = None;
         self.highlight_row = None;
+        self.number = None;
         self.layout(model, outline, amb);
     }
 
@@ -143,6 +146,7 @@ impl ReaderState {
                 self.show_line(l);
                 self.highlight = Some(id.to_string());
                 self.highlight_row = None;
+                self.number = None;
                 true
             }
             None => false,

@@ -6,7 +6,7 @@
 use super::doc::Doc;
 use crate::indicators::target::trim_float;
 use crate::model::indicator::IndicatorKind;
-use crate::model::{Indicator, IndicatorSource, Model};
+use crate::model::{Indicator, IndicatorSource, Location, Model};
 use crate::text::{sanitize_line, wrap, AmbiguousWidth};
 
 /// Which numbers the popup lists.
@@ -18,6 +18,8 @@ pub enum RecordsScope {
     Screen,
     /// The cells of the tables pane's cursor row.
     Row,
+    /// The number under the reader's cursor (`>` / `<`).
+    Number,
 }
 
 /// The open popup: the records (indices into the report's `indicators`).
@@ -29,6 +31,8 @@ pub struct RecordsPopup {
     pub scope: RecordsScope,
     /// First content row shown.
     pub scroll: usize,
+    /// The record Enter jumps to (index into `records`; Tab / J move it).
+    pub selected: usize,
 }
 
 fn push_unique(out: &mut Vec<usize>, i: usize) {
@@ -82,6 +86,7 @@ impl RecordsPopup {
             records,
             scope,
             scroll: 0,
+            selected: 0,
         })
     }
 }
@@ -209,6 +214,64 @@ impl RecordsPopup {
             }
         }
         out
+    }
+
+    /// The content row of each record's heading (wrapped to the popup's
+    /// width in a body area of `w` x `h`), and the rows the popup shows.
+    fn heading_rows(
+        &self,
+        model: &Model,
+        w: u16,
+        h: u16,
+        amb: AmbiguousWidth,
+    ) -> (Vec<usize>, usize) {
+        let (pw, _) = popup_size(w, h, 0);
+        let rows = self.rows(model, pw.saturating_sub(3) as usize, amb);
+        let (_, ph) = popup_size(w, h, rows.len());
+        let heads = rows
+            .iter()
+            .enumerate()
+            .filter(|(k, (text, head))| *head && (*k == 0 || !rows[k - 1].1) && !text.is_empty())
+            .map(|(k, _)| k)
+            .collect();
+        (heads, ph.saturating_sub(2).max(1) as usize)
+    }
+
+    /// Tab / S-Tab: select the next / previous record and scroll its heading into view.
+    pub fn select(&mut self, forward: bool, model: &Model, w: u16, h: u16, amb: AmbiguousWidth) {
+        let last = self.records.len().saturating_sub(1);
+        self.selected = if forward {
+            (self.selected + 1).min(last)
+        } else {
+            self.selected.saturating_sub(1)
+        };
+        let (heads, shown) = self.heading_rows(model, w, h, amb);
+        if let Some(&row) = heads.get(self.selected) {
+            if row < self.scroll || row >= self.scroll + shown {
+                self.scroll = row.min(self.max_scroll(model, w, h, amb));
+            }
+        }
+    }
+
+    /// Where the selected record was read from, and the record's index.
+    pub fn selected_source(&self, model: &Model) -> Option<(Location, usize)> {
+        let report = model.reports.get(self.report)?;
+        let i = *self.records.get(self.selected)?;
+        let ind = report.indicators.get(i)?;
+        let loc = match &ind.source {
+            IndicatorSource::Cell { table, row, column } => Location::Cell {
+                report: report.id.clone(),
+                table: table.clone(),
+                row: *row,
+                column: *column,
+            },
+            IndicatorSource::Sentence { sentence, .. } => Location::Sentence {
+                report: report.id.clone(),
+                section: crate::indicators::derived::section_of(report, sentence),
+                sentence: sentence.clone(),
+            },
+        };
+        Some((loc, i))
     }
 
     /// The largest useful scroll for a body area of `w` x `h`.

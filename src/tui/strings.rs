@@ -23,6 +23,9 @@ pub const NO_RECORDS: &str = "no indicator numbers on screen";
 pub const RECORDS_HIGHLIGHT: &str = "Indicators in the highlighted sentence";
 pub const RECORDS_SCREEN: &str = "Indicators on screen";
 pub const RECORDS_ROW: &str = "Indicators in this row";
+pub const RECORDS_NUMBER: &str = "The number at the cursor";
+pub const NO_MORE_SENTENCES: &str = "no further sentence";
+pub const NO_MORE_NUMBERS: &str = "no further indicator number";
 pub const NO_ROW_RECORDS: &str = "no indicator records in this row";
 pub const NO_JUMP_BACK: &str = "no earlier position (C-o)";
 pub const NO_JUMP_FORWARD: &str = "no later position (C-i / C-n)";
@@ -45,7 +48,7 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Search => "Enter:jump Up/Down:select C-r:this report Esc:cancel",
         Mode::Filter => "type to filter  Enter:keep  Esc:clear",
         Mode::Popup => "j/k:scroll Esc:close",
-        Mode::Records => "j/k:scroll PgDn/PgUp:page Esc:close",
+        Mode::Records => "Tab:next Enter:source Esc:close",
         Mode::Help => "j/k:scroll Esc:close",
         Mode::Mark => "a-z:mark  ':last position  Esc:cancel",
     }

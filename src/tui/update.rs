@@ -86,9 +86,23 @@ fn records(app: &mut App, action: Action) {
         Action::Up => p.scroll = p.scroll.saturating_sub(1),
         Action::PageDown => p.scroll = (p.scroll + page).min(max),
         Action::PageUp => p.scroll = p.scroll.saturating_sub(page),
+        Action::NextSibling | Action::PrevSibling => {
+            p.select(action == Action::NextSibling, &app.model, w, body_h, amb)
+        }
         Action::Close => {
             app.overlay = None;
             app.records = None;
+        }
+        Action::Enter => {
+            let Some((loc, record)) = p.selected_source(&app.model) else {
+                return;
+            };
+            app.overlay = None;
+            app.records = None;
+            // `jump` records the jump (C-o comes back here).
+            if app.jump(&loc) && matches!(loc, crate::model::Location::Sentence { .. }) {
+                app.reader.number = Some(record);
+            }
         }
         _ => {}
     }
@@ -97,6 +111,17 @@ fn records(app: &mut App, action: Action) {
 /// Open the indicator popup for the reader's view, or say there is nothing.
 fn open_records(app: &mut App) {
     let r = &app.reader;
+    if let (Some(n), Some(report)) = (r.cursor_number(), r.doc.report) {
+        app.records = Some(RecordsPopup {
+            report,
+            records: vec![n],
+            scope: RecordsScope::Number,
+            scroll: 0,
+            selected: 0,
+        });
+        app.overlay = Some(Overlay::Records);
+        return;
+    }
     match RecordsPopup::for_view(&r.doc, r.top, r.height, r.highlight.as_deref()) {
         Some(p) => {
             app.records = Some(p);
@@ -381,6 +406,18 @@ fn reader(app: &mut App, action: Action) {
             }
         }
         Action::Records => open_records(app),
+        Action::SentenceNext | Action::SentencePrev => {
+            let moved = r.move_sentence(action == Action::SentenceNext);
+            if !moved {
+                app.message = Some(strings::NO_MORE_SENTENCES);
+            }
+        }
+        Action::NumberNext | Action::NumberPrev => {
+            let moved = r.move_number(action == Action::NumberNext);
+            if !moved {
+                app.message = Some(strings::NO_MORE_NUMBERS);
+            }
+        }
         Action::Parent => {
             let parent = app.reader.node.and_then(|n| app.outline.nodes[n].parent);
             if let Some(p) = parent {
@@ -431,6 +468,7 @@ fn tables(app: &mut App, action: Action) {
                         records,
                         scope: RecordsScope::Row,
                         scroll: 0,
+                        selected: 0,
                     });
                     app.overlay = Some(Overlay::Records);
                 }

@@ -1,6 +1,6 @@
 //! The reader pane: the cached wrapped document from the top line down, styled
 //! by line kind, with the search target sentence highlighted and indicator
-//! numbers underlined (style only: the text and its widths are the document's).
+//! numbers underlined, the cursor number (`>` / `<`) bold and not reversed (style only: the text and its widths are the document's).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -40,6 +40,8 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
         .as_ref()
         .and_then(|(t, row)| rd.doc.lines_of_row(t, *row))
         .unwrap_or(0..0);
+    // The number under the cursor (`>` / `<`) stands out inside the sentence.
+    let number = rd.cursor_number();
     let rows = r.height.saturating_sub(1) as usize;
     for (k, line) in rd.doc.lines.iter().skip(rd.top).take(rows).enumerate() {
         let y = r.y + 1 + k as u16;
@@ -71,7 +73,13 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             let (a, b) = (w[0], w[1]);
             let lit = hl.as_ref().is_some_and(|h| h.start <= a && b <= h.end);
             let marked = line.marks.iter().any(|(m, _)| m.start <= a && b <= m.end);
+            let at_cursor = lit
+                && line
+                    .marks
+                    .iter()
+                    .any(|(m, i)| Some(*i) == number && m.start <= a && b <= m.end);
             let st = match (lit, marked) {
+                _ if at_cursor => ctx.theme.cursor_cell(),
                 (true, m) => ctx.theme.target().patch(ctx.theme.indicator(m, true)),
                 (false, true) => style.patch(ctx.theme.indicator(true, false)),
                 (false, false) => style,

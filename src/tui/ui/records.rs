@@ -19,7 +19,7 @@ fn place(app: &App, body: Rect, w: u16, h: u16) -> Rect {
     let (Some(pane), Some(p)) = (app.plan().right, &app.records) else {
         return mid;
     };
-    if p.scope != RecordsScope::Highlight {
+    if !matches!(p.scope, RecordsScope::Highlight | RecordsScope::Number) {
         return mid;
     }
     let Some(t) = rd
@@ -58,6 +58,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
         RecordsScope::Highlight => strings::RECORDS_HIGHLIGHT,
         RecordsScope::Screen => strings::RECORDS_SCREEN,
         RecordsScope::Row => strings::RECORDS_ROW,
+        RecordsScope::Number => strings::RECORDS_NUMBER,
     };
     let inner_h = h.saturating_sub(2) as usize;
     let scroll = p.scroll.min(rows.len().saturating_sub(inner_h));
@@ -74,12 +75,30 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let title = format!("{name}: {}{more}", p.records.len());
     let inner = boxed(buf, place(app, body, w, h), &title, ctx);
     let end = inner.x + inner.width;
-    for (k, (text, head)) in rows.iter().skip(scroll).take(inner_h).enumerate() {
-        let st = if *head {
+    // Headings in order: the selected record's (Enter jumps there) is marked.
+    let mut heading = 0;
+    let mut sel_rows = 0..0;
+    for (k, (text, head)) in rows.iter().enumerate() {
+        let first = *head && !text.is_empty() && (k == 0 || !rows[k - 1].1);
+        if first {
+            if heading == p.selected {
+                sel_rows.start = k;
+            }
+            heading += 1;
+        }
+        if *head && heading == p.selected + 1 {
+            sel_rows.end = k + 1;
+        }
+    }
+    for (k, (text, head)) in rows.iter().enumerate().skip(scroll).take(inner_h) {
+        let st = if sel_rows.contains(&k) && p.records.len() > 1 {
+            ctx.theme.selected(true)
+        } else if *head {
             ctx.theme.heading()
         } else {
             Style::default()
         };
-        cells::put(buf, inner.x + 1, inner.y + k as u16, end, text, st, ctx.amb);
+        let y = inner.y + (k - scroll) as u16;
+        cells::put(buf, inner.x + 1, y, end, text, st, ctx.amb);
     }
 }
