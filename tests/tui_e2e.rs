@@ -7,59 +7,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use baogao::text::{str_width, AmbiguousWidth};
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.cmd(&["send-keys", "-t", "e2e", k]);
-            // Separate keys so Esc followed by a key is not read as Alt-key.
-            sleep(Duration::from_millis(80));
-        }
-    }
-    fn screen(&self) -> String {
-        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
-    }
-    /// Wait (up to 10 s) until the screen contains `needle`; return the screen.
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(needle) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {needle:?}; screen:\n{s}");
-            }
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
+mod common;
+use common::tmux::Tmux;
 
 /// The outline/reader separator is in the same display column on every body row.
 fn assert_border_aligned(screen: &str, rows: usize) {
@@ -84,12 +38,9 @@ fn assert_clean(screen: &str) {
 
 #[test]
 fn explorer_in_tmux_at_80x24() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!(
-            "SKIPPED explorer_in_tmux_at_80x24: tmux is not installed (apt-get install tmux)"
-        );
+    let Some(t) = Tmux::start("explorer_in_tmux_at_80x24", 80, 24) else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("model.json");
     let mut m = baogao::tui::testmodel::small_model();
@@ -99,25 +50,6 @@ fn explorer_in_tmux_at_80x24() {
     let bin = env!("CARGO_BIN_EXE_baogao");
     assert!(Path::new(bin).exists());
 
-    let t = Tmux {
-        socket: format!("baogao-e2e-{}", std::process::id()),
-    };
-    t.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-s",
-        "e2e",
-        "env",
-        "PS1=$ ",
-        "sh",
-    ]);
-    t.cmd(&["set-option", "-g", "escape-time", "0"]);
     let launch = format!(
         "{bin} --model {} --ambiguous narrow; echo EXIT=$?",
         model.display()
@@ -182,38 +114,9 @@ fn explorer_in_tmux_at_80x24() {
     t.wait_for("shell-ok-42");
 }
 
-/// Start a shell in a detached tmux session at `w`x`h`; None when tmux is missing.
-fn shell(name: &str, w: u16, h: u16) -> Option<Tmux> {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("SKIPPED {name}: tmux is not installed (apt-get install tmux)");
-        return None;
-    }
-    let t = Tmux {
-        socket: format!("baogao-{name}-{}", std::process::id()),
-    };
-    let (w, h) = (w.to_string(), h.to_string());
-    t.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        &w,
-        "-y",
-        &h,
-        "-s",
-        "e2e",
-        "env",
-        "PS1=$ ",
-        "sh",
-    ]);
-    t.cmd(&["set-option", "-g", "escape-time", "0"]);
-    Some(t)
-}
-
 #[test]
 fn search_jumps_to_the_sentence_on_the_bundled_model() {
-    let Some(t) = shell("search", 80, 24) else {
+    let Some(t) = Tmux::start("search", 80, 24) else {
         return;
     };
     let bin = env!("CARGO_BIN_EXE_baogao");
@@ -266,7 +169,7 @@ fn gone(pid: &str) -> bool {
 /// explorer spun in its read loop forever, ignoring SIGHUP and SIGTERM.
 #[test]
 fn hangup_regression_explorer_exits_when_its_terminal_goes_away() {
-    let Some(t) = shell("hangup", 80, 24) else {
+    let Some(t) = Tmux::start("hangup", 80, 24) else {
         return;
     };
     let bin = env!("CARGO_BIN_EXE_baogao");
@@ -333,7 +236,7 @@ fn squash(s: &str) -> String {
 /// bundled table, printed and derived, and compares it with the cell.
 #[test]
 fn popup_text_equals_the_cell_for_every_bundled_cell_at_80x24() {
-    let Some(t) = shell("popup", 80, 24) else {
+    let Some(t) = Tmux::start("popup", 80, 24) else {
         return;
     };
     let model = baogao::load_model(None).unwrap();
@@ -400,7 +303,7 @@ fn popup_text_equals_the_cell_for_every_bundled_cell_at_80x24() {
 /// cells cut at the pane edge end with "~".
 #[test]
 fn the_names_stay_while_the_columns_scroll_at_80x24() {
-    let Some(t) = shell("keys", 80, 24) else {
+    let Some(t) = Tmux::start("keys", 80, 24) else {
         return;
     };
     let bin = env!("CARGO_BIN_EXE_baogao");
