@@ -2,32 +2,12 @@
 //! reports, `''`, `m{a-z}` / `'{a-z}`. No terminal.
 
 use super::action::{Action, Focus};
-use super::app::{App, Options};
+use super::app::App;
 use super::jumps::Place;
+use super::test_support::{opts, run, typed};
 use super::testmodel::small_model;
 use super::update::update;
 use crate::model::Location;
-use crate::text::AmbiguousWidth;
-
-fn opts() -> Options {
-    Options {
-        amb: AmbiguousWidth::Narrow,
-        color: false,
-        mouse: false,
-    }
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        update(app, *a);
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        update(app, Action::Input(c));
-    }
-}
 
 #[test]
 fn c_o_after_a_search_jump_returns_to_the_exact_earlier_position_and_c_i_comes_back() {

@@ -4,26 +4,10 @@
 //! along. Driven through `update` on the bundled model; no terminal.
 
 use super::action::{Action, Focus};
-use super::app::{App, Options};
+use super::app::App;
 use super::tables::TableRef;
-use super::update::update;
+use super::test_support::{bundled_app as bundled, run};
 use crate::model::Location;
-use crate::text::AmbiguousWidth;
-
-fn bundled(w: u16, h: u16) -> App {
-    let opts = Options {
-        amb: AmbiguousWidth::Narrow,
-        color: false,
-        mouse: false,
-    };
-    App::new(crate::load_model(None).unwrap(), opts, (w, h))
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        update(app, *a);
-    }
-}
 
 #[test]
 fn a_search_jump_to_a_cell_scrolls_its_column_into_view() {

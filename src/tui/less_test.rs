@@ -10,25 +10,9 @@ use super::action::{Action, Focus, Mode};
 use super::app::{App, Options, Overlay};
 use super::keymap::action_for;
 use super::prompt::Edit;
-use super::testmodel::small_model;
+use super::test_support::{run, small_app as app, typed};
 use super::ui::{self, cells::screen_text};
-use super::update::update;
 use crate::text::AmbiguousWidth;
-
-fn app(w: u16, h: u16) -> App {
-    let opts = Options {
-        amb: AmbiguousWidth::Narrow,
-        color: false,
-        mouse: false,
-    };
-    App::new(small_model(), opts, (w, h))
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        update(app, *a);
-    }
-}
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -180,12 +164,6 @@ fn o_in_the_outline_hands_the_keys_to_the_right_pane() {
     a.focus = Focus::Tables;
     a.relayout();
     assert_eq!(a.plan().right.unwrap().width, 80);
-}
-
-fn typed(a: &mut App, s: &str) {
-    for c in s.chars() {
-        update(a, Action::Input(c));
-    }
 }
 
 #[test]

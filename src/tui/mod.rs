@@ -27,6 +27,8 @@ pub mod sort;
 pub mod strings;
 pub mod tables;
 pub mod terminal;
+#[cfg(test)]
+mod test_support;
 #[doc(hidden)]
 pub mod testmodel;
 pub mod ui;

@@ -7,26 +7,10 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 use super::action::Action;
-use super::app::{App, Options};
+use super::app::App;
 use super::strings;
+use super::test_support::{bundled_app as bundled, run};
 use super::ui::{self, cells::screen_text};
-use super::update::update;
-use crate::text::AmbiguousWidth;
-
-fn bundled(w: u16, h: u16) -> App {
-    let opts = Options {
-        amb: AmbiguousWidth::Narrow,
-        color: false,
-        mouse: false,
-    };
-    App::new(crate::load_model(None).unwrap(), opts, (w, h))
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        update(app, *a);
-    }
-}
 
 fn search(app: &mut App, q: &str) {
     run(app, &[Action::SearchOpen]);

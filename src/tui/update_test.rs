@@ -4,26 +4,12 @@
 use super::action::{Action, Focus};
 use super::app::{App, Options, Overlay};
 use super::outline::NodeKind;
-use super::testmodel::{empty_model, small_model};
+use super::test_support::{run, small_app as app};
+use super::testmodel::empty_model;
 use super::update::update;
 use crate::model::Location;
 use crate::search::{Hit, HitKind};
 use crate::text::AmbiguousWidth;
-
-fn app(w: u16, h: u16) -> App {
-    let opts = Options {
-        amb: AmbiguousWidth::Narrow,
-        color: false,
-        mouse: false,
-    };
-    App::new(small_model(), opts, (w, h))
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        update(app, *a);
-    }
-}
 
 fn selected_id(app: &App) -> String {
     let n = app.outline.selected_node().unwrap();

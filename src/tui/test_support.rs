@@ -1,0 +1,44 @@
+//! Shared helpers of the explorer's state tests: an app on the small
+//! hand-built model or on the bundled model, and driving it through
+//! `update`. Test-only; no terminal.
+
+use super::action::Action;
+use super::app::{App, Options};
+use super::testmodel::small_model;
+use super::update::update;
+use crate::text::AmbiguousWidth;
+
+/// Narrow ambiguous width, no colour, no mouse.
+pub fn opts() -> Options {
+    Options {
+        amb: AmbiguousWidth::Narrow,
+        color: false,
+        mouse: false,
+    }
+}
+
+/// The app on the small hand-built model at `w`x`h`.
+pub fn small_app(w: u16, h: u16) -> App {
+    App::new(small_model(), opts(), (w, h))
+}
+
+/// The app on the bundled model at `w`x`h`.
+pub fn bundled_app(w: u16, h: u16) -> App {
+    #[allow(clippy::unwrap_used)]
+    let model = crate::load_model(None).unwrap();
+    App::new(model, opts(), (w, h))
+}
+
+/// Each action through `update`, in order.
+pub fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        update(app, *a);
+    }
+}
+
+/// Each char typed into the focused prompt.
+pub fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        update(app, Action::Input(c));
+    }
+}
