@@ -56,6 +56,10 @@ static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^第[一二三四五六七八九十\d]{1,3}次(?:全体)?会议(?:上|通过|批准)?[))]?$")
         .unwrap_or_else(|_| unreachable!())
 });
+/// "(2020年)": a bracketed year alone.
+static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:19|20)\d{2}\s*年?\s*$").unwrap_or_else(|_| unreachable!())
+});
 static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\)?$")
         .unwrap_or_else(|_| unreachable!())
@@ -378,10 +382,7 @@ pub fn clean_title(t: &str) -> String {
     if folded.ends_with(')') {
         if let Some(open) = folded.rfind('(') {
             let inner = &folded[open + 1..folded.len() - 1];
-            let dated = parse_date(inner).is_some()
-                || Regex::new(r"^\s*(?:19|20)\d{2}\s*年?\s*$")
-                    .map(|r| r.is_match(inner))
-                    .unwrap_or(false);
+            let dated = parse_date(inner).is_some() || YEAR_ONLY.is_match(inner);
             if dated && open > 0 {
                 let n = folded[..open].chars().count();
                 t = t.chars().take(n).collect::<String>();
