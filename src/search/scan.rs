@@ -85,19 +85,35 @@ impl Index {
     ) -> Scan {
         let n = cand.len();
         let parts = tuning.parts(n);
+        let pinyin_terms = q.terms.iter().filter(|t| t.pinyin && !t.negate).count();
+        // every part's output is allocated here, on the calling thread, large
+        // enough never to grow: memory a scoped thread allocates comes from
+        // its own malloc arena, which shrinks when the part is freed, so a
+        // broad keystroke would fault in megabytes of fresh pages each time
+        let alloc = |len: usize| Scan {
+            scored: Vec::with_capacity(len),
+            runs: Vec::with_capacity(len.saturating_mul(pinyin_terms)),
+        };
         if parts == 1 {
-            return self.scan_part(cand, 0..n, q, report);
+            return self.scan_part(cand, 0..n, q, report, alloc(n));
         }
         let ranges: Vec<Range<usize>> = (0..parts)
             .map(|k| n * k / parts..n * (k + 1) / parts)
             .collect();
+        // the first part has room for all, so the others join it in place
+        let outs: Vec<Scan> = ranges
+            .iter()
+            .enumerate()
+            .map(|(k, r)| alloc(if k == 0 { n } else { r.len() }))
+            .collect();
         let scans: Vec<Scan> = std::thread::scope(|s| {
             let handles: Vec<_> = ranges
                 .iter()
-                .map(|r| {
+                .zip(outs)
+                .map(|(r, out)| {
                     let part = r.clone();
                     std::thread::Builder::new()
-                        .spawn_scoped(s, move || self.scan_part(cand, part, q, report))
+                        .spawn_scoped(s, move || self.scan_part(cand, part, q, report, out))
                         .map_err(|_| r.clone())
                 })
                 .collect();
@@ -108,14 +124,15 @@ impl Index {
                         .join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
                     // no thread to be had: score this part here
-                    Err(r) => self.scan_part(cand, r, q, report),
+                    Err(r) => {
+                        let len = r.len();
+                        self.scan_part(cand, r, q, report, alloc(len))
+                    }
                 })
                 .collect()
         });
-        let mut out = Scan {
-            scored: Vec::with_capacity(scans.iter().map(|s| s.scored.len()).sum()),
-            runs: Vec::with_capacity(scans.iter().map(|s| s.runs.len()).sum()),
-        };
+        let mut scans = scans.into_iter();
+        let mut out = scans.next().unwrap_or_default();
         for part in scans {
             let base = u32::try_from(out.scored.len()).unwrap_or(u32::MAX);
             out.runs
@@ -125,16 +142,16 @@ impl Index {
         out
     }
 
-    /// Score the candidates at positions `range` on this thread.
+    /// Score the candidates at positions `range` on this thread, into `out`.
     fn scan_part(
         &self,
         cand: Candidates<'_>,
         range: Range<usize>,
         q: &Query,
         report: Option<u32>,
+        mut out: Scan,
     ) -> Scan {
         let fz = fuzzy_matcher();
-        let mut out = Scan::default();
         let mut consider = |i: u32| {
             let it = &self.hot[i as usize];
             if report.is_some_and(|r| r != it.report) {
