@@ -1,19 +1,37 @@
-//! The command line (clap derive). Parsing only: dispatch lives in main.rs and
-//! each command's body in its own module's `cmd` function.
+//! The command line (clap derive): every argument described, examples under
+//! each subcommand. Parsing only: `commands` runs what is parsed. The man page
+//! and shell completions are generated from these same definitions.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+const EXIT_CODES: &str = "\
+Exit status: 0 success (also when stdout is closed early, as by `| head`),
+1 nothing matched (search, indicators, tables, outline), 2 an error.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "baogao",
     version,
-    about = "Explore Chinese government economic-plan reports in the terminal"
+    about = "Explore Chinese government work and plan reports in the terminal",
+    long_about = "Explore Chinese government work and plan reports in the terminal.\n\n\
+        With no command, opens the explorer on the bundled model (or --model FILE). \
+        The commands print the same model for scripts: search, show, outline, tables, indicators.",
+    after_help = EXIT_CODES,
+    after_long_help = concat!(
+        "Examples:\n",
+        "  baogao                                   open the explorer\n",
+        "  baogao search jzx                        sentences, cells and figures matching 集装箱 by pinyin\n",
+        "  baogao show pudong-2024-plan:t1 --cite   a table with its citation\n",
+        "  baogao build reports/ -o my.json && baogao --model my.json\n\n",
+        "Exit status: 0 success (also when stdout is closed early, as by `| head`),\n",
+        "1 nothing matched (search, indicators, tables, outline), 2 an error."
+    )
 )]
 pub struct Cli {
-    /// Model to read instead of the bundled one (data/model.json, embedded).
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Model file to open instead of the bundled one.
+    #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
 
     #[command(flatten)]
@@ -37,11 +55,22 @@ pub struct ExploreArgs {
     pub no_color: bool,
 }
 
+/// The model a command reads.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ModelArg {
+    /// Model file to read instead of the bundled one (made by `baogao build`).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
 /// The format of `show --cite`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CiteArg {
+    /// The text, then a citation line (title, year, section path, id).
     Text,
+    /// A quote (a table as a Markdown table) with the citation.
     Markdown,
+    /// A table as CSV with the citation in a comment-free first record.
     Csv,
 }
 
@@ -52,47 +81,108 @@ pub enum AmbiguousArg {
     Auto,
 }
 
+/// Output format of the listing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
+    /// Columns aligned by display width (long cells cut on a terminal only).
     #[default]
     Table,
+    /// RFC 4180 CSV: one header, the same number of fields on every record.
     Csv,
+    /// JSON (strings escaped so no control character reaches a terminal).
     Json,
+}
+
+/// Output format of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ShowFormat {
+    /// The text as printed in the report (a table as aligned columns).
+    #[default]
+    Text,
+    /// The record as in the model (docs/model.md).
+    Json,
+    /// A table, row or cell as CSV.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PeriodArg {
+    /// Results of the year under review.
     Actual,
+    /// Targets for the plan year.
     Target,
+}
+
+/// A shell to complete for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build a model from raw report texts.
+    #[command(after_help = "Examples:\n  \
+        baogao build 2024-report.txt -o model.json\n  \
+        baogao build ../shared/corpus/gov -o corpus.json -k\n  \
+        baogao build a.txt b.txt --id shanghai-2024 --id pudong-2024 -o two.json")]
     Build(BuildArgs),
-    /// Validate a model; one line per report (id, title, warnings), then totals.
+    /// Validate a model: one line per report (id, title, warnings), then totals.
+    #[command(after_help = "Examples:\n  baogao check\n  baogao check corpus.json -v")]
     Check {
-        /// Model file (default: the bundled model).
+        /// Model file (default: --model, else the bundled model).
         file: Option<PathBuf>,
         /// A one-screen summary of each report (outline, tables, removed text).
         #[arg(short = 'v', long)]
         verbose: bool,
+        #[command(flatten)]
+        model: ModelArg,
     },
-    /// Fuzzy search by Chinese text or pinyin.
+    /// Fuzzy search by Chinese text or pinyin, across every report.
+    #[command(after_help = "Every id printed can be given to `baogao show`.\n\nExamples:\n  \
+        baogao search 集装箱吞吐量\n  \
+        baogao search jzx --report pudong-2024-plan\n  \
+        baogao search 'gdp !预期' --json | jq .id")]
     Search(SearchArgs),
-    /// Print a section, paragraph, sentence or table by id.
-    Show {
-        /// An id from the model, e.g. pudong-2024-plan:s1.2
-        id: String,
-        /// Print it with its citation (title, year, section path, id), as the
-        /// explorer's y copies it: text (the default), markdown or csv.
-        #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text")]
-        cite: Option<CiteArg>,
-    },
+    /// Print anything with an id: report, section, paragraph, sentence, table,
+    /// row, cell, indicator record or derived table.
+    #[command(after_help = "Ids count rows and columns from 0: TABLE.r7.c5 is the 8th body row, 6th column.\n\n\
+        Examples:\n  \
+        baogao show pudong-2024-plan:s1.2\n  \
+        baogao show pudong-2024-plan:t1 --format csv\n  \
+        baogao show pudong-2024-plan:t1.r7.c5 --format json\n  \
+        baogao show pudong-2024-plan:s1:p1.1 --cite markdown")]
+    Show(ShowArgs),
+    /// List the reports of a model, or one report's sections with their ids.
+    #[command(after_help = "Examples:\n  baogao outline\n  baogao outline pudong-2024-plan\n  \
+        baogao outline --format json")]
+    Outline(OutlineArgs),
     /// Print the printed and derived tables.
+    #[command(after_help = "Examples:\n  baogao tables --report pudong-2024-plan\n  \
+        baogao tables --format csv > tables.csv\n  \
+        baogao tables --format csv --out-dir tables/")]
     Tables(TablesArgs),
     /// Print indicator records (or the joined targets/results rows).
+    #[command(after_help = "Examples:\n  baogao indicators --metric 生产总值\n  \
+        baogao indicators --period target --format csv\n  \
+        baogao indicators --joined --format json")]
     Indicators(IndicatorsArgs),
+    /// Print shell completions (e.g. `baogao completions bash > ~/.local/share/bash-completion/completions/baogao`).
+    Completions {
+        /// The shell.
+        shell: ShellArg,
+    },
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(after_help = "Examples:\n  baogao man | man -l -\n  baogao man --dir ~/.local/share/man/man1")]
+    Man {
+        /// Write baogao.1 and baogao-COMMAND.1 into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// `baogao build PATH...`: see `commands::build` for the rules.
@@ -102,12 +192,12 @@ pub struct BuildArgs {
     /// searched recursively for *.txt and *.md (in sorted path order).
     #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
-    /// Output model file.
-    #[arg(short = 'o', long = "output", default_value = "data/model.json")]
+    /// Output model file (written through a temp file and a rename).
+    #[arg(short = 'o', long = "output", value_name = "FILE", default_value = "model.json")]
     pub output: PathBuf,
     /// Report id, once per FILE argument in the same order (folders get
     /// derived ids; default: derived from region and year).
-    #[arg(long = "id")]
+    #[arg(long = "id", value_name = "ID")]
     pub ids: Vec<String>,
     /// Write the reports that built and exit 0 even when some files fail
     /// (without it, a failure leaves the output untouched and exits 1).
@@ -120,37 +210,87 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
+    /// The query: Chinese text, pinyin (full, initials or mixed), several
+    /// terms separated by spaces (all must match), `!term` to exclude.
     pub query: String,
-    /// Only this report.
-    #[arg(long)]
+    /// Only this report (an id from `baogao outline`).
+    #[arg(long, value_name = "ID")]
     pub report: Option<String>,
-    #[arg(long, default_value_t = 20)]
-    pub limit: usize,
-    /// JSON lines output for scripts.
+    /// Most hits to print.
+    #[arg(long, default_value_t = 20, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
+    /// Print every hit (no limit).
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
+    /// JSON Lines: one object per hit (kind, id, location, breadcrumb, text,
+    /// highlights as char offsets, score, rank).
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub model: ModelArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An id printed by search, outline, tables or indicators, e.g. pudong-2024-plan:s1.2
+    pub id: String,
+    /// How to print it.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ShowFormat,
+    /// Print it with its citation (title, year, section path, id), as the
+    /// explorer's y copies it.
+    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text",
+          conflicts_with = "format", value_name = "FORMAT")]
+    pub cite: Option<CiteArg>,
+    #[command(flatten)]
+    pub model: ModelArg,
+}
+
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    /// A report id: its sections (default: the list of reports).
+    pub report: Option<String>,
+    /// How to print it.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    #[command(flatten)]
+    pub model: ModelArg,
 }
 
 #[derive(Debug, Args)]
 pub struct TablesArgs {
-    #[arg(long)]
+    /// Only this report's tables.
+    #[arg(long, value_name = "ID")]
     pub report: Option<String>,
+    /// How to print them.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Write one file per table into this folder (TABLE-ID.csv or .json;
+    /// with the table format, .txt) instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub model: ModelArg,
 }
 
 #[derive(Debug, Args)]
 pub struct IndicatorsArgs {
-    #[arg(long)]
+    /// Only this report's records.
+    #[arg(long, value_name = "ID")]
     pub report: Option<String>,
     /// Only records whose metric contains this text.
-    #[arg(long)]
+    #[arg(long, value_name = "TEXT")]
     pub metric: Option<String>,
+    /// Only results or only targets.
     #[arg(long, value_enum)]
     pub period: Option<PeriodArg>,
     /// The joined targets/results rows instead of the records.
     #[arg(long)]
     pub joined: bool,
+    /// How to print them.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    #[command(flatten)]
+    pub model: ModelArg,
 }

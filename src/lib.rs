@@ -7,14 +7,24 @@
 //! - [`search`]: fuzzy + pinyin search over a model
 //! - [`indicators`]: numbers with their meaning, joined and derived tables
 //! - [`tui`]: the explorer (the only module that touches the terminal)
-//! - [`cli`]: command-line parsing; [`commands`]: the non-TUI command bodies
+//! - [`cli`]: command-line parsing; [`commands`]: the command bodies and the
+//!   one output module (formats, stdout, sanitizing)
+//!
+//! The pure core (builder, model, text, search, indicators) never prints and
+//! never reads the environment: the compiler holds that line (the lints on
+//! the `mod` lines below; clippy.toml lists the environment readers).
 
+#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 pub mod builder;
 pub mod cli;
 pub mod commands;
+#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 pub mod indicators;
+#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 pub mod model;
+#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 pub mod search;
+#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 pub mod text;
 pub mod tui;
 

@@ -1,53 +1,38 @@
-//! The baogao binary: parse the CLI, dispatch, print errors on one line, set the exit code.
+//! The baogao binary: parse the command line, run the explorer or a command,
+//! print an error as one line `baogao: …`, and set the exit status (0 done,
+//! 1 no match, 2 error; a closed stdout ends quietly with 0).
 
+use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use baogao::cli::{Cli, Command};
+use baogao::cli::Cli;
+use baogao::commands::{self, error_line, is_closed_pipe};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let result = match &cli.command {
+        Some(command) => commands::run(&cli, command).map(ExitCode::from),
+        None => explore(&cli),
+    };
+    match result {
         Ok(code) => code,
+        Err(e) if is_closed_pipe(&e) => ExitCode::from(commands::SUCCESS),
         Err(e) => {
-            let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("baogao: {}", baogao::text::sanitize(&msg));
-            ExitCode::from(2)
+            let _ = writeln!(std::io::stderr(), "baogao: {}", error_line(&e));
+            ExitCode::from(commands::ERROR)
         }
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match &cli.command {
-        Some(Command::Build(args)) => return baogao::commands::build(args),
-        Some(Command::Check { file, verbose }) => {
-            baogao::commands::check(file.as_deref().or(cli.model.as_deref()), *verbose)?
-        }
-        Some(Command::Show { id, cite: None }) => {
-            let m = baogao::load_model(cli.model.as_deref())?;
-            baogao::commands::show(&m, id)?
-        }
-        Some(Command::Show { id, cite: Some(f) }) => {
-            let m = baogao::load_model(cli.model.as_deref())?;
-            baogao::commands::show_cited(&m, id, *f)?
-        }
-        Some(Command::Search(args)) => {
-            let m = baogao::load_model(cli.model.as_deref())?;
-            return baogao::search::cmd::run(&m, args);
-        }
-        Some(Command::Tables(args)) => {
-            let m = baogao::load_model(cli.model.as_deref())?;
-            return baogao::indicators::cmd::run_tables(&m, args);
-        }
-        Some(Command::Indicators(args)) => {
-            let m = baogao::load_model(cli.model.as_deref())?;
-            return baogao::indicators::cmd::run_indicators(&m, args);
-        }
-        None => {
-            let m = baogao::load_model(cli.model.as_deref())?;
-            return baogao::tui::run(m, &cli.explore);
-        }
+/// The explorer, which draws on stdout: it must be a terminal.
+fn explore(cli: &Cli) -> anyhow::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the explorer needs a terminal (stdout is not one); for scripts use a command: baogao --help"
+        );
     }
-    Ok(ExitCode::SUCCESS)
+    let m = baogao::load_model(cli.model.as_deref())?;
+    baogao::tui::run(m, &cli.explore)
 }

@@ -18,7 +18,7 @@ fn report<'a>(m: &'a baogao::model::Model, id: &str) -> &'a Report {
 
 #[test]
 fn committed_model_is_what_the_builder_makes_now() {
-    let built = baogao::commands::model_json(&bundled()).unwrap();
+    let built = baogao::model::model_json(&bundled()).unwrap();
     let committed = std::fs::read_to_string(root().join("data/model.json")).unwrap();
     assert!(
         built == committed,

@@ -27,7 +27,7 @@ fn one_line_error(o: &Output, must_contain: &[&str]) {
 
 /// A build whose inputs all fail: one line for the file, then the summary.
 fn failed_file(o: &Output, must_contain: &[&str]) {
-    assert_eq!(o.status.code(), Some(1), "expected exit 1");
+    assert_eq!(o.status.code(), Some(2), "expected exit 2 (an error)");
     let err = String::from_utf8_lossy(&o.stderr);
     let lines: Vec<&str> = err.trim_end().lines().collect();
     assert_eq!(lines.len(), 2, "error + summary: {err:?}");
@@ -35,7 +35,7 @@ fn failed_file(o: &Output, must_contain: &[&str]) {
     for m in must_contain {
         assert!(lines[0].contains(m), "{err:?} should mention {m:?}");
     }
-    assert!(lines[1].starts_with("0 report(s)"), "{err:?}");
+    assert!(lines[1].starts_with("baogao: 0 report(s)"), "{err:?}");
     assert!(lines[1].contains("1 failure(s)"), "{err:?}");
 }
 
@@ -112,7 +112,7 @@ fn unwritable_output_and_existing_output_kept_whole() {
     std::fs::write(p.join("m.json"), "KEEP").unwrap();
     std::fs::write(p.join("empty.txt"), "").unwrap();
     let o = baogao(&["build", report, "empty.txt", "-o", "m.json"], p);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.lines().next().unwrap().starts_with("empty.txt: "),
@@ -237,7 +237,7 @@ fn bad_file_in_a_folder_fails_alone_and_keep_going_writes_the_rest() {
     std::fs::write(p.join("in/sub-empty.txt"), "").unwrap();
     std::fs::write(p.join("in/z-bin.md"), b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();
     let o = baogao(&["build", "in", "-o", "m.json"], p);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     let lines: Vec<&str> = err.trim_end().lines().collect();
     // Both bad files are named, one line each, in path order; the good one built.
@@ -245,7 +245,7 @@ fn bad_file_in_a_folder_fails_alone_and_keep_going_writes_the_rest() {
     assert!(lines[0].starts_with("in/sub-empty.txt: "), "{err}");
     assert!(lines[1].starts_with("in/z-bin.md: "), "{err}");
     assert!(
-        lines[2].starts_with("1 report(s), 0 warning(s), 2 failure(s)"),
+        lines[2].starts_with("baogao: 1 report(s), 0 warning(s), 2 failure(s)"),
         "{err}"
     );
     assert!(!p.join("m.json").exists());

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::metric::{key, place, stems};
 use super::number::{convert, decimals};
 use super::table::{cell_growth, cell_value, layout, row_metric, Layout};
-use super::target::{assess, parse_target, trim_float, Actual, Reference};
+use super::target::{assess, parse_target, trim_float, Actual, Assessment, Reference};
 use crate::model::indicator::IndicatorKind;
 use crate::model::{Indicator, IndicatorSource, Location, Model, Period, Report, Table};
 
@@ -43,8 +43,7 @@ pub struct JoinedRow {
     pub last_target: Option<String>,
     pub actual: Option<String>,
     pub change: Option<String>,
-    /// Exactly one of met, exceeded, missed, unknown.
-    pub assessment: String,
+    pub assessment: Assessment,
     pub assessment_reason: String,
     pub next_target: Option<String>,
     /// The results-table row (or the targets-table row when only there).
@@ -144,7 +143,7 @@ pub fn joined_rows(model: &Model, report: Option<&str>) -> Vec<JoinedRow> {
                 last_target,
                 actual: actual_cell,
                 change: growth_cell,
-                assessment: assessment.as_str().to_string(),
+                assessment,
                 assessment_reason: reason,
                 next_target: next.as_ref().and_then(|(t, l, i)| cell(t, *i, l.target)),
                 source: cell_loc(r, rt, row, rl.metric.unwrap_or(0)),
@@ -167,7 +166,7 @@ pub fn joined_rows(model: &Model, report: Option<&str>) -> Vec<JoinedRow> {
                     last_target: None,
                     actual: None,
                     change: None,
-                    assessment: "unknown".into(),
+                    assessment: Assessment::Unknown,
                     assessment_reason: "not in the results table".into(),
                     next_target: cell(t, i, l.target),
                     source: cell_loc(r, t, i, l.metric.unwrap_or(0)),
@@ -377,7 +376,7 @@ fn joined_table(model: &Model, r: &Report) -> Option<DerivedTable> {
                     o(&j.last_target),
                     o(&j.actual),
                     o(&j.change),
-                    j.assessment.clone(),
+                    j.assessment.as_str().to_string(),
                     j.assessment_reason.clone(),
                     o(&j.next_target),
                 ]

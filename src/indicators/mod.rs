@@ -8,7 +8,6 @@
 //! - [`metric`]: metric keys for joins (strip scope words and place names)
 //! - [`cmd`]: `baogao indicators` / `baogao tables`
 
-pub mod cmd;
 pub mod derived;
 pub mod metric;
 pub mod number;

@@ -42,8 +42,10 @@ pub struct Target {
     pub aspiration: bool,
 }
 
-/// Outcome of comparing an actual with a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Outcome of comparing an actual with a target (JSON: "met", "exceeded",
+/// "missed", "unknown").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Assessment {
     Met,
     Exceeded,

@@ -55,6 +55,23 @@ pub enum IndicatorSource {
     },
 }
 
+/// As people read it, in the CLI and the explorer alike: the sentence id with
+/// the statement's char range (`…:s1:p4.4 [12, 30]`), or the table id with the
+/// row and column counted from 1 (`…:t1 row 8 col 6`; ids and JSON count from
+/// 0, docs/model.md "Counting").
+impl std::fmt::Display for IndicatorSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndicatorSource::Sentence { sentence, span } => {
+                write!(f, "{sentence} [{}, {}]", span.start(), span.end())
+            }
+            IndicatorSource::Cell { table, row, column } => {
+                write!(f, "{table} row {} col {}", row + 1, column + 1)
+            }
+        }
+    }
+}
+
 /// One quantitative statement (see docs/indicators.md for the rules and every field).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {

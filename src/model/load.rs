@@ -20,8 +20,6 @@ pub enum ModelError {
         found: String,
         expected: String,
     },
-    #[error("{path}: invalid model: {message}")]
-    Invalid { path: String, message: String },
 }
 
 fn major(v: &str) -> &str {
@@ -77,6 +75,13 @@ pub fn load_path(path: &Path) -> Result<Model, ModelError> {
         source: e,
     })?;
     load_bytes(&bytes, &shown)
+}
+
+/// The exact bytes `build` writes for a model (pretty JSON, trailing newline).
+pub fn model_json(m: &Model) -> Result<String, serde_json::Error> {
+    let mut s = serde_json::to_string_pretty(m)?;
+    s.push('\n');
+    Ok(s)
 }
 
 #[cfg(test)]

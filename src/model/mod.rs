@@ -6,9 +6,10 @@ pub mod fixtures;
 pub mod indicator;
 pub mod load;
 pub mod location;
+pub mod resolve;
 pub mod types;
 pub mod validate;
 
-pub use load::{load_bytes, load_path, ModelError};
+pub use load::{load_bytes, load_path, model_json, ModelError};
 pub use location::Location;
 pub use types::*;

@@ -244,3 +244,31 @@ pub fn summary(model: &Model) -> String {
     }
     out
 }
+
+/// What a warning is about, for counting: the text before its first `: `,
+/// full-width colon or opening parenthesis, with any word holding a digit (an
+/// id, a count) written `#`. So "table x:t3: row 2 has …" counts as "table #".
+pub fn warning_kind(w: &str) -> String {
+    let end = [": ", "\u{FF1A}", "(", "\u{FF08}"]
+        .iter()
+        .filter_map(|p| w.find(p))
+        .min()
+        .unwrap_or(w.len());
+    let head = &w[..end];
+    let words: Vec<&str> = head
+        .split_whitespace()
+        .map(|t| {
+            if t.chars().any(|c| c.is_ascii_digit()) {
+                "#"
+            } else {
+                t
+            }
+        })
+        .collect();
+    let kind: String = words.join(" ").chars().take(60).collect();
+    if kind.is_empty() {
+        "other".into()
+    } else {
+        kind
+    }
+}

@@ -26,7 +26,10 @@ pub struct RawItem {
 #[derive(Debug, Default)]
 pub struct Collected {
     pub items: Vec<RawItem>,
+    /// Breadcrumbs with each heading cut to a few columns (for a list).
     pub breadcrumbs: Vec<String>,
+    /// The same breadcrumbs whole (for scripts), parallel to `breadcrumbs`.
+    pub full_breadcrumbs: Vec<String>,
     pub report_ids: Vec<String>,
 }
 
@@ -53,6 +56,7 @@ fn crumb_part(s: &Section) -> String {
 fn collect_report(c: &mut Collected, ri: usize, r: &Report) {
     let root = c.breadcrumbs.len();
     c.breadcrumbs.push(r.id.clone());
+    c.full_breadcrumbs.push(r.id.clone());
     // section id → its own breadcrumb (path through itself)
     let mut section_crumb: HashMap<&str, usize> = HashMap::new();
     let mut sentence_section: HashMap<&str, &str> = HashMap::new();
@@ -83,6 +87,11 @@ fn collect_report(c: &mut Collected, ri: usize, r: &Report) {
         let own = c.breadcrumbs.len();
         let crumb = format!("{}{CRUMB_SEP}{}", c.breadcrumbs[parent], crumb_part(s));
         c.breadcrumbs.push(crumb);
+        let full = format!(
+            "{}{CRUMB_SEP}{}{}",
+            c.full_breadcrumbs[parent], s.marker, s.heading
+        );
+        c.full_breadcrumbs.push(full);
         section_crumb.insert(&s.id, own);
         push_blocks(c, ri, r, &s.id, own, &s.blocks, sentence_section);
         for ch in &s.children {

@@ -8,7 +8,6 @@
 //! the query only grew, so each keystroke scans fewer items. [`snippet`] fits a
 //! hit's text around its first match to a display width. Pure: no terminal.
 
-pub mod cmd;
 mod filter;
 mod fold;
 mod items;
@@ -73,8 +72,10 @@ pub struct SearchOptions {
 pub struct Hit {
     pub kind: HitKind,
     pub location: Location,
-    /// report › part › section, for display.
+    /// report › part › section, each heading cut to a few columns (for a list).
     pub breadcrumb: String,
+    /// The same path with every heading whole (for scripts).
+    pub full_breadcrumb: String,
     /// The searched text (sentence, heading, "row label · column: cell" …).
     pub text: String,
     /// Byte ranges of `text` that matched, sorted, non-overlapping.
@@ -87,6 +88,21 @@ pub struct Hit {
     /// For a table cell: how many other cells of the same row matched too
     /// (they are folded into this hit, the row's best cell).
     pub more_in_row: usize,
+}
+
+impl Hit {
+    /// What a person reads next to the hit's kind (unsanitized): a figure's
+    /// year and period ("2024 target"), or for a cell the other matching
+    /// cells of its row ("+3 in row").
+    pub fn note_text(&self) -> Option<String> {
+        if !self.note.is_empty() {
+            Some(self.note.clone())
+        } else if self.more_in_row > 0 {
+            Some(format!("+{} in row", self.more_in_row))
+        } else {
+            None
+        }
+    }
 }
 
 /// Every item a query matched (not only the shown ones), to narrow from when
@@ -175,6 +191,7 @@ pub struct Index {
     /// Each item's filter of the letters that can begin a pinyin run.
     starts: Vec<starts::Starts>,
     breadcrumbs: Vec<String>,
+    full_breadcrumbs: Vec<String>,
     report_ids: Vec<String>,
     pinyin: PinyinTable,
     /// Each item's table row (the same number for the cells of one row;
@@ -206,6 +223,7 @@ impl Index {
             py: Vec::new(),
             starts: Vec::new(),
             breadcrumbs: collected.breadcrumbs,
+            full_breadcrumbs: collected.full_breadcrumbs,
             report_ids: collected.report_ids,
             pinyin: PinyinTable::default(),
             rows: Vec::with_capacity(n),
@@ -461,6 +479,11 @@ impl Index {
                 .get(cold.breadcrumb as usize)
                 .cloned()
                 .unwrap_or_default(),
+            full_breadcrumb: self
+                .full_breadcrumbs
+                .get(cold.breadcrumb as usize)
+                .cloned()
+                .unwrap_or_default(),
             text: text.to_string(),
             highlights,
             score,
@@ -519,7 +542,7 @@ pub fn location_id(loc: &Location) -> String {
         Location::Table { table, .. } => table.clone(),
         Location::Cell {
             table, row, column, ..
-        } => format!("{table}.r{row}.c{column}"),
+        } => crate::model::resolve::cell_id(table, *row, *column),
     }
 }
 

@@ -123,6 +123,7 @@ mod tests {
                 table: "t".into(),
             },
             breadcrumb: String::new(),
+            full_breadcrumb: String::new(),
             text: text.into(),
             highlights: hl,
             score: 0,

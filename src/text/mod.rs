@@ -12,7 +12,7 @@ pub use columns::{
     column_widths, column_widths_with_floor, looks_numeric, natural_widths, numeric_alignments,
     render_row, render_row_aligned, Align, COLUMN_FLOOR,
 };
-pub use sanitize::{sanitize, sanitize_line};
+pub use sanitize::{is_unsafe, sanitize, sanitize_line};
 pub use width::{
     char_width, grapheme_width, pad, pad_left, str_width, truncate, AmbiguousWidth, CUT_MARKER,
 };

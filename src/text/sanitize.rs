@@ -21,7 +21,7 @@ use std::borrow::Cow;
 
 /// True for every char this module replaces (in either mode; `\n` and `\t`
 /// are handled per mode).
-fn is_unsafe(c: char) -> bool {
+pub fn is_unsafe(c: char) -> bool {
     c.is_control() // C0, DEL, C1
         || ('\u{202A}'..='\u{202E}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)

@@ -256,6 +256,7 @@ fn up_on_an_empty_prompt_recalls_earlier_queries_for_the_session() {
                 section: format!("s{i}"),
             },
             breadcrumb: String::new(),
+            full_breadcrumb: String::new(),
             text: String::new(),
             highlights: vec![],
             score: 0,

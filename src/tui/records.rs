@@ -148,15 +148,7 @@ pub fn fields(ind: &Indicator) -> (String, Vec<Field>) {
         period.push_str(", growth only");
     }
     out.push(field("period", period));
-    let source = match &ind.source {
-        IndicatorSource::Sentence { sentence, span } => {
-            format!("{sentence} [{}, {}]", span.start(), span.end())
-        }
-        IndicatorSource::Cell { table, row, column } => {
-            format!("{table} row {} col {}", row + 1, column + 1)
-        }
-    };
-    out.push(field("source", source));
+    out.push(field("source", ind.source.to_string()));
     out.push(field("record", &ind.id));
     (sanitize_line(&ind.metric).into_owned(), out)
 }

@@ -210,6 +210,7 @@ fn hit(loc: Location) -> Hit {
         kind: HitKind::Sentence,
         location: loc,
         breadcrumb: "demo-2023 > 一、".into(),
+        full_breadcrumb: "demo-2023 > 一、".into(),
         text: "洋山深水港集装箱吞吐量".into(),
         highlights: std::iter::once(15..24).collect(),
         score: 1,

@@ -1,18 +1,19 @@
-//! Bodies of the non-TUI commands that belong to no single module: build,
-//! check, show. Each returns an anyhow error with context; main prints it.
+//! `baogao build`: collecting the inputs (files, folders), building them in
+//! parallel through `builder::batch`, reporting failures and warnings on
+//! stderr, and writing the model atomically (temp file, then rename).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::builder;
+use super::Outcome;
 use crate::cli::BuildArgs;
-use crate::model::{self, Block, Model};
+use crate::model::Model;
 
 /// One input of `baogao build`: a file named on the command line or found in
 /// a folder, or a named path that cannot be a report (`problem`).
@@ -38,7 +39,7 @@ struct Job {
 /// left untouched (exit 1). Warnings go to stderr as `path: warning`, after
 /// the build and in input order (`-q` silences them); a progress bar shows
 /// on a terminal only. The last line is a summary.
-pub fn build(args: &BuildArgs) -> Result<ExitCode> {
+pub fn build(args: &BuildArgs) -> Result<Outcome> {
     let start = Instant::now();
     let jobs = jobs(args)?;
     let quiet = args.quiet;
@@ -97,22 +98,24 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
     );
     let out = args.output.display();
     if built == 0 {
-        eprintln!("{summary}; nothing to write to {out}");
-        return Ok(ExitCode::FAILURE);
+        bail!("{summary}; nothing to write to {out}");
     }
     if failures > 0 && !args.keep_going {
-        eprintln!("{summary}; {out} not written (--keep-going writes the reports that built)");
-        return Ok(ExitCode::FAILURE);
+        bail!("{summary}; {out} not written (--keep-going writes the reports that built)");
     }
     write_atomically_with(&args.output, |w| write_model(w, &batch.model))?;
-    eprintln!(
-        "{summary}; wrote {out} in {:.1} s",
-        start.elapsed().as_secs_f64() - built_in
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        crate::text::sanitize_line(&format!(
+            "{summary}; wrote {out} in {:.1} s",
+            start.elapsed().as_secs_f64() - built_in
+        ))
     );
     // The process ends here: freeing a corpus of small strings one by one
     // would only add time (about 5% of a corpus build).
     std::mem::forget(batch);
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Done)
 }
 
 /// Read a job's file (run on a build worker).
@@ -238,13 +241,6 @@ fn is_report_text(p: &Path) -> bool {
         .is_some_and(|x| x.eq_ignore_ascii_case("txt") || x.eq_ignore_ascii_case("md"))
 }
 
-/// The exact bytes `build` writes for a model (pretty JSON, trailing newline).
-pub fn model_json(m: &Model) -> Result<String> {
-    let mut s = serde_json::to_string_pretty(m).context("cannot serialize the model")?;
-    s.push('\n');
-    Ok(s)
-}
-
 /// Write `bytes` to `path` through a temp file in the same directory and a
 /// rename, so an existing file is never left half-written.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -293,156 +289,3 @@ fn write_model(w: &mut FileWriter, m: &Model) -> std::io::Result<()> {
     w.write_all(b"\n")
 }
 
-/// `baogao check [MODEL] [-v]`: validate; one line per report (id, title,
-/// warnings; with `-v` the one-screen summary of each report instead), then
-/// totals with the warnings counted by kind (see [`warning_kind`]).
-pub fn check(file: Option<&Path>, verbose: bool) -> Result<()> {
-    let m = crate::load_model(file)?;
-    let problems = model::validate::validate(&m);
-    let mut out = std::io::stdout().lock();
-    let mut print = |line: &str| -> Result<()> {
-        match writeln!(out, "{}", crate::text::sanitize(line)) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.context("cannot write to stdout"),
-        }
-    };
-    if verbose {
-        for line in model::validate::summary(&m).lines() {
-            print(line)?;
-        }
-        print("")?;
-    } else {
-        for r in &m.reports {
-            let mut line = format!("{}  {}", r.id, r.title);
-            if !r.warnings.is_empty() {
-                line.push_str("  ! ");
-                line.push_str(&r.warnings.join("; ").replace('\n', " "));
-            }
-            print(&line)?;
-        }
-    }
-    let with = m.reports.iter().filter(|r| !r.warnings.is_empty()).count();
-    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for w in m.reports.iter().flat_map(|r| &r.warnings) {
-        *kinds.entry(warning_kind(w)).or_default() += 1;
-    }
-    print(&format!(
-        "{} report(s), {with} with warnings, {} warning(s)",
-        m.reports.len(),
-        kinds.values().sum::<usize>()
-    ))?;
-    let mut kinds: Vec<_> = kinds.into_iter().collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    for (k, n) in kinds {
-        print(&format!("{n:>7}  {k}"))?;
-    }
-    if !problems.is_empty() {
-        for p in problems.iter().take(20) {
-            eprintln!("problem: {}", crate::text::sanitize(p));
-        }
-        bail!("{} problem(s) in the model", problems.len());
-    }
-    print("ok: no problems")?;
-    Ok(())
-}
-
-/// What a warning is about, for counting: the text before its first `: `,
-/// full-width colon or opening parenthesis, with any word holding a digit (an
-/// id, a count) written `#`. So "table x:t3: row 2 has …" counts as "table #".
-pub fn warning_kind(w: &str) -> String {
-    let end = [": ", "\u{FF1A}", "(", "\u{FF08}"]
-        .iter()
-        .filter_map(|p| w.find(p))
-        .min()
-        .unwrap_or(w.len());
-    let head = &w[..end];
-    let words: Vec<&str> = head
-        .split_whitespace()
-        .map(|t| {
-            if t.chars().any(|c| c.is_ascii_digit()) {
-                "#"
-            } else {
-                t
-            }
-        })
-        .collect();
-    let kind: String = words.join(" ").chars().take(60).collect();
-    if kind.is_empty() {
-        "other".into()
-    } else {
-        kind
-    }
-}
-
-/// `baogao show ID`: print the text of a section, paragraph, sentence or table.
-pub fn show(m: &Model, id: &str) -> Result<()> {
-    for r in &m.reports {
-        if let Some(t) = r.table(id) {
-            println!("表{} {}", t.number, t.caption);
-            println!("{}", t.columns.join(" | "));
-            for row in &t.rows {
-                println!("{}", row.join(" | "));
-            }
-            for n in &t.notes {
-                println!("{n}");
-            }
-            return Ok(());
-        }
-        for s in r.all_sections() {
-            if s.id == id {
-                println!("{}{}", s.marker, s.heading);
-                print_blocks(r, &s.blocks);
-                return Ok(());
-            }
-            for b in &s.blocks {
-                if let Block::Paragraph(p) = b {
-                    if p.id == id {
-                        println!("{}", p.text());
-                        return Ok(());
-                    }
-                    if let Some(x) = p.sentences.iter().find(|x| x.id == id) {
-                        println!("{}", x.text);
-                        return Ok(());
-                    }
-                }
-            }
-        }
-    }
-    bail!(
-        "no section, paragraph, sentence or table has the id {:?}",
-        crate::text::sanitize(id)
-    )
-}
-
-/// `baogao show ID --cite`: the same text the explorer's `y` copies.
-pub fn show_cited(m: &Model, id: &str, fmt: crate::cli::CiteArg) -> Result<()> {
-    use crate::model::cite::{cite_id, CiteFormat};
-    let fmt = match fmt {
-        crate::cli::CiteArg::Text => CiteFormat::Text,
-        crate::cli::CiteArg::Markdown => CiteFormat::Markdown,
-        crate::cli::CiteArg::Csv => CiteFormat::Csv,
-    };
-    match cite_id(m, id, fmt) {
-        Some(text) => {
-            print!("{text}");
-            Ok(())
-        }
-        None => bail!(
-            "no section, paragraph, sentence or table has the id {:?}",
-            crate::text::sanitize(id)
-        ),
-    }
-}
-
-fn print_blocks(r: &model::Report, blocks: &[Block]) {
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => println!("{}", crate::text::sanitize(&p.text())),
-            Block::Table { table } => {
-                if let Some(t) = r.table(table) {
-                    println!("[表{} {}]", t.number, crate::text::sanitize(&t.caption));
-                }
-            }
-        }
-    }
-}
