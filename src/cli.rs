@@ -143,28 +143,36 @@ pub enum Command {
         model: ModelArg,
     },
     /// Fuzzy search by Chinese text or pinyin, across every report.
-    #[command(after_help = "Every id printed can be given to `baogao show`.\n\nExamples:\n  \
+    #[command(
+        after_help = "Every id printed can be given to `baogao show`.\n\nExamples:\n  \
         baogao search 集装箱吞吐量\n  \
         baogao search jzx --report pudong-2024-plan\n  \
-        baogao search 'gdp !预期' --json | jq .id")]
+        baogao search 'gdp !预期' --json | jq .id"
+    )]
     Search(SearchArgs),
     /// Print anything with an id: report, section, paragraph, sentence, table,
     /// row, cell, indicator record or derived table.
-    #[command(after_help = "Ids count rows and columns from 0: TABLE.r7.c5 is the 8th body row, 6th column.\n\n\
+    #[command(
+        after_help = "Ids count rows and columns from 0: TABLE.r7.c5 is the 8th body row, 6th column.\n\n\
         Examples:\n  \
         baogao show pudong-2024-plan:s1.2\n  \
         baogao show pudong-2024-plan:t1 --format csv\n  \
         baogao show pudong-2024-plan:t1.r7.c5 --format json\n  \
-        baogao show pudong-2024-plan:s1:p1.1 --cite markdown")]
+        baogao show pudong-2024-plan:s1:p1.1 --cite markdown"
+    )]
     Show(ShowArgs),
     /// List the reports of a model, or one report's sections with their ids.
-    #[command(after_help = "Examples:\n  baogao outline\n  baogao outline pudong-2024-plan\n  \
-        baogao outline --format json")]
+    #[command(
+        after_help = "Examples:\n  baogao outline\n  baogao outline pudong-2024-plan\n  \
+        baogao outline --format json"
+    )]
     Outline(OutlineArgs),
     /// Print the printed and derived tables.
-    #[command(after_help = "Examples:\n  baogao tables --report pudong-2024-plan\n  \
+    #[command(
+        after_help = "Examples:\n  baogao tables --report pudong-2024-plan\n  \
         baogao tables --format csv > tables.csv\n  \
-        baogao tables --format csv --out-dir tables/")]
+        baogao tables --format csv --out-dir tables/"
+    )]
     Tables(TablesArgs),
     /// Print indicator records (or the joined targets/results rows).
     #[command(after_help = "Examples:\n  baogao indicators --metric 生产总值\n  \
@@ -177,7 +185,9 @@ pub enum Command {
         shell: ShellArg,
     },
     /// Print the man page (roff), or write one page per command into a folder.
-    #[command(after_help = "Examples:\n  baogao man | man -l -\n  baogao man --dir ~/.local/share/man/man1")]
+    #[command(
+        after_help = "Examples:\n  baogao man | man -l -\n  baogao man --dir ~/.local/share/man/man1"
+    )]
     Man {
         /// Write baogao.1 and baogao-COMMAND.1 into this folder instead.
         #[arg(long, value_name = "DIR")]
@@ -193,7 +203,12 @@ pub struct BuildArgs {
     #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
     /// Output model file (written through a temp file and a rename).
-    #[arg(short = 'o', long = "output", value_name = "FILE", default_value = "model.json")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        default_value = "model.json"
+    )]
     pub output: PathBuf,
     /// Report id, once per FILE argument in the same order (folders get
     /// derived ids; default: derived from region and year).
@@ -233,8 +248,10 @@ pub struct SearchArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// An id printed by search, outline, tables or indicators, e.g. pudong-2024-plan:s1.2
-    pub id: String,
+    /// Ids printed by search, outline, tables or indicators, e.g.
+    /// pudong-2024-plan:s1.2 (several: each in turn, in the order given).
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
     /// How to print it.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ShowFormat,

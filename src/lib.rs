@@ -17,6 +17,7 @@
 #[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 pub mod builder;
 pub mod cli;
+#[allow(clippy::disallowed_methods)]
 pub mod commands;
 #[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 pub mod indicators;
@@ -26,6 +27,7 @@ pub mod model;
 pub mod search;
 #[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 pub mod text;
+#[allow(clippy::disallowed_methods)]
 pub mod tui;
 
 /// The model built from data/reports, embedded so an installed binary works anywhere.

@@ -113,7 +113,9 @@ fn every_file_builds_and_counts() {
         .collect();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for w in rs.iter().flat_map(|r| &r.warnings) {
-        *kinds.entry(baogao::model::validate::warning_kind(w)).or_default() += 1;
+        *kinds
+            .entry(baogao::model::validate::warning_kind(w))
+            .or_default() += 1;
     }
     println!(
         "corpus: {} file(s), {} report(s), {} with region, {} with plan year, {} with review year, {} with warnings",

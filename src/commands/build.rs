@@ -10,8 +10,8 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::builder;
 use super::Outcome;
+use crate::builder;
 use crate::cli::BuildArgs;
 use crate::model::Model;
 
@@ -288,4 +288,3 @@ fn write_model(w: &mut FileWriter, m: &Model) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, m)?;
     w.write_all(b"\n")
 }
-

@@ -16,7 +16,9 @@ pub fn run(model: &Model, args: &IndicatorsArgs) -> Result<Outcome> {
     if args.joined {
         let rows = joined_rows(model, args.report.as_deref());
         if rows.is_empty() {
-            return Ok(no_match("no joined targets/results rows (no results and targets tables)"));
+            return Ok(no_match(
+                "no joined targets/results rows (no results and targets tables)",
+            ));
         }
         if args.format == Format::Json {
             return print_json(&rows);
@@ -93,7 +95,10 @@ pub fn run(model: &Model, args: &IndicatorsArgs) -> Result<Outcome> {
         "source",
     ];
     let o = |s: &Option<String>| s.clone().unwrap_or_default();
-    let f = |v: Option<f64>| v.map(crate::indicators::target::trim_float).unwrap_or_default();
+    let f = |v: Option<f64>| {
+        v.map(crate::indicators::target::trim_float)
+            .unwrap_or_default()
+    };
     let body: Vec<Vec<String>> = recs
         .iter()
         .map(|i| {

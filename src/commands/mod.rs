@@ -96,7 +96,12 @@ pub fn no_match(message: &str) -> Outcome {
 pub fn check_report(model: &Model, report: Option<&str>) -> Result<()> {
     if let Some(id) = report {
         if !model.reports.iter().any(|r| r.id == id) {
-            let known: Vec<&str> = model.reports.iter().take(8).map(|r| r.id.as_str()).collect();
+            let known: Vec<&str> = model
+                .reports
+                .iter()
+                .take(8)
+                .map(|r| r.id.as_str())
+                .collect();
             let more = model.reports.len().saturating_sub(known.len());
             let more = if more > 0 {
                 format!(" and {more} more: baogao outline")

@@ -77,13 +77,27 @@ fn section_rows<'a>(secs: &'a [Section], path: &str, out: &mut Vec<SectionRow<'a
 pub fn run(model: &Model, args: &OutlineArgs) -> Result<Outcome> {
     check_report(model, args.report.as_deref())?;
     let mut out = Out::new();
-    match args.report.as_deref().and_then(|id| model.reports.iter().find(|r| r.id == id)) {
+    match args
+        .report
+        .as_deref()
+        .and_then(|id| model.reports.iter().find(|r| r.id == id))
+    {
         None => {
             if model.reports.is_empty() {
                 return Ok(no_match("the model has no reports"));
             }
             let rows: Vec<ReportRow<'_>> = model.reports.iter().map(report_row).collect();
-            let header = ["id", "level", "region", "year", "kind", "sections", "tables", "indicators", "title"];
+            let header = [
+                "id",
+                "level",
+                "region",
+                "year",
+                "kind",
+                "sections",
+                "tables",
+                "indicators",
+                "title",
+            ];
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {

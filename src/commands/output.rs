@@ -176,7 +176,8 @@ pub fn one_line(s: &str) -> String {
 pub fn to_json<T: Serialize + ?Sized>(v: &T, pretty: bool) -> Result<String> {
     let mut buf = Vec::new();
     if pretty {
-        let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeJson(PrettyFormatter::new()));
+        let mut ser =
+            serde_json::Serializer::with_formatter(&mut buf, SafeJson(PrettyFormatter::new()));
         v.serialize(&mut ser).context("cannot serialize")?;
     } else {
         let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeJson(CompactFormatter));
@@ -192,7 +193,11 @@ pub fn to_json<T: Serialize + ?Sized>(v: &T, pretty: bool) -> Result<String> {
 pub struct SafeJson<F>(pub F);
 
 impl<F: Formatter> Formatter for SafeJson<F> {
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_unsafe(c) {
@@ -211,7 +216,11 @@ impl<F: Formatter> Formatter for SafeJson<F> {
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_array(w)
     }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
         self.0.begin_array_value(w, first)
     }
     fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -223,7 +232,11 @@ impl<F: Formatter> Formatter for SafeJson<F> {
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_object(w)
     }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
         self.0.begin_object_key(w, first)
     }
     fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -256,7 +269,10 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_sanitizes_fields() {
-        assert_eq!(csv_record(&["a,b", "say \"x\"", "plain"]), "\"a,b\",\"say \"\"x\"\"\",plain");
+        assert_eq!(
+            csv_record(&["a,b", "say \"x\"", "plain"]),
+            "\"a,b\",\"say \"\"x\"\"\",plain"
+        );
         assert_eq!(csv_record(&["x\u{1b}[2Jy"]), "x^[[2Jy");
         assert_eq!(csv_record(&["two\nlines"]), "\"two\nlines\"");
     }
@@ -264,11 +280,17 @@ mod tests {
     #[test]
     fn aligned_cuts_only_when_capped() {
         let header = ["指标", "值"];
-        let rows = [vec!["一个很长很长很长的指标名称".to_string(), "12.5".to_string()]];
+        let rows = [vec![
+            "一个很长很长很长的指标名称".to_string(),
+            "12.5".to_string(),
+        ]];
         let full = aligned(&header, &rows, None);
         assert!(full.contains("一个很长很长很长的指标名称"), "{full}");
         let cut = aligned(&header, &rows, Some(8));
-        assert!(!cut.contains("一个很长很长很长的指标名称") && cut.contains('~'), "{cut}");
+        assert!(
+            !cut.contains("一个很长很长很长的指标名称") && cut.contains('~'),
+            "{cut}"
+        );
         // numbers right-aligned under a wider header: "值" is 2 wide, "12.5" 4
         assert!(full.lines().nth(1).unwrap().ends_with("12.5"));
     }

@@ -121,7 +121,11 @@ fn plain_line(h: &Hit, snip: bool, color: bool) -> String {
         "{}\t{}\t{}\t{}",
         h.kind.as_str(),
         one_line(&location_id(&h.location)),
-        one_line(if snip { &h.breadcrumb } else { &h.full_breadcrumb }),
+        one_line(if snip {
+            &h.breadcrumb
+        } else {
+            &h.full_breadcrumb
+        }),
         text
     )
 }

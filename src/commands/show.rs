@@ -28,32 +28,46 @@ fn unknown(id: &str) -> anyhow::Error {
 }
 
 pub fn run(m: &Model, args: &ShowArgs) -> Result<Outcome> {
-    let id = args.id.as_str();
-    let shown = match resolve(m, id) {
-        Some(f) => Shown::Model(f),
-        None => match derived_tables(m).into_iter().find(|t| t.id == id) {
-            Some(t) => Shown::Derived(t),
-            None => return Err(unknown(id)),
-        },
-    };
-    let mut out = Out::new();
-    if let Some(fmt) = args.cite {
-        out.line(cited(m, &shown, id, fmt)?.trim_end_matches('\n'))?;
-        out.finish()?;
-        return Ok(Outcome::Done);
+    // every id is resolved before anything is printed: a bad id prints nothing
+    let mut derived: Option<Vec<DerivedTable>> = None;
+    let mut shown = Vec::with_capacity(args.ids.len());
+    for id in &args.ids {
+        let s = match resolve(m, id) {
+            Some(f) => Shown::Model(f),
+            None => {
+                let all = derived.get_or_insert_with(|| derived_tables(m));
+                match all.iter().position(|t| &t.id == id) {
+                    Some(k) => Shown::Derived(all[k].clone()),
+                    None => return Err(unknown(id)),
+                }
+            }
+        };
+        shown.push((id.as_str(), s));
     }
-    match (args.format, &shown) {
-        (ShowFormat::Text, Shown::Model(f)) => text(&mut out, f)?,
+    let mut out = Out::new();
+    for (id, s) in &shown {
+        print(&mut out, m, args, id, s)?;
+    }
+    out.finish()?;
+    Ok(Outcome::Done)
+}
+
+fn print(out: &mut Out, m: &Model, args: &ShowArgs, id: &str, shown: &Shown<'_>) -> Result<()> {
+    if let Some(fmt) = args.cite {
+        return out.line(cited(m, shown, id, fmt)?.trim_end_matches('\n'));
+    }
+    match (args.format, shown) {
+        (ShowFormat::Text, Shown::Model(f)) => text(out, f)?,
         (ShowFormat::Text, Shown::Derived(t)) => {
             out.line(&t.title)?;
             out.aligned(&t.columns, &t.rows)?;
         }
-        (ShowFormat::Json, Shown::Model(f)) => json(&mut out, f)?,
+        (ShowFormat::Json, Shown::Model(f)) => json(out, f)?,
         (ShowFormat::Json, Shown::Derived(t)) => out.json(t)?,
-        (ShowFormat::Csv, Shown::Derived(t)) => csv(&mut out, &t.columns, &t.rows)?,
-        (ShowFormat::Csv, Shown::Model(Found::Table(_, t))) => csv(&mut out, &t.columns, &t.rows)?,
+        (ShowFormat::Csv, Shown::Derived(t)) => csv(out, &t.columns, &t.rows)?,
+        (ShowFormat::Csv, Shown::Model(Found::Table(_, t))) => csv(out, &t.columns, &t.rows)?,
         (ShowFormat::Csv, Shown::Model(Found::Row(_, t, row))) => {
-            csv(&mut out, &t.columns, std::slice::from_ref(&t.rows[*row]))?
+            csv(out, &t.columns, std::slice::from_ref(&t.rows[*row]))?
         }
         (ShowFormat::Csv, Shown::Model(Found::Cell(_, t, row, col))) => {
             let header = [t.columns.get(*col).map_or("", String::as_str)];
@@ -62,11 +76,14 @@ pub fn run(m: &Model, args: &ShowArgs) -> Result<Outcome> {
             out.csv_record(&cell)?;
         }
         (ShowFormat::Csv, Shown::Model(f)) => {
-            bail!("csv is for tables, rows and cells; {id:?} is a {}", f.kind())
+            bail!(
+                "csv is for tables, rows and cells; {:?} is a {}",
+                crate::text::sanitize_line(id),
+                f.kind()
+            )
         }
     }
-    out.finish()?;
-    Ok(Outcome::Done)
+    Ok(())
 }
 
 fn cited(m: &Model, shown: &Shown<'_>, id: &str, fmt: CiteArg) -> Result<String> {
@@ -79,10 +96,12 @@ fn cited(m: &Model, shown: &Shown<'_>, id: &str, fmt: CiteArg) -> Result<String>
         Shown::Model(Found::Row(r, t, row)) => cite_table(r, t, Some(*row), fmt),
         Shown::Model(Found::Cell(r, t, row, _)) => cite_table(r, t, Some(*row), fmt),
         Shown::Model(Found::Indicator(r, i)) => match &i.source {
-            crate::model::IndicatorSource::Sentence { sentence, .. } => cite_id(m, sentence.as_str(), fmt),
-            crate::model::IndicatorSource::Cell { table, row, .. } => {
-                r.table(table).and_then(|t| cite_table(r, t, Some(*row), fmt))
+            crate::model::IndicatorSource::Sentence { sentence, .. } => {
+                cite_id(m, sentence.as_str(), fmt)
             }
+            crate::model::IndicatorSource::Cell { table, row, .. } => r
+                .table(table)
+                .and_then(|t| cite_table(r, t, Some(*row), fmt)),
         },
         Shown::Model(Found::Report(_)) => None,
         Shown::Model(_) => cite_id(m, id, fmt),
@@ -106,8 +125,17 @@ fn cell_text(t: &Table, row: usize, col: usize) -> &str {
 
 fn csv(out: &mut Out, header: &[String], rows: &[Vec<String>]) -> Result<()> {
     // one header and the same field count on every record
-    let n = rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0);
-    let pad = |r: &[String]| -> Vec<String> { (0..n).map(|i| r.get(i).cloned().unwrap_or_default()).collect() };
+    let n = rows
+        .iter()
+        .map(Vec::len)
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0);
+    let pad = |r: &[String]| -> Vec<String> {
+        (0..n)
+            .map(|i| r.get(i).cloned().unwrap_or_default())
+            .collect()
+    };
     out.csv_record(&pad(header))?;
     for r in rows {
         out.csv_record(&pad(r))?;

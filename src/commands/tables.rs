@@ -121,8 +121,12 @@ pub fn run(model: &Model, args: &TablesArgs) -> Result<Outcome> {
             header.extend((1..=width).map(|i| format!("c{i}")));
             out.csv_record(&header)?;
             for t in &listed {
-                let lines = std::iter::once(("header".to_string(), t.columns))
-                    .chain(t.rows.iter().enumerate().map(|(k, r)| ((k + 1).to_string(), r.as_slice())));
+                let lines = std::iter::once(("header".to_string(), t.columns)).chain(
+                    t.rows
+                        .iter()
+                        .enumerate()
+                        .map(|(k, r)| ((k + 1).to_string(), r.as_slice())),
+                );
                 for (row, cells) in lines {
                     let mut rec = vec![
                         t.id.to_string(),
@@ -171,14 +175,23 @@ fn write_files(
     derived: &[DerivedTable],
     listed: &[Listed<'_>],
 ) -> Result<Outcome> {
-    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
     let mut out = Out::new();
     for (k, t) in listed.iter().enumerate() {
         let (ext, text) = match format {
             Format::Csv => {
-                let n = t.rows.iter().map(Vec::len).chain([t.columns.len()]).max().unwrap_or(0);
+                let n = t
+                    .rows
+                    .iter()
+                    .map(Vec::len)
+                    .chain([t.columns.len()])
+                    .max()
+                    .unwrap_or(0);
                 let pad = |r: &[String]| -> Vec<String> {
-                    (0..n).map(|i| r.get(i).cloned().unwrap_or_default()).collect()
+                    (0..n)
+                        .map(|i| r.get(i).cloned().unwrap_or_default())
+                        .collect()
                 };
                 let mut s = csv_record(&pad(t.columns));
                 s.push('\n');

@@ -136,9 +136,13 @@ mod tests {
             assert!(matches!(resolve(&m, &s.id), Some(Found::Section(_, x)) if x.id == s.id));
             for b in &s.blocks {
                 if let Block::Paragraph(p) = b {
-                    assert!(matches!(resolve(&m, &p.id), Some(Found::Paragraph(_, _, x)) if x.id == p.id));
+                    assert!(
+                        matches!(resolve(&m, &p.id), Some(Found::Paragraph(_, _, x)) if x.id == p.id)
+                    );
                     for x in &p.sentences {
-                        assert!(matches!(resolve(&m, &x.id), Some(Found::Sentence(_, Some(_), y)) if y.id == x.id));
+                        assert!(
+                            matches!(resolve(&m, &x.id), Some(Found::Sentence(_, Some(_), y)) if y.id == x.id)
+                        );
                         n += 1;
                     }
                 }
@@ -148,8 +152,12 @@ mod tests {
         let t = &r.tables[0];
         assert!(matches!(resolve(&m, &t.id), Some(Found::Table(_, x)) if x.id == t.id));
         let last = t.rows.len() - 1;
-        assert!(matches!(resolve(&m, &row_id(&t.id, last)), Some(Found::Row(_, _, k)) if k == last));
-        assert!(matches!(resolve(&m, &cell_id(&t.id, last, 1)), Some(Found::Cell(_, _, k, 1)) if k == last));
+        assert!(
+            matches!(resolve(&m, &row_id(&t.id, last)), Some(Found::Row(_, _, k)) if k == last)
+        );
+        assert!(
+            matches!(resolve(&m, &cell_id(&t.id, last, 1)), Some(Found::Cell(_, _, k, 1)) if k == last)
+        );
         let ind = &r.indicators[0];
         assert!(matches!(resolve(&m, &ind.id), Some(Found::Indicator(_, x)) if x.id == ind.id));
     }

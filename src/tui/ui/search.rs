@@ -119,7 +119,11 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
         // and whether it is a target or an actual ("Figure · 2024 target"), a
         // cell how many more cells of its row matched ("Cell · +3 in row").
         let kind = match hit.note_text() {
-            Some(n) => format!("{} \u{b7} {}", kind_label(hit.kind).trim_end(), sanitize(&n)),
+            Some(n) => format!(
+                "{} \u{b7} {}",
+                kind_label(hit.kind).trim_end(),
+                sanitize(&n)
+            ),
             None => kind_label(hit.kind).to_string(),
         };
         let line = format!(
