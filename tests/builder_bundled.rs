@@ -22,7 +22,7 @@ fn committed_model_is_what_the_builder_makes_now() {
     let committed = std::fs::read_to_string(root().join("data/model.json")).unwrap();
     assert!(
         built == committed,
-        "data/model.json is stale: run `cargo run --release -- build data/reports/pudong-2023-plan-report.txt data/reports/shanghai-2023-plan-report.txt`"
+        "data/model.json is stale: run `cargo run --release -- build data/reports/pudong-2023-plan-report.txt data/reports/shanghai-2023-plan-report.txt -o data/model.json`"
     );
 }
 

@@ -54,12 +54,14 @@ fn json_lines_parse_and_highlights_point_at_the_match() {
     for l in out.lines() {
         let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
         let text = v["text"].as_str().unwrap();
+        // highlights are char offsets (docs/cli.md)
+        let chars: Vec<char> = text.chars().collect();
         for r in v["highlights"].as_array().unwrap() {
             let (a, b) = (
                 r[0].as_u64().unwrap() as usize,
                 r[1].as_u64().unwrap() as usize,
             );
-            assert_eq!(&text[a..b], "90.4%");
+            assert_eq!(chars[a..b].iter().collect::<String>(), "90.4%");
         }
         if v["kind"] == "sentence" {
             sentence = true;

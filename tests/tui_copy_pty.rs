@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::process::Command;
 
 use baogao::model::cite::{cite_text, CiteFormat};
@@ -73,7 +75,7 @@ fn b64decode(s: &str) -> Vec<u8> {
 /// Run the driver; the bytes written after the search jump.
 fn drive(name: &str, tmux: bool) -> Option<Vec<u8>> {
     if Command::new("python3").arg("-V").output().is_err() {
-        eprintln!("SKIPPED {name}: python3 is not installed");
+        common::tmux::missing_tool(name, "python3");
         return None;
     }
     let dir = tempfile::tempdir().unwrap();

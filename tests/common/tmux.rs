@@ -1,6 +1,8 @@
 //! A tmux session for end-to-end tests: a shell in a detached session at a
 //! fixed size, keys sent one by one, the screen captured. `start` returns
-//! None (after saying the test skipped) when tmux is not installed.
+//! None (after saying the test skipped) when tmux is not installed, except
+//! under CI (`CI` or `BAOGAO_REQUIRE_TOOLS` set), where a missing tool fails
+//! the test instead of passing silently.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
@@ -16,7 +18,7 @@ impl Tmux {
     /// A shell in a detached session at `w`x`h`; None when tmux is missing.
     pub fn start(name: &str, w: u16, h: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("SKIPPED {name}: tmux is not installed (apt-get install tmux)");
+            missing_tool(name, "tmux");
             return None;
         }
         let t = Tmux {
@@ -93,4 +95,17 @@ impl Drop for Tmux {
             .args(["-L", &self.socket, "kill-server"])
             .output();
     }
+}
+
+/// Say that test `name` skipped because `tool` is missing; under CI (`CI` or
+/// `BAOGAO_REQUIRE_TOOLS` set) fail instead.
+pub fn missing_tool(name: &str, tool: &str) {
+    let ci = ["CI", "BAOGAO_REQUIRE_TOOLS"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty() && x != "false" && x != "0"));
+    assert!(
+        !ci,
+        "{name}: {tool} is not installed, and CI requires it (.ci/run installs it)"
+    );
+    eprintln!("SKIPPED {name}: {tool} is not installed (apt-get install {tool})");
 }
