@@ -152,18 +152,30 @@ where
 /// One CSV record without its line end: fields sanitized (line breaks kept),
 /// quoted when they hold a comma, quote or line break.
 pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
-    fields
+    let clean: Vec<std::borrow::Cow<'_, str>> =
+        fields.iter().map(|f| sanitize(f.as_ref())).collect();
+    let refs: Vec<&str> = clean.iter().map(AsRef::as_ref).collect();
+    crate::model::cite::csv_record(&refs)
+}
+
+/// A table as CSV text: the header, then the rows, every record padded to
+/// the same number of fields (the widest of header and rows).
+pub fn csv_table(header: &[String], rows: &[Vec<String>]) -> String {
+    let n = rows
         .iter()
-        .map(|f| {
-            let f = sanitize(f.as_ref());
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f.into_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+        .map(Vec::len)
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for r in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let padded: Vec<&str> = (0..n)
+            .map(|i| r.get(i).map_or("", String::as_str))
+            .collect();
+        out.push_str(&csv_record(&padded));
+        out.push('\n');
+    }
+    out
 }
 
 /// Model text on one line for a plain (tab-separated) record: sanitized,

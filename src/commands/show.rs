@@ -6,7 +6,7 @@
 use anyhow::{bail, Result};
 use serde::Serialize;
 
-use super::output::Out;
+use super::output::{csv_table, Out};
 use super::Outcome;
 use crate::cli::{CiteArg, ShowArgs, ShowFormat};
 use crate::indicators::{derived_tables, DerivedTable};
@@ -124,23 +124,7 @@ fn cell_text(t: &Table, row: usize, col: usize) -> &str {
 }
 
 fn csv(out: &mut Out, header: &[String], rows: &[Vec<String>]) -> Result<()> {
-    // one header and the same field count on every record
-    let n = rows
-        .iter()
-        .map(Vec::len)
-        .chain([header.len()])
-        .max()
-        .unwrap_or(0);
-    let pad = |r: &[String]| -> Vec<String> {
-        (0..n)
-            .map(|i| r.get(i).cloned().unwrap_or_default())
-            .collect()
-    };
-    out.csv_record(&pad(header))?;
-    for r in rows {
-        out.csv_record(&pad(r))?;
-    }
-    Ok(())
+    out.raw(&csv_table(header, rows))
 }
 
 fn text(out: &mut Out, f: &Found<'_>) -> Result<()> {

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use super::build::write_atomically;
-use super::output::{aligned, csv_record, to_json, Out};
+use super::output::{aligned, csv_table, to_json, Out};
 use super::{check_report, no_match, Outcome};
 use crate::cli::{Format, TablesArgs};
 use crate::indicators::{derived_tables, DerivedTable};
@@ -181,24 +181,7 @@ fn write_files(
     for (k, t) in listed.iter().enumerate() {
         let (ext, text) = match format {
             Format::Csv => {
-                let n = t
-                    .rows
-                    .iter()
-                    .map(Vec::len)
-                    .chain([t.columns.len()])
-                    .max()
-                    .unwrap_or(0);
-                let pad = |r: &[String]| -> Vec<String> {
-                    (0..n)
-                        .map(|i| r.get(i).cloned().unwrap_or_default())
-                        .collect()
-                };
-                let mut s = csv_record(&pad(t.columns));
-                s.push('\n');
-                for r in t.rows {
-                    s.push_str(&csv_record(&pad(r)));
-                    s.push('\n');
-                }
+                let s = csv_table(t.columns, t.rows);
                 ("csv", s)
             }
             Format::Json => {

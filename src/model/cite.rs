@@ -259,7 +259,7 @@ fn md_cell(s: &str) -> String {
 }
 
 /// One CSV record (RFC 4180: fields with a comma, quote or line break are quoted).
-fn csv_record(fields: &[&str]) -> String {
+pub fn csv_record(fields: &[&str]) -> String {
     fields
         .iter()
         .map(|f| {

@@ -4,7 +4,12 @@
 //! under CI (`CI` or `BAOGAO_REQUIRE_TOOLS` set), where a missing tool fails
 //! the test instead of passing silently.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::disallowed_methods
+)]
 
 use std::process::Command;
 use std::thread::sleep;
