@@ -63,6 +63,33 @@ pub struct ModelArg {
     pub model: Option<PathBuf>,
 }
 
+/// Which reports a command looks at (docs/cli.md, "Choosing reports").
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReportsArg {
+    /// Only reports of this region: Chinese (浙江, 杭州市) or the pinyin its ids
+    /// spell (zhejiang), a prefix is enough.
+    #[arg(long, value_name = "TEXT")]
+    pub region: Option<String>,
+    /// Only reports for this plan year, or an inclusive range: 2024, 2020..2024.
+    #[arg(long, value_name = "YEAR[..YEAR]",
+          value_parser = |s: &str| crate::model::filter::parse_years(s))]
+    pub year: Option<std::ops::RangeInclusive<u16>>,
+    /// Only reports of this level: national, province, city, district, county.
+    #[arg(long, value_name = "LEVEL",
+          value_parser = |s: &str| crate::model::filter::parse_level(s))]
+    pub level: Option<crate::model::Level>,
+}
+
+impl ReportsArg {
+    pub fn filter(&self) -> crate::model::filter::ReportFilter {
+        crate::model::filter::ReportFilter {
+            region: self.region.clone(),
+            years: self.year.clone(),
+            level: self.level,
+        }
+    }
+}
+
 /// The format of `show --cite`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CiteArg {
@@ -243,6 +270,8 @@ pub struct SearchArgs {
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
+    pub reports: ReportsArg,
+    #[command(flatten)]
     pub model: ModelArg,
 }
 
@@ -272,6 +301,8 @@ pub struct OutlineArgs {
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
     #[command(flatten)]
+    pub reports: ReportsArg,
+    #[command(flatten)]
     pub model: ModelArg,
 }
 
@@ -287,6 +318,8 @@ pub struct TablesArgs {
     /// with the table format, .txt) instead of printing.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportsArg,
     #[command(flatten)]
     pub model: ModelArg,
 }
@@ -308,6 +341,8 @@ pub struct IndicatorsArgs {
     /// How to print them.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    #[command(flatten)]
+    pub reports: ReportsArg,
     #[command(flatten)]
     pub model: ModelArg,
 }

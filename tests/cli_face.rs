@@ -602,3 +602,96 @@ fn tables_out_dir_writes_one_file_per_table() {
         );
     }
 }
+
+#[test]
+fn region_year_and_level_choose_reports_in_every_listing() {
+    let reports_in = |out: &[u8], json_lines: bool| -> Vec<String> {
+        let text = String::from_utf8_lossy(out);
+        let mut r: Vec<String> = if json_lines {
+            text.lines()
+                .map(|l| {
+                    serde_json::from_str::<Value>(l).unwrap()["report"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        } else {
+            let v: Value = serde_json::from_str(&text).unwrap();
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| {
+                    x.get("report")
+                        .or(x.get("id"))
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        };
+        r.sort();
+        r.dedup();
+        r
+    };
+    let pudong = vec!["pudong-2024-plan".to_string()];
+    let o = ok(
+        &baogao(&["search", "增长", "--all", "--json", "--region", "浦东"]),
+        "search --region",
+    );
+    assert_eq!(reports_in(&o, true), pudong);
+    let o = ok(
+        &baogao(&[
+            "search", "增长", "--limit", "3", "--json", "--region", "pudong",
+        ]),
+        "search pinyin",
+    );
+    assert_eq!(reports_in(&o, true), pudong);
+    assert_eq!(
+        String::from_utf8_lossy(&o).lines().count(),
+        3,
+        "the limit applies after the filter"
+    );
+    let o = ok(
+        &baogao(&["indicators", "--format", "json", "--level", "district"]),
+        "indicators --level",
+    );
+    assert_eq!(reports_in(&o, false), pudong);
+    let o = ok(
+        &baogao(&[
+            "outline",
+            "--format",
+            "json",
+            "--region",
+            "shang",
+            "--year",
+            "2020..2024",
+        ]),
+        "outline",
+    );
+    assert_eq!(
+        reports_in(&o, false),
+        vec!["shanghai-2024-plan".to_string()]
+    );
+    let o = ok(
+        &baogao(&["tables", "--format", "csv", "--region", "浦东"]),
+        "tables --region",
+    );
+    let recs = records(&String::from_utf8(o).unwrap());
+    assert!(recs.len() > 10 && recs[1..].iter().all(|r| r[1] == "pudong-2024-plan"));
+    // nothing chosen: status 1; a bad year: status 2
+    assert_eq!(
+        baogao(&["indicators", "--year", "..2010"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        baogao(&["search", "增长", "--region", "西藏"])
+            .status
+            .code(),
+        Some(1)
+    );
+    let bad = baogao(&["outline", "--year", "2024x"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a year"));
+}

@@ -13,8 +13,10 @@ use crate::model::{Indicator, Model, Period};
 /// `baogao indicators [--report ID] [--metric TEXT] [--period …] [--joined] [--format …]`
 pub fn run(model: &Model, args: &IndicatorsArgs) -> Result<Outcome> {
     check_report(model, args.report.as_deref())?;
+    let chosen = super::chosen_reports(model, args.report.as_deref(), &args.reports);
     if args.joined {
-        let rows = joined_rows(model, args.report.as_deref());
+        let mut rows = joined_rows(model, args.report.as_deref());
+        rows.retain(|j| chosen.contains(&j.report));
         if rows.is_empty() {
             return Ok(no_match(
                 "no joined targets/results rows (no results and targets tables)",
@@ -62,7 +64,7 @@ pub fn run(model: &Model, args: &IndicatorsArgs) -> Result<Outcome> {
     let recs: Vec<&Indicator> = model
         .reports
         .iter()
-        .filter(|r| args.report.as_deref().is_none_or(|id| id == r.id))
+        .filter(|r| chosen.contains(&r.id))
         .flat_map(|r| r.indicators.iter())
         .filter(|i| args.metric.as_deref().is_none_or(|m| i.metric.contains(m)))
         .filter(|i| match args.period {

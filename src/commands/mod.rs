@@ -118,6 +118,22 @@ pub fn check_report(model: &Model, report: Option<&str>) -> Result<()> {
     Ok(())
 }
 
+/// The ids of the reports that `--report` and the region/year/level filters
+/// keep (all when none is given).
+pub fn chosen_reports(
+    model: &Model,
+    report: Option<&str>,
+    reports: &crate::cli::ReportsArg,
+) -> std::collections::HashSet<String> {
+    let f = reports.filter();
+    model
+        .reports
+        .iter()
+        .filter(|r| report.is_none_or(|id| id == r.id) && f.matches(r))
+        .map(|r| r.id.clone())
+        .collect()
+}
+
 /// The one-line message for an error: its causes once each (a cause whose
 /// text the message already holds is not repeated), sanitized.
 pub fn error_line(e: &anyhow::Error) -> String {

@@ -83,10 +83,16 @@ pub fn run(model: &Model, args: &OutlineArgs) -> Result<Outcome> {
         .and_then(|id| model.reports.iter().find(|r| r.id == id))
     {
         None => {
-            if model.reports.is_empty() {
-                return Ok(no_match("the model has no reports"));
+            let f = args.reports.filter();
+            let rows: Vec<ReportRow<'_>> = model
+                .reports
+                .iter()
+                .filter(|r| f.matches(r))
+                .map(report_row)
+                .collect();
+            if rows.is_empty() {
+                return Ok(no_match("no report matches"));
             }
-            let rows: Vec<ReportRow<'_>> = model.reports.iter().map(report_row).collect();
             let header = [
                 "id",
                 "level",

@@ -52,11 +52,21 @@ fn is_zero(n: &usize) -> bool {
 pub fn run(model: &Model, args: &SearchArgs) -> Result<Outcome> {
     check_report(model, args.report.as_deref())?;
     let index = Index::new(model);
+    let limit = if args.all { 0 } else { args.limit as usize };
+    let filtered = !args.reports.filter().is_empty();
     let opts = SearchOptions {
         report: args.report.clone(),
-        limit: if args.all { 0 } else { args.limit as usize },
+        // with a region/year/level filter: every hit, then the chosen reports'
+        limit: if filtered { 0 } else { limit },
     };
-    let hits = index.search(&args.query, &opts);
+    let mut hits = index.search(&args.query, &opts);
+    if filtered {
+        let chosen = super::chosen_reports(model, args.report.as_deref(), &args.reports);
+        hits.retain(|h| chosen.contains(h.location.report()));
+        if limit > 0 {
+            hits.truncate(limit);
+        }
+    }
     if hits.is_empty() {
         return Ok(no_match(&format!("no matches for {:?}", args.query)));
     }

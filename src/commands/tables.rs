@@ -54,7 +54,8 @@ fn derived_origin(t: &DerivedTable) -> String {
 
 pub fn run(model: &Model, args: &TablesArgs) -> Result<Outcome> {
     check_report(model, args.report.as_deref())?;
-    let want = |id: &str| args.report.as_deref().is_none_or(|r| r == id);
+    let chosen = super::chosen_reports(model, args.report.as_deref(), &args.reports);
+    let want = |id: &str| chosen.contains(id);
     let derived: Vec<DerivedTable> = derived_tables(model)
         .into_iter()
         .filter(|t| want(&t.report))

@@ -2,6 +2,7 @@
 //! and validation. Pure: no terminal, no builder.
 
 pub mod cite;
+pub mod filter;
 pub mod fixtures;
 pub mod indicator;
 pub mod load;
