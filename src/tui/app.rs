@@ -3,14 +3,14 @@
 //! the reader shows follows the outline, jumps to a location); `update`
 //! decides which to call. No terminal I/O.
 
-use super::action::{Focus, Mode};
+use super::action::{Focus, Mode, Msg};
 use super::jumps::{JumpList, Pending};
 use super::layout::{plan_with, Plan};
 use super::outline::{NodeKind, OutlineState};
 use super::reader::ReaderState;
 use super::records::RecordsPopup;
 use super::search::SearchState;
-use super::searcher::Searcher;
+use super::searcher::{Answer, Gone, Searcher};
 use super::tables::{TableRef, TablesState};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
@@ -393,8 +393,9 @@ impl App {
     }
 
     /// Search for the current query: ask the worker when there is one (the
-    /// hits arrive through `poll_search`), else search here (building the
-    /// index on first use).
+    /// hits arrive later as a message, see `search_message`), else search
+    /// here (building the index on first use). Jumps waiting for the
+    /// previous query's hits are dropped.
     pub fn run_search(&mut self) {
         let report = if self.search.this_report {
             self.search.report.clone()
@@ -402,6 +403,7 @@ impl App {
             None
         };
         let opts = crate::search::SearchOptions { report, limit: 200 };
+        self.search.waiting.clear();
         if let Some(s) = &mut self.searcher {
             if s.send(&self.search.query, opts.clone()).is_ok() {
                 self.search.pending = true;
@@ -418,39 +420,35 @@ impl App {
         self.show_hits(hits);
     }
 
-    /// Take the worker's hits for the latest query if they have arrived;
-    /// true when the hits changed.
-    pub fn poll_search(&mut self) -> bool {
-        self.take_hits(None)
-    }
-
-    /// Wait (a few seconds at most) for the worker's hits for the latest
-    /// query, so Enter and n / N act on the query as typed.
-    pub fn settle_search(&mut self) {
-        self.take_hits(Some(std::time::Duration::from_secs(5)));
-    }
-
-    fn take_hits(&mut self, wait: Option<std::time::Duration>) -> bool {
+    /// The worker's answer to the latest query, as a message for `update`,
+    /// if it has arrived (or word that the worker stopped). Never waits: the
+    /// event loop calls this alongside reading the terminal.
+    pub fn search_message(&self) -> Option<Msg> {
         if !self.search.pending {
+            return None;
+        }
+        match self.searcher.as_ref()?.try_latest() {
+            Ok(Some(answer)) => Some(Msg::SearchHits(answer)),
+            Ok(None) => None,
+            Err(Gone) => Some(Msg::SearchGone),
+        }
+    }
+
+    /// Show the worker's hits if they answer the latest query (an older
+    /// query's are dropped); true when the hits changed.
+    pub fn receive_hits(&mut self, answer: Answer) -> bool {
+        let latest = self.searcher.as_ref().map(Searcher::latest);
+        if !self.search.pending || latest != Some(answer.seq) {
             return false;
         }
-        let Some(s) = &self.searcher else {
-            return false;
-        };
-        let got = match wait {
-            Some(t) => s.wait_latest(t),
-            None => s.try_latest(),
-        };
-        match got {
-            Ok(Some(hits)) => self.show_hits(hits),
-            Ok(None) => return false,
-            Err(_) => {
-                // the worker stopped: search here from now on
-                self.searcher = None;
-                self.run_search();
-            }
-        }
+        self.show_hits(answer.hits);
         true
+    }
+
+    /// The worker stopped: search here from now on (the current query too).
+    pub fn search_worker_gone(&mut self) {
+        self.searcher = None;
+        self.run_search();
     }
 
     fn show_hits(&mut self, hits: Vec<crate::search::Hit>) {

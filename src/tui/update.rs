@@ -1,17 +1,36 @@
 //! `update`: the only place the explorer's state changes in response to an
-//! action. Never touches the terminal, so tests drive it directly.
+//! action or a background result (`Msg`). Never touches the terminal and
+//! never waits (a jump asked for before its search's hits arrive waits in
+//! the state, not here), so tests drive it directly.
 
-use super::action::{Action, Focus, Mode};
+use super::action::{Action, Focus, Mode, Msg};
 use super::app::{App, Overlay};
 use super::jumps::Pending;
 use super::outline::NodeKind;
 use super::prompt::{edit, Edit};
 use super::records::{RecordsPopup, RecordsScope};
+use super::search::SearchJump;
 use super::strings;
 use super::tables::{pane_columns, text_width, TableRef};
 
-/// Apply one action to the state.
-pub fn update(app: &mut App, action: Action) {
+/// Apply one message (an action, or a search worker's answer) to the state.
+pub fn update(app: &mut App, msg: impl Into<Msg>) {
+    let action = match msg.into() {
+        Msg::Action(a) => a,
+        Msg::SearchHits(answer) => {
+            if app.receive_hits(answer) {
+                complete_search_jumps(app);
+            }
+            return;
+        }
+        Msg::SearchGone => {
+            let waiting = std::mem::take(&mut app.search.waiting);
+            app.search_worker_gone();
+            app.search.waiting = waiting;
+            complete_search_jumps(app);
+            return;
+        }
+    };
     match action {
         Action::Resize(w, h) => {
             app.size = (w, h);
@@ -200,17 +219,63 @@ fn search(app: &mut App, action: Action) {
         Action::Enter => {
             let q = app.search.query.clone();
             app.search.history.push(&q);
-            app.settle_search();
-            if let Some(hit) = app.search.hits.get(app.search.selected).cloned() {
+            if app.search.pending {
+                // The prompt is done; the jump happens when the hits arrive
+                // (keys typed meanwhile go to the panes, as after a jump).
                 app.overlay = None;
-                app.search.active = Some(app.search.selected);
-                app.jump(&hit.location);
-                app.note = app.search.counter();
+                app.search.waiting.push(SearchJump::Selected);
+            } else {
+                jump_to_selected_hit(app);
             }
         }
         _ => {}
     }
     app.search.scroll_into_view(rows);
+}
+
+/// Enter on a hit: close the prompt and go to the selected hit; false
+/// (the prompt stays) when there is none.
+fn jump_to_selected_hit(app: &mut App) -> bool {
+    let Some(hit) = app.search.hits.get(app.search.selected).cloned() else {
+        return false;
+    };
+    app.overlay = None;
+    app.search.active = Some(app.search.selected);
+    app.jump(&hit.location);
+    app.note = app.search.counter();
+    true
+}
+
+/// n / N: go to the next (previous) hit, or say why there is none.
+fn step_search(app: &mut App, forward: bool) {
+    if let Some(hit) = app.search.step(forward).cloned() {
+        app.jump(&hit.location);
+        app.note = app.search.counter();
+    } else if app.search.query.trim().is_empty() {
+        app.message = Some(strings::NO_SEARCH);
+    } else {
+        app.message = Some(strings::NO_SEARCH_HITS);
+    }
+}
+
+/// The hits arrived: make the jumps asked for while they were on their
+/// way, in order, landing where they would have had the hits been there.
+fn complete_search_jumps(app: &mut App) {
+    if app.search.pending {
+        return;
+    }
+    for j in std::mem::take(&mut app.search.waiting) {
+        match j {
+            SearchJump::Selected => {
+                if !jump_to_selected_hit(app) {
+                    // the prompt closed on Enter: say so in the status line
+                    app.message = Some(strings::NO_SEARCH_HITS);
+                }
+            }
+            SearchJump::Next => step_search(app, true),
+            SearchJump::Prev => step_search(app, false),
+        }
+    }
 }
 
 /// An edit of the search line: search again when the text changed; typing
@@ -249,14 +314,16 @@ fn pane(app: &mut App, action: Action) {
             app.overlay = Some(Overlay::Search);
         }
         Action::SearchNext | Action::SearchPrev => {
-            app.settle_search();
-            if let Some(hit) = app.search.step(action == Action::SearchNext).cloned() {
-                app.jump(&hit.location);
-                app.note = app.search.counter();
-            } else if app.search.query.trim().is_empty() {
-                app.message = Some(strings::NO_SEARCH);
+            let forward = action == Action::SearchNext;
+            if app.search.pending {
+                let j = if forward {
+                    SearchJump::Next
+                } else {
+                    SearchJump::Prev
+                };
+                app.search.waiting.push(j);
             } else {
-                app.message = Some(strings::NO_SEARCH_HITS);
+                step_search(app, forward);
             }
         }
         Action::FocusNext | Action::FocusPrev => {
