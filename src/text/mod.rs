@@ -9,8 +9,8 @@ pub mod width;
 pub mod wrap;
 
 pub use columns::{
-    column_widths, column_widths_with_floor, looks_numeric, natural_widths, numeric_alignments,
-    render_row, render_row_aligned, Align, COLUMN_FLOOR,
+    column_widths, fit_columns, header_widths, looks_numeric, natural_widths, numeric_alignments,
+    render_row_aligned, Align, COLUMN_FLOOR,
 };
 pub use sanitize::{sanitize, sanitize_line};
 pub use width::{

@@ -7,12 +7,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::columns::fit_columns;
 use super::glyphs::Glyphs;
 use super::marks;
 use super::outline::{section_at, NodeKind, OutlineState};
 use crate::model::{Block, Model, Report, Section, Table};
-use crate::text::{pad, sanitize, str_width, wrap, AmbiguousWidth};
+use crate::text::{fit_columns, header_widths, pad, sanitize, wrap, AmbiguousWidth};
 
 /// A reader grid column narrower than this (and than its text) is too
 /// squeezed to read (five CJK chars a line); the table is shown as records.
@@ -246,12 +245,7 @@ impl Builder<'_> {
             .iter()
             .map(|r| r.iter().map(|c| clean(c)).collect())
             .collect();
-        let mut natural: Vec<usize> = header.iter().map(|h| str_width(h, self.amb)).collect();
-        for r in &rows {
-            for (i, c) in r.iter().enumerate().take(cols) {
-                natural[i] = natural[i].max(str_width(c, self.amb));
-            }
-        }
+        let natural = header_widths(&header, &rows, self.amb);
         let seps = 3 * (cols - 1);
         let avail = self.width.saturating_sub(seps);
         let widths = fit_columns(&natural, avail);
@@ -462,6 +456,7 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::str_width;
     use crate::tui::testmodel::small_model;
 
     fn doc_for(id: &str, width: usize, amb: AmbiguousWidth) -> Doc {

@@ -13,7 +13,7 @@ pub use super::sort::SortDir;
 use super::sort::{compare_keys, sort_keys};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
-use crate::text::{sanitize, str_width, wrap, AmbiguousWidth};
+use crate::text::{header_widths, sanitize, wrap, AmbiguousWidth};
 
 /// A table the pane can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,17 +379,8 @@ pub fn text_width(pane_width: usize) -> usize {
 /// The pane's columns for a table in `avail` display columns: key columns
 /// frozen, long columns capped (the popup shows the whole text).
 pub fn pane_columns(v: &TView<'_>, amb: AmbiguousWidth, avail: usize) -> PaneColumns {
-    let mut w: Vec<usize> = v
-        .columns
-        .iter()
-        .map(|c| str_width(&sanitize(c), amb))
-        .collect();
-    for r in v.rows {
-        for (i, c) in r.iter().enumerate().take(w.len()) {
-            w[i] = w[i].max(str_width(&sanitize(c), amb));
-        }
-    }
-    PaneColumns::new(&w, key_columns(v), avail)
+    let natural = header_widths(v.columns, v.rows, amb);
+    PaneColumns::new(&natural, key_columns(v), avail)
 }
 
 #[cfg(test)]
