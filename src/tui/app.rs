@@ -191,6 +191,7 @@ impl App {
                 t.set_height(r.height.saturating_sub(4).max(1) as usize);
             }
         }
+        self.fit_table_columns();
     }
 
     /// Build the tables pane on first use.

@@ -108,6 +108,20 @@ pub struct TablesState {
     pub height: usize,
     /// Rows of the cell popup scrolled off its top.
     pub popup_scroll: usize,
+    /// The current table's columns fitted to the pane: computed in `update`
+    /// when the table, the pane's width or the ambiguous width change (see
+    /// `fit_columns`); the view only reads them.
+    pub fit: Option<FittedColumns>,
+}
+
+/// A table's columns fitted to a pane, with what they were fitted for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FittedColumns {
+    pub table: TableRef,
+    /// The pane's text width (`text_width` of the pane's width).
+    pub avail: usize,
+    pub amb: AmbiguousWidth,
+    pub columns: PaneColumns,
 }
 
 impl TablesState {
@@ -265,6 +279,38 @@ impl TablesState {
         } else if self.cursor >= self.row_offset + h {
             self.row_offset = self.cursor + 1 - h;
         }
+    }
+
+    /// Fit the current table's columns to `avail` display columns, unless
+    /// they already are (the table and the widths unchanged).
+    pub fn fit_columns(
+        &mut self,
+        model: &Model,
+        derived: &[DerivedTable],
+        amb: AmbiguousWidth,
+        avail: usize,
+    ) {
+        let Some(table) = self.current_ref() else {
+            self.fit = None;
+            return;
+        };
+        if self.fitted(avail, amb).is_some() {
+            return;
+        }
+        self.fit = self.current_view(model, derived).map(|v| FittedColumns {
+            table,
+            avail,
+            amb,
+            columns: pane_columns(&v, amb, avail),
+        });
+    }
+
+    /// The current table's columns as fitted to `avail` display columns,
+    /// if they were (`None` when the table or a width changed since).
+    pub fn fitted(&self, avail: usize, amb: AmbiguousWidth) -> Option<&PaneColumns> {
+        let f = self.fit.as_ref()?;
+        (Some(f.table) == self.current_ref() && f.avail == avail && f.amb == amb)
+            .then_some(&f.columns)
     }
 
     /// After a resize.

@@ -11,11 +11,18 @@ use super::prompt::{edit, Edit};
 use super::records::{RecordsPopup, RecordsScope};
 use super::search::SearchJump;
 use super::strings;
-use super::tables::{pane_columns, text_width, TableRef};
+use super::tables::{text_width, TableRef};
 
-/// Apply one message (an action, or a search worker's answer) to the state.
+/// Apply one message (an action, or a search worker's answer) to the state,
+/// then bring what the views read up to date with it (the tables pane's
+/// column widths, recomputed only when their inputs changed).
 pub fn update(app: &mut App, msg: impl Into<Msg>) {
-    let action = match msg.into() {
+    apply(app, msg.into());
+    app.fit_table_columns();
+}
+
+fn apply(app: &mut App, msg: Msg) {
+    let action = match msg {
         Msg::Action(a) => a,
         Msg::SearchHits(answer) => {
             if app.receive_hits(answer) {
@@ -571,9 +578,10 @@ fn tables(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    if let Some(v) = t.current_view(model, derived) {
-        let avail = text_width(width);
-        t.scroll_cols_into_view(&pane_columns(&v, amb, avail), avail);
+    let avail = text_width(width);
+    t.fit_columns(model, derived, amb, avail);
+    if let Some(cols) = t.fitted(avail, amb).cloned() {
+        t.scroll_cols_into_view(&cols, avail);
     }
 }
 
@@ -673,7 +681,20 @@ impl App {
             // A location's column may be past a short row's end.
             t.col = t.col.min(v.columns.len().saturating_sub(1));
             let avail = text_width(width);
-            t.scroll_cols_into_view(&pane_columns(&v, amb, avail), avail);
+            t.fit_columns(model, derived, amb, avail);
+            if let Some(cols) = t.fitted(avail, amb).cloned() {
+                t.scroll_cols_into_view(&cols, avail);
+            }
+        }
+    }
+
+    /// Fit the tables pane's columns to its width now (a no-op when the
+    /// table and the widths are those they were fitted for).
+    pub fn fit_table_columns(&mut self) {
+        let Some(r) = self.plan().right else { return };
+        let (model, derived, amb) = (&self.model, &self.derived, self.opts.amb);
+        if let Some(t) = self.tables.as_mut() {
+            t.fit_columns(model, derived, amb, text_width(r.width as usize));
         }
     }
 
