@@ -228,12 +228,7 @@ impl Builder<'_> {
     }
 
     fn table(&mut self, t: &Table) {
-        let num = if t.number.is_empty() {
-            String::new()
-        } else {
-            format!("表{} ", t.number)
-        };
-        self.wrapped(&format!("{num}{}", t.caption), LineKind::Caption);
+        self.wrapped(&t.title(), LineKind::Caption);
         let cols = t.columns.len();
         if cols == 0 {
             return;

@@ -39,14 +39,9 @@ pub fn view<'a>(model: &'a Model, derived: &'a [DerivedTable], r: TableRef) -> O
         TableRef::Printed { report, table } => {
             let rep = model.reports.get(report)?;
             let t = rep.tables.get(table)?;
-            let num = if t.number.is_empty() {
-                String::new()
-            } else {
-                format!("表{} ", t.number)
-            };
             Some(TView {
                 report: &rep.id,
-                title: sanitize(&format!("{num}{}", t.caption)).into_owned(),
+                title: sanitize(&t.title()).into_owned(),
                 columns: &t.columns,
                 rows: &t.rows,
                 derived: false,
