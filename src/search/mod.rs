@@ -10,7 +10,7 @@
 
 pub mod cmd;
 mod filter;
-mod fold;
+use crate::text::fold;
 mod items;
 mod matcher;
 mod pinyin;

@@ -1,9 +1,11 @@
 //! Chinese text layout for a terminal: display width (with a choice for East
 //! Asian Ambiguous characters), truncation and padding, line wrapping by
-//! UAX #14 plus clreq line-start/line-end rules, table column sizing, and
-//! sanitizing untrusted text. No terminal dependency.
+//! UAX #14 plus clreq line-start/line-end rules, table column sizing,
+//! folding for matching (the builder's and search's), and sanitizing
+//! untrusted text. No terminal dependency.
 
 pub mod columns;
+pub mod fold;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;
