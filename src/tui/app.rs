@@ -35,9 +35,24 @@ pub enum Overlay {
 pub struct Saved {
     focus: Focus,
     right: Focus,
-    outline: (Vec<bool>, usize, usize),
-    reader: (Option<usize>, usize, Option<String>),
+    outline: SavedOutline,
+    reader: SavedReader,
     tables: Option<TablesState>,
+}
+
+/// The outline's part of a saved view.
+#[derive(Debug, Clone)]
+struct SavedOutline {
+    expanded: Vec<bool>,
+    selected: usize,
+    offset: usize,
+}
+
+/// The reader's part of a saved view.
+#[derive(Debug, Clone)]
+struct SavedReader {
+    place: ReaderPlace,
+    highlight: Option<String>,
 }
 
 /// Options that do not change while running.
@@ -49,7 +64,19 @@ pub struct Options {
 }
 
 /// A reader position: the node shown and the first line on screen.
-pub type ReaderPlace = (Option<usize>, usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderPlace {
+    pub node: Option<usize>,
+    pub top: usize,
+}
+
+/// While the outline is hidden: where the reader was just before hiding
+/// it, and just after (the reader re-wraps to the wider pane).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HiddenFrom {
+    pub before: ReaderPlace,
+    pub after: ReaderPlace,
+}
 
 /// The explorer state.
 #[derive(Debug)]
@@ -94,7 +121,7 @@ pub struct App {
     /// While the outline is hidden: the reader's (node, top) before and
     /// just after hiding it, so `o` again restores the exact screen when
     /// nothing moved in between.
-    pub hidden_from: Option<(ReaderPlace, ReaderPlace)>,
+    pub hidden_from: Option<HiddenFrom>,
     /// The table filter prompt's cursor (chars into the filter).
     pub filter_cursor: usize,
     pub quit: bool,
@@ -350,16 +377,15 @@ impl App {
         self.saved = Some(Saved {
             focus: self.focus,
             right: self.right,
-            outline: (
-                self.outline.expanded.clone(),
-                self.outline.selected,
-                self.outline.offset,
-            ),
-            reader: (
-                self.reader.node,
-                self.reader.top,
-                self.reader.highlight.clone(),
-            ),
+            outline: SavedOutline {
+                expanded: self.outline.expanded.clone(),
+                selected: self.outline.selected,
+                offset: self.outline.offset,
+            },
+            reader: SavedReader {
+                place: self.reader.place(),
+                highlight: self.reader.highlight.clone(),
+            },
             tables: self.tables.clone(),
         });
     }
@@ -369,18 +395,18 @@ impl App {
         let Some(s) = self.saved.take() else { return };
         self.focus = s.focus;
         self.right = s.right;
-        self.outline.expanded = s.outline.0;
+        self.outline.expanded = s.outline.expanded;
         self.outline.refresh();
         self.outline.selected = s
             .outline
-            .1
+            .selected
             .min(self.outline.visible.len().saturating_sub(1));
-        self.outline.offset = s.outline.2;
-        if let Some(n) = s.reader.0 {
+        self.outline.offset = s.outline.offset;
+        if let Some(n) = s.reader.place.node {
             self.reader
                 .open(&self.model, &self.outline, n, self.opts.amb);
-            self.reader.top = s.reader.1;
-            self.reader.highlight = s.reader.2;
+            self.reader.top = s.reader.place.top;
+            self.reader.highlight = s.reader.highlight;
         }
         if s.tables.is_some() {
             self.tables = s.tables;

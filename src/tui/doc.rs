@@ -59,10 +59,20 @@ pub struct Doc {
     pub sentence_line: Vec<usize>,
     /// (table id, first line) of each inline table.
     pub table_line: Vec<(String, usize)>,
-    /// (index into `table_line`, row as printed, first line) of each table row.
-    pub row_line: Vec<(usize, usize, usize)>,
+    /// Where each inline table row starts.
+    pub row_line: Vec<RowLine>,
     /// (section id, heading line) of each section shown.
     pub section_line: Vec<(String, usize)>,
+}
+
+/// The first line of one row of an inline table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowLine {
+    /// Index into `Doc::table_line`.
+    pub table: usize,
+    /// The row as printed (0-based).
+    pub row: usize,
+    pub line: usize,
 }
 
 impl Doc {
@@ -100,9 +110,13 @@ impl Doc {
         let k = self
             .row_line
             .iter()
-            .position(|&(tt, r, _)| tt == t && r == row)?;
-        let start = self.row_line[k].2;
-        let next = self.row_line.get(k + 1).filter(|e| e.0 == t).map(|e| e.2);
+            .position(|e| e.table == t && e.row == row)?;
+        let start = self.row_line[k].line;
+        let next = self
+            .row_line
+            .get(k + 1)
+            .filter(|e| e.table == t)
+            .map(|e| e.line);
         let end = next.unwrap_or_else(|| {
             let more = self.lines[start..]
                 .iter()
@@ -290,10 +304,15 @@ impl Builder<'_> {
     fn row_starts(&mut self) {
         let t = self.doc.table_line.len().saturating_sub(1);
         let row = match self.doc.row_line.last() {
-            Some(&(tt, r, _)) if tt == t => r + 1,
+            Some(e) if e.table == t => e.row + 1,
             _ => 0,
         };
-        self.doc.row_line.push((t, row, self.doc.lines.len()));
+        let line = self.doc.lines.len();
+        self.doc.row_line.push(RowLine {
+            table: t,
+            row,
+            line,
+        });
     }
 
     fn table_row(&mut self, cells: &[String], widths: &[usize], sep: &str, kind: LineKind) {

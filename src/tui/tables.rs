@@ -356,12 +356,12 @@ impl TablesState {
         };
         let r = model.reports.get(report)?;
         let t = r.tables.get(table)?;
-        let mut cells: Vec<(usize, usize, usize)> = super::marks::cell_records(r, &t.id)
+        let mut cells: Vec<super::marks::CellRecord> = super::marks::cell_records(r, &t.id)
             .into_iter()
-            .filter(|c| c.0 == row)
+            .filter(|c| c.row == row)
             .collect();
-        cells.sort_by_key(|c| (c.1, c.2));
-        let recs: Vec<usize> = cells.into_iter().map(|c| c.2).collect();
+        cells.sort_by_key(|c| (c.column, c.record));
+        let recs: Vec<usize> = cells.into_iter().map(|c| c.record).collect();
         (!recs.is_empty()).then_some((report, recs))
     }
 

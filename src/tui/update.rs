@@ -4,7 +4,7 @@
 //! the state, not here), so tests drive it directly.
 
 use super::action::{Action, Focus, Mode, Msg};
-use super::app::{App, Overlay};
+use super::app::{App, HiddenFrom, Overlay};
 use super::jumps::Pending;
 use super::outline::NodeKind;
 use super::prompt::{edit, Edit};
@@ -351,18 +351,21 @@ fn pane(app: &mut App, action: Action) {
         }
         Action::Tables => app.show_tables(),
         Action::ToggleOutline => {
-            let before = (app.reader.node, app.reader.top);
+            let before = app.reader.place();
             app.outline_hidden = !app.outline_hidden;
             if app.outline_hidden && app.focus == Focus::Outline {
                 app.focus = app.right;
             }
             app.relayout();
             if app.outline_hidden {
-                app.hidden_from = Some((before, (app.reader.node, app.reader.top)));
-            } else if let Some((old, after)) = app.hidden_from.take() {
+                app.hidden_from = Some(HiddenFrom {
+                    before,
+                    after: app.reader.place(),
+                });
+            } else if let Some(h) = app.hidden_from.take() {
                 // Nothing moved while hidden: back to the very same screen.
-                if after == before && app.reader.node == old.0 {
-                    app.reader.top = old.1.min(app.reader.max_top());
+                if h.after == before && app.reader.node == h.before.node {
+                    app.reader.top = h.before.top.min(app.reader.max_top());
                 }
             }
         }

@@ -107,7 +107,7 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             .map(|(rp, tb)| {
                 marks::cell_records(rp, &tb.id)
                     .into_iter()
-                    .map(|(r, c, _)| (r, c))
+                    .map(|c| (c.row, c.column))
                     .collect()
             })
             .unwrap_or_default(),
