@@ -247,13 +247,11 @@ fn enter_on_a_cell_record_opens_the_tables_pane_on_the_cell() {
                 .map(|i| (ri, i))
         })
         .unwrap();
-    app.records = Some(super::records::RecordsPopup {
-        report: ri,
-        records: vec![i],
-        scope: RecordsScope::Row,
-        scroll: 0,
-        selected: 0,
-    });
+    app.records = Some(super::records::RecordsPopup::new(
+        ri,
+        vec![i],
+        RecordsScope::Row,
+    ));
     app.overlay = Some(super::app::Overlay::Records);
     update(&mut app, Action::Enter);
     assert_eq!(app.focus, Focus::Tables);

@@ -18,7 +18,7 @@ use super::tables::{text_width, TableRef};
 /// column widths, recomputed only when their inputs changed).
 pub fn update(app: &mut App, msg: impl Into<Msg>) {
     apply(app, msg.into());
-    app.fit_table_columns();
+    app.prepare_views();
 }
 
 fn apply(app: &mut App, msg: Msg) {
@@ -138,13 +138,7 @@ fn records(app: &mut App, action: Action) {
 fn open_records(app: &mut App) {
     let r = &app.reader;
     if let (Some(n), Some(report)) = (r.cursor_number(), r.doc.report) {
-        app.records = Some(RecordsPopup {
-            report,
-            records: vec![n],
-            scope: RecordsScope::Number,
-            scroll: 0,
-            selected: 0,
-        });
+        app.records = Some(RecordsPopup::new(report, vec![n], RecordsScope::Number));
         app.overlay = Some(Overlay::Records);
         return;
     }
@@ -540,13 +534,7 @@ fn tables(app: &mut App, action: Action) {
         Action::Records => {
             match t.row_records(model) {
                 Some((report, records)) => {
-                    app.records = Some(RecordsPopup {
-                        report,
-                        records,
-                        scope: RecordsScope::Row,
-                        scroll: 0,
-                        selected: 0,
-                    });
+                    app.records = Some(RecordsPopup::new(report, records, RecordsScope::Row));
                     app.overlay = Some(Overlay::Records);
                 }
                 None => app.message = Some(strings::NO_ROW_RECORDS),
@@ -688,6 +676,17 @@ impl App {
             if let Some(cols) = t.fitted(avail, amb).cloned() {
                 t.scroll_cols_into_view(&cols, avail);
             }
+        }
+    }
+
+    /// Bring what the views read up to date: the tables pane's columns
+    /// fitted to its width, the records popup's rows wrapped to its width
+    /// (each a no-op when its inputs did not change).
+    pub fn prepare_views(&mut self) {
+        self.fit_table_columns();
+        let (w, amb) = (self.size.0, self.opts.amb);
+        if let Some(p) = self.records.as_mut() {
+            p.wrap_rows(&self.model, RecordsPopup::text_width(w), amb);
         }
     }
 

@@ -576,3 +576,27 @@ fn i_on_a_table_row_without_records_says_so() {
     assert_eq!(a.overlay, None);
     assert_eq!(a.message, Some(super::strings::NO_ROW_RECORDS));
 }
+
+/// The records popup's wrapped rows are state, wrapped by `update` when it
+/// opens and again when the width changes, so the view only reads them
+/// (issue 11: views only read state).
+#[test]
+fn the_records_popup_rows_are_wrapped_when_it_opens_and_on_resize() {
+    use super::records::RecordsPopup;
+    let mut a = at_shanghai_gdp(80, 24);
+    a.reader.highlight = None;
+    run(&mut a, &[Action::Records]);
+    let fresh = |a: &App| {
+        let p = a.records.as_ref().expect("popup open");
+        let w = RecordsPopup::text_width(a.size.0);
+        let rows = p
+            .wrapped_rows(w, a.opts.amb)
+            .expect("wrapped for this width");
+        assert_eq!(rows, p.rows(&a.model, w, a.opts.amb).as_slice());
+    };
+    fresh(&a);
+    run(&mut a, &[Action::Resize(50, 24)]);
+    fresh(&a);
+    run(&mut a, &[Action::Down, Action::Resize(120, 40)]);
+    fresh(&a);
+}
