@@ -107,6 +107,26 @@ pub struct TablesState {
     /// when the table, the pane's width or the ambiguous width change (see
     /// `fit_columns`); the view only reads them.
     pub fit: Option<FittedColumns>,
+    /// The cell popup's text laid out for the screen: laid out in `update`
+    /// while the popup is open (see `lay_out_popup`); the view only reads it.
+    pub popup: Option<CellPopup>,
+}
+
+/// The cursor's cell as the popup shows it, laid out for a body area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellPopup {
+    pub table: TableRef,
+    /// Index into the table's rows.
+    pub row: usize,
+    pub col: usize,
+    pub body: Rect,
+    pub amb: AmbiguousWidth,
+    /// The column's name and the cell's text (sanitized).
+    pub head: String,
+    pub text: String,
+    /// The box's width and the text's rows (see `popup_layout`).
+    pub width: u16,
+    pub rows: Vec<Range<usize>>,
 }
 
 /// A table's columns fitted to a pane, with what they were fitted for.
@@ -306,6 +326,49 @@ impl TablesState {
         let f = self.fit.as_ref()?;
         (Some(f.table) == self.current_ref() && f.avail == avail && f.amb == amb)
             .then_some(&f.columns)
+    }
+
+    /// Lay out the cursor's cell for the popup on a `body` area, unless it
+    /// already is.
+    pub fn lay_out_popup(
+        &mut self,
+        model: &Model,
+        derived: &[DerivedTable],
+        body: Rect,
+        amb: AmbiguousWidth,
+    ) {
+        if self.popup_laid_out(body, amb).is_some() {
+            return;
+        }
+        let (Some(table), Some(&row)) = (self.current_ref(), self.rows.get(self.cursor)) else {
+            self.popup = None;
+            return;
+        };
+        self.popup = self.cell_text(model, derived).map(|(head, text)| {
+            let (width, rows) = popup_layout(&text, body, amb);
+            CellPopup {
+                table,
+                row,
+                col: self.col,
+                body,
+                amb,
+                head,
+                text,
+                width,
+                rows,
+            }
+        });
+    }
+
+    /// The popup's layout, if it was laid out for the cursor's cell on `body`.
+    pub fn popup_laid_out(&self, body: Rect, amb: AmbiguousWidth) -> Option<&CellPopup> {
+        let p = self.popup.as_ref()?;
+        let same = Some(p.table) == self.current_ref()
+            && Some(&p.row) == self.rows.get(self.cursor)
+            && p.col == self.col
+            && p.body == body
+            && p.amb == amb;
+        same.then_some(p)
     }
 
     /// After a resize.

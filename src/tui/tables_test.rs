@@ -360,3 +360,33 @@ fn the_fitted_columns_follow_the_table_and_the_pane_width() {
     let t = app.tables.as_ref().expect("tables shown");
     assert!(t.fitted(7, app.opts.amb).is_none());
 }
+
+/// The cell popup is laid out by `update` when it opens, again for another
+/// cell or screen size, so the view only reads it.
+#[test]
+fn the_cell_popup_is_laid_out_when_it_opens_and_on_resize() {
+    let mut app = app_at(bundled(), (80, 24));
+    update(&mut app, Action::Tables);
+    let fresh = |app: &App| {
+        let body = Rect::new(0, 0, app.size.0, app.plan().status.y);
+        let t = app.tables.as_ref().expect("tables shown");
+        let p = t
+            .popup_laid_out(body, app.opts.amb)
+            .expect("laid out for this cell and size");
+        let (_, text) = t.cell_text(&app.model, &app.derived).expect("a cell");
+        assert_eq!(p.text, text);
+        assert_eq!(
+            (p.width, p.rows.clone()),
+            super::tables::popup_layout(&text, body, app.opts.amb)
+        );
+    };
+    update(&mut app, Action::CellPopup);
+    assert_eq!(app.overlay, Some(Overlay::Popup));
+    fresh(&app);
+    update(&mut app, Action::Resize(40, 12));
+    fresh(&app);
+    update(&mut app, Action::Close);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::CellPopup);
+    fresh(&app);
+}

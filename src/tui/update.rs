@@ -680,13 +680,20 @@ impl App {
     }
 
     /// Bring what the views read up to date: the tables pane's columns
-    /// fitted to its width, the records popup's rows wrapped to its width
-    /// (each a no-op when its inputs did not change).
+    /// fitted to its width, the records popup's rows wrapped to its width,
+    /// the cell popup laid out (each a no-op when its inputs did not change).
     pub fn prepare_views(&mut self) {
         self.fit_table_columns();
         let (w, amb) = (self.size.0, self.opts.amb);
         if let Some(p) = self.records.as_mut() {
             p.wrap_rows(&self.model, RecordsPopup::text_width(w), amb);
+        }
+        if self.overlay == Some(Overlay::Popup) {
+            let body = ratatui::layout::Rect::new(0, 0, w, self.plan().status.y);
+            let (model, derived) = (&self.model, &self.derived);
+            if let Some(t) = self.tables.as_mut() {
+                t.lay_out_popup(model, derived, body, amb);
+            }
         }
     }
 
