@@ -8,7 +8,8 @@ use super::reader::ReaderState;
 
 /// The lines showing sentence `t` (first..=last), if any.
 fn sentence_lines(doc: &Doc, t: u32) -> Option<(usize, usize)> {
-    let mut lines = (0..doc.lines.len()).filter(|&l| doc.lines[l].segs.iter().any(|s| s.1 == t));
+    let mut lines =
+        (0..doc.lines.len()).filter(|&l| doc.lines[l].segs.iter().any(|s| s.sentence == t));
     let first = lines.next()?;
     Some((first, lines.next_back().unwrap_or(first)))
 }
@@ -29,21 +30,24 @@ pub struct NumberMark {
 pub fn numbers(doc: &Doc) -> Vec<NumberMark> {
     let mut out: Vec<NumberMark> = Vec::new();
     for (l, line) in doc.lines.iter().enumerate() {
-        for (m, rec) in &line.marks {
+        for m in &line.marks {
             let Some(seg) = line
                 .segs
                 .iter()
-                .find(|s| m.start < s.0.end && m.end > s.0.start)
+                .find(|s| m.bytes.start < s.bytes.end && m.bytes.end > s.bytes.start)
             else {
                 continue;
             };
-            if out.iter().any(|n| n.sentence == seg.1 && n.record == *rec) {
+            if out
+                .iter()
+                .any(|n| n.sentence == seg.sentence && n.record == m.record)
+            {
                 continue;
             }
             out.push(NumberMark {
                 line: l,
-                sentence: seg.1,
-                record: *rec,
+                sentence: seg.sentence,
+                record: m.record,
             });
         }
     }

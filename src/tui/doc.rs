@@ -40,11 +40,28 @@ pub struct DocLine {
     /// Sanitized text, at most the document width wide.
     pub text: String,
     pub kind: LineKind,
-    /// Byte ranges of `text` belonging to each sentence (index into `Doc::sentences`).
-    pub segs: Vec<(Range<usize>, u32)>,
-    /// Byte ranges of `text` that print an indicator's value, with the
-    /// record's index in the report's `indicators`.
-    pub marks: Vec<(Range<usize>, usize)>,
+    /// The pieces of `text` belonging to each sentence.
+    pub segs: Vec<Seg>,
+    /// The pieces of `text` that print an indicator's value.
+    pub marks: Vec<Mark>,
+}
+
+/// A piece of a line that belongs to one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    /// Byte range in the line's text.
+    pub bytes: Range<usize>,
+    /// Index into `Doc::sentences`.
+    pub sentence: u32,
+}
+
+/// A piece of a line that prints an indicator's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte range in the line's text.
+    pub bytes: Range<usize>,
+    /// Index into the report's `indicators`.
+    pub record: usize,
 }
 
 /// A wrapped document.
@@ -87,7 +104,7 @@ impl Doc {
         self.lines
             .iter()
             .skip(line)
-            .find_map(|l| l.segs.first().map(|s| s.1))
+            .find_map(|l| l.segs.first().map(|s| s.sentence))
     }
 
     /// The first sentence that starts within `rows` lines from `line`, else
@@ -192,15 +209,13 @@ impl Builder<'_> {
                         self.doc.sentence_line.push(self.doc.lines.len());
                     }
                     for row in wrap(&text, self.width, self.amb) {
-                        let segs: Vec<(Range<usize>, u32)> = ranges
+                        let segs: Vec<Seg> = ranges
                             .iter()
                             .filter(|(r, _)| r.start < row.end && r.end > row.start)
-                            .map(|(r, i)| {
-                                (
-                                    r.start.max(row.start) - row.start
-                                        ..r.end.min(row.end) - row.start,
-                                    *i,
-                                )
+                            .map(|(r, i)| Seg {
+                                bytes: r.start.max(row.start) - row.start
+                                    ..r.end.min(row.end) - row.start,
+                                sentence: *i,
                             })
                             .collect();
                         for (r, i) in &ranges {
@@ -211,12 +226,10 @@ impl Builder<'_> {
                         let line_marks = marks
                             .iter()
                             .filter(|(r, _)| r.start < row.end && r.end > row.start)
-                            .map(|(r, i)| {
-                                (
-                                    r.start.max(row.start) - row.start
-                                        ..r.end.min(row.end) - row.start,
-                                    *i,
-                                )
+                            .map(|(r, i)| Mark {
+                                bytes: r.start.max(row.start) - row.start
+                                    ..r.end.min(row.end) - row.start,
+                                record: *i,
                             })
                             .collect();
                         self.doc.lines.push(DocLine {
@@ -532,7 +545,7 @@ mod tests {
             .filter(|l| {
                 l.segs
                     .iter()
-                    .any(|s| d.sentences[s.1 as usize].starts_with("demo-2023:p3."))
+                    .any(|s| d.sentences[s.sentence as usize].starts_with("demo-2023:p3."))
             })
             .map(|l| l.text.as_str())
             .collect();
@@ -543,7 +556,7 @@ mod tests {
             .iter()
             .position(|s| s == "demo-2023:p3.2")
             .unwrap() as u32;
-        assert!(d.lines[second].segs.iter().any(|s| s.1 == p32));
+        assert!(d.lines[second].segs.iter().any(|s| s.sentence == p32));
     }
 
     #[test]
@@ -560,7 +573,11 @@ mod tests {
                     assert_eq!(d.report, Some(ri));
                     let mut pieces: Vec<(usize, String)> = Vec::new();
                     for l in &d.lines {
-                        for (rg, i) in &l.marks {
+                        for Mark {
+                            bytes: rg,
+                            record: i,
+                        } in &l.marks
+                        {
                             match pieces.last_mut() {
                                 Some((j, t))
                                     if j == i && !t.ends_with(&*r.indicators[*i].value_text) =>

@@ -76,15 +76,15 @@ impl RecordsPopup {
         let target = highlight.and_then(|h| doc.sentences.iter().position(|s| s == h));
         if let Some(t) = target.map(|t| t as u32) {
             let lines: Vec<usize> = (0..doc.lines.len())
-                .filter(|&l| doc.lines[l].segs.iter().any(|s| s.1 == t))
+                .filter(|&l| doc.lines[l].segs.iter().any(|s| s.sentence == t))
                 .collect();
             if lines.iter().any(|l| shown.contains(l)) {
                 for &l in &lines {
                     let line = &doc.lines[l];
-                    for seg in line.segs.iter().filter(|s| s.1 == t) {
-                        for (m, i) in &line.marks {
-                            if m.start < seg.0.end && m.end > seg.0.start {
-                                push_unique(&mut records, *i);
+                    for seg in line.segs.iter().filter(|s| s.sentence == t) {
+                        for m in &line.marks {
+                            if m.bytes.start < seg.bytes.end && m.bytes.end > seg.bytes.start {
+                                push_unique(&mut records, m.record);
                             }
                         }
                     }
@@ -93,8 +93,8 @@ impl RecordsPopup {
         }
         let scope = if records.is_empty() {
             for line in doc.lines.iter().skip(top).take(height.max(1)) {
-                for (_, i) in &line.marks {
-                    push_unique(&mut records, *i);
+                for m in &line.marks {
+                    push_unique(&mut records, m.record);
                 }
             }
             RecordsScope::Screen
@@ -397,7 +397,7 @@ mod tests {
         assert_eq!(p.scope, RecordsScope::Screen);
         let expected: Vec<usize> = doc.lines[l..l + 6]
             .iter()
-            .flat_map(|x| x.marks.iter().map(|m| m.1))
+            .flat_map(|x| x.marks.iter().map(|m| m.record))
             .fold(Vec::new(), |mut v, i| {
                 if !v.contains(&i) {
                     v.push(i)

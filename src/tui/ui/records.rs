@@ -31,7 +31,12 @@ fn place(app: &App, body: Rect, w: u16, h: u16) -> Rect {
         return mid;
     };
     let lines: Vec<usize> = (rd.top..(rd.top + rd.height).min(rd.doc.lines.len()))
-        .filter(|&l| rd.doc.lines[l].segs.iter().any(|s| s.1 as usize == t))
+        .filter(|&l| {
+            rd.doc.lines[l]
+                .segs
+                .iter()
+                .any(|s| s.sentence as usize == t)
+        })
         .collect();
     let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
         return mid;
