@@ -415,7 +415,7 @@ fn removed_pieces_have_allowed_reasons() {
 
 /// Text without white space, folded to ASCII forms, for comparing.
 fn dense(s: &str) -> String {
-    baogao::builder::fold::fold_str(s)
+    baogao::text::fold::fold_width_str(s)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()

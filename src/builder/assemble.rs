@@ -93,16 +93,19 @@ impl<'a> Asm<'a> {
         let last = self
             .chunk
             .last()
-            .map(|c| super::fold::fold(c.0))
+            .map(|c| crate::text::fold::fold_width(c.0))
             .unwrap_or(' ');
         // Across a blank line only a long line (a paragraph's, not a heading's,
         // a dateline's or a speaker's) continues; a stray final "." ends it.
         (self.line_len >= 60 || self.line_joined)
             && !t.marked
             && !self.line_marked
-            && parse_marker(&super::fold::fold_str(&t.text())).is_none()
+            && parse_marker(&crate::text::fold::fold_width_str(&t.text())).is_none()
             && !matches!(last, ':' | '|' | ')' | '】' | '》' | '.')
-            && !matches!(super::fold::fold(t.first()), '-' | '·' | '•' | '|')
+            && !matches!(
+                crate::text::fold::fold_width(t.first()),
+                '-' | '·' | '•' | '|'
+            )
     }
 
     fn blocks(&mut self) -> &mut Vec<Block> {
@@ -164,7 +167,7 @@ impl<'a> Asm<'a> {
 
     fn push_chars(&mut self, chars: &[(char, usize)]) {
         for &(c, _) in chars {
-            match super::fold::fold(c) {
+            match crate::text::fold::fold_width(c) {
                 '《' | '“' | '(' | '「' | '『' | '【' => self.depth += 1,
                 '》' | '”' | ')' | '」' | '』' | '】' => self.depth = (self.depth - 1).max(0),
                 _ => {}
@@ -276,7 +279,7 @@ impl<'a> Asm<'a> {
         let mut depth = 0;
         let mut cut = body_chars.len();
         for (k, &(c, _)) in body_chars.iter().enumerate() {
-            let c = super::fold::fold(c);
+            let c = crate::text::fold::fold_width(c);
             match c {
                 '《' | '“' | '(' => depth += 1,
                 '》' | '”' | ')' => depth = (depth - 1).max(0),
@@ -295,7 +298,8 @@ impl<'a> Asm<'a> {
         while suffix_end < body_chars.len()
             && (is_terminator(body_chars[suffix_end].0)
                 || is_closer(body_chars[suffix_end].0)
-                || (suffix_end == cut && super::fold::fold(body_chars[suffix_end].0) == ':'))
+                || (suffix_end == cut
+                    && crate::text::fold::fold_width(body_chars[suffix_end].0) == ':'))
         {
             suffix_end += 1;
         }
@@ -355,7 +359,7 @@ impl<'a> Asm<'a> {
             return None;
         }
         // Back matter opens with 附件 or with a short glossary line.
-        if super::fold::fold(t.first()) != '附'
+        if crate::text::fold::fold_width(t.first()) != '附'
             && toks[i..line_end(toks, i)]
                 .iter()
                 .map(|t| t.len())
@@ -364,7 +368,7 @@ impl<'a> Asm<'a> {
         {
             return None;
         }
-        let text = super::fold::fold_str(&t.text());
+        let text = crate::text::fold::fold_width_str(&t.text());
         let next_on_new_line = toks.get(i + 1).is_none_or(|n| n.sep >= Sep::Newline);
         let j = line_end(toks, i);
         let line = line_text(toks, i, j);
@@ -428,7 +432,10 @@ impl<'a> Asm<'a> {
                         && n.len() <= 40
                         && !n.chars.iter().any(|c| is_terminator(c.0))
                         && parse_marker(&n.text()).is_none()
-                        && !matches!(super::fold::fold(n.first()), '-' | '·' | '•' | '*') =>
+                        && !matches!(
+                            crate::text::fold::fold_width(n.first()),
+                            '-' | '·' | '•' | '*'
+                        ) =>
                 {
                     heading = n.text();
                     span = Span(t.start(), n.end());
@@ -456,8 +463,8 @@ impl<'a> Asm<'a> {
         // 附件 line or a list item next) is a list of attachments, not one.
         let after = toks.get(i + used);
         if after.is_none_or(|n| {
-            ATTACHMENT.is_match(&super::fold::fold_str(&n.text()))
-                || matches!(super::fold::fold(n.first()), '-' | '·' | '•')
+            ATTACHMENT.is_match(&crate::text::fold::fold_width_str(&n.text()))
+                || matches!(crate::text::fold::fold_width(n.first()), '-' | '·' | '•')
         }) {
             return None;
         }
@@ -481,7 +488,7 @@ impl<'a> Asm<'a> {
         self.close_all();
         self.numbering.reset();
         let line: String = toks[i..j].iter().map(|t| t.text()).collect();
-        let folded = super::fold::fold_str(&line);
+        let folded = crate::text::fold::fold_width_str(&line);
         let suffix: String = if folded.ends_with(':') {
             line.chars().last().map(String::from).unwrap_or_default()
         } else {
@@ -587,7 +594,7 @@ pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
             i += p.used;
             continue;
         }
-        let text = super::fold::fold_str(&t.text());
+        let text = crate::text::fold::fold_width_str(&t.text());
         let alone = line_start(t) && toks.get(i + 1).is_none_or(line_start);
         let marker = parse_marker(&text)
             .or_else(|| spaced_marker(&text, toks.get(i + 1)))

@@ -10,9 +10,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fold::fold;
 use super::stream::{is_space, Doc};
 use crate::model::RemovedReason;
+use crate::text::fold::fold_width;
 
 /// Words whose presence makes a short line a toolbar or footer line when
 /// nothing else is on it (government portals and newspaper sites: 字号 / 打印
@@ -70,7 +70,11 @@ fn squeeze(line: &str) -> Option<String> {
     if line.chars().count() > 80 {
         return None;
     }
-    let s: String = line.chars().filter(|c| !is_space(*c)).map(fold).collect();
+    let s: String = line
+        .chars()
+        .filter(|c| !is_space(*c))
+        .map(fold_width)
+        .collect();
     (!s.is_empty()).then_some(s)
 }
 
@@ -95,7 +99,7 @@ static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A navigation trail line (当前位置:首页 > …).
 pub fn is_breadcrumb(line: &str) -> bool {
-    let folded: String = line.chars().map(fold).collect();
+    let folded: String = line.chars().map(fold_width).collect();
     BREADCRUMB.is_match(folded.trim_matches(is_space))
 }
 
@@ -121,7 +125,7 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The header of a related-articles list (相关报道:).
 pub fn is_related_header(line: &str) -> bool {
-    let folded: String = line.chars().map(fold).collect();
+    let folded: String = line.chars().map(fold_width).collect();
     RELATED.is_match(folded.trim_matches(is_space))
 }
 
@@ -141,7 +145,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A source, photo or editor credit line.
 pub fn is_credit(line: &str) -> bool {
-    let folded: String = line.chars().map(fold).collect();
+    let folded: String = line.chars().map(fold_width).collect();
     let t = folded.trim_matches(is_space);
     t.chars().count() <= 40 && CREDIT.is_match(t)
 }
@@ -162,19 +166,19 @@ static DOWNLOAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A download-list line (header or file name): chrome only at the page foot.
 pub fn is_download(line: &str) -> bool {
-    let folded: String = line.chars().map(fold).collect();
+    let folded: String = line.chars().map(fold_width).collect();
     DOWNLOAD.is_match(folded.trim_matches(is_space))
 }
 
 /// A bare 附件 / 附件: line.
 fn is_attachment_header(line: &str) -> bool {
-    let folded: String = line.chars().map(fold).collect();
+    let folded: String = line.chars().map(fold_width).collect();
     matches!(folded.trim_matches(is_space), "附件" | "附件:")
 }
 
 /// A credit line that is chrome only at the foot of the page.
 pub fn is_tail_credit(line: &str) -> bool {
-    let folded: String = line.chars().map(fold).collect();
+    let folded: String = line.chars().map(fold_width).collect();
     let t = folded.trim_matches(is_space);
     t.chars().count() <= 40 && (TAIL_CREDIT.is_match(t) || is_credit(t))
 }
@@ -259,7 +263,7 @@ fn char_at(s: &str, byte: usize) -> usize {
 pub fn remove_bracketed_chrome(doc: &mut Doc, s: usize, e: usize) {
     let mut i = s;
     while i < e {
-        let close = match fold(doc.chars[i]) {
+        let close = match fold_width(doc.chars[i]) {
             '【' => '】',
             '[' => ']',
             _ => {
@@ -267,7 +271,7 @@ pub fn remove_bracketed_chrome(doc: &mut Doc, s: usize, e: usize) {
                 continue;
             }
         };
-        let end = (i + 1..e.min(i + 24)).find(|&j| fold(doc.chars[j]) == close);
+        let end = (i + 1..e.min(i + 24)).find(|&j| fold_width(doc.chars[j]) == close);
         match end {
             Some(j) if is_chrome(&doc.slice(i, j + 1)) => {
                 doc.remove(i, j + 1, RemovedReason::PageChrome);
@@ -300,7 +304,7 @@ pub fn remove_jump_pairs(doc: &mut Doc) {
     if !doc.chars.contains(&'版') {
         return;
     }
-    let folded: String = doc.chars.iter().map(|c| fold(*c)).collect();
+    let folded: String = doc.chars.iter().map(|c| fold_width(*c)).collect();
     let found: Vec<(usize, usize)> = JUMP_PAIR
         .find_iter(&folded)
         .map(|m| (char_at(&folded, m.start()), char_at(&folded, m.end())))
@@ -344,7 +348,7 @@ pub fn remove_weak_chrome(doc: &mut Doc, lines: &[(usize, usize)], chrome: &mut 
 
 /// A line that could be an article title in a related-articles list.
 fn headline_like(line: &str) -> bool {
-    let folded: String = line.chars().map(fold).collect();
+    let folded: String = line.chars().map(fold_width).collect();
     let t = folded.trim_matches(is_space);
     let n = t.chars().count();
     (2..=60).contains(&n)
@@ -386,7 +390,10 @@ pub fn remove_related_links(doc: &mut Doc, lines: &[(usize, usize)]) {
 }
 
 fn flat(s: &str) -> String {
-    s.chars().filter(|c| !is_space(*c)).map(fold).collect()
+    s.chars()
+        .filter(|c| !is_space(*c))
+        .map(fold_width)
+        .collect()
 }
 
 /// A page description near the top (prose, at least 20 chars) that the body
@@ -537,7 +544,7 @@ mod tests {
             "上接第11版)",
             "(转第3版)",
         ] {
-            let f: String = m.chars().map(fold).collect();
+            let f: String = m.chars().map(fold_width).collect();
             assert_eq!(JUMP.find(&f).map(|x| x.as_str()), Some(f.as_str()), "{m}");
         }
         assert!(JUMP.find("转型升级版").is_none());

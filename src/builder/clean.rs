@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::chrome;
-use super::fold::{fold, fold_str};
 use super::stream::{is_space, Doc};
 use crate::model::{Removed, RemovedReason};
+use crate::text::fold::{fold_width, fold_width_str};
 
 /// What cleaning learned about the report.
 #[derive(Debug, Default, Clone)]
@@ -44,7 +44,7 @@ static MD_HEADING: LazyLock<Regex> =
 
 /// An ISO date read from text, if it holds one.
 pub fn parse_date(s: &str) -> Option<String> {
-    let s = cn_numerals_to_digits(&fold_str(s));
+    let s = cn_numerals_to_digits(&fold_width_str(s));
     let c = DATE.captures(&s)?;
     let y: u32 = c.get(1)?.as_str().parse().ok()?;
     let m: u32 = c.get(2)?.as_str().parse().ok()?;
@@ -138,7 +138,7 @@ fn strip_front_matter(doc: &mut Doc, lines: &[(usize, usize)], meta: &mut Meta) 
         return;
     };
     for &(s, e) in lines.iter().filter(|(s, _)| *s >= fs && *s < ce) {
-        let t = fold_str(&doc.kept_text(s, e));
+        let t = fold_width_str(&doc.kept_text(s, e));
         if let Some(v) = t.strip_prefix("title:") {
             let v = v.trim_matches(|c: char| is_space(c) || c == '"' || c == '\'');
             if !v.is_empty() {
@@ -182,7 +182,7 @@ fn clean_line(doc: &mut Doc, s: usize, e: usize) -> bool {
         return true;
     }
     chrome::remove_bracketed_chrome(doc, s, e);
-    let raw: String = doc.chars[s..e].iter().map(|c| fold(*c)).collect();
+    let raw: String = doc.chars[s..e].iter().map(|c| fold_width(*c)).collect();
     if let Some(m) = raw
         .trim_start()
         .starts_with('#')
@@ -300,7 +300,7 @@ fn remove_running_titles(doc: &mut Doc, lines: &[(usize, usize)], meta: &Meta) {
 
 /// A line that could be a page header: a short label, not a sentence.
 fn is_label(t: &str) -> bool {
-    let f = fold_str(t);
+    let f = fold_width_str(t);
     let n = f.chars().count();
     (2..=40).contains(&n)
         && f.chars()
@@ -313,8 +313,8 @@ fn is_label(t: &str) -> bool {
 
 /// Does a page break between `before` and `after` cut a sentence?
 fn cuts_sentence(before: &str, after: &str) -> bool {
-    let b = fold_str(before);
-    let a = fold_str(after);
+    let b = fold_width_str(before);
+    let a = fold_width_str(after);
     let ends = b.ends_with(['。', '!', '?', ';', ':', '…', '”', '"', ')', '】', '>', '|']);
     !ends
         && super::outline::parse_marker(&b).is_none()
@@ -324,7 +324,7 @@ fn cuts_sentence(before: &str, after: &str) -> bool {
 /// What makes a removed piece look like report text, if anything: a
 /// sentence end, digits, or more chars than a heading would have.
 pub fn looks_like_content(text: &str, digits_count: bool) -> Option<&'static str> {
-    let t = fold_str(text);
+    let t = fold_width_str(text);
     let t = t.trim_matches(is_space);
     if t.ends_with(['。', '!']) {
         Some("ends like a sentence")

@@ -12,9 +12,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clean::{parse_date, Meta};
-use super::fold::fold_str;
 use super::stream::{is_space, Doc};
 use crate::model::RemovedReason;
+use crate::text::fold::fold_width_str;
 
 /// The offices a work report's speaker holds ("X省长 张三", "国务院总理 李四").
 pub const OFFICES: &str = "副总理|总理|省长|市长|区长|县长|州长|盟长|旗长|主席|主任";
@@ -71,7 +71,7 @@ fn no_space(s: &str) -> String {
 
 /// `s` folded, without white space, without a leading run of dashes.
 fn flat(s: &str) -> String {
-    let f = fold_str(&no_space(s));
+    let f = fold_width_str(&no_space(s));
     f.trim_start_matches(['-', '—', '─', '―', '~', '–'])
         .to_string()
 }
@@ -90,7 +90,7 @@ pub fn looks_like_title(line: &str) -> bool {
 
 /// Does a line open the body (a heading, a salutation, a real paragraph, a table)?
 pub fn opens_body(line: &str) -> bool {
-    let folded = fold_str(line);
+    let folded = fold_width_str(line);
     let t = folded.trim_matches(is_space);
     super::outline::parse_marker(t).is_some()
         || is_salutation(t)
@@ -302,7 +302,7 @@ fn flattened_head_units(doc: &Doc, s: usize, e: usize) -> Vec<(usize, usize)> {
 
 /// A numbered heading or a table caption: never a title line, even with 报告 in it.
 fn opens_body_strictly(line: &str) -> bool {
-    let folded = fold_str(line);
+    let folded = fold_width_str(line);
     let t = folded.trim_matches(is_space);
     super::outline::parse_marker(t).is_some()
         || t.starts_with('表') && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
@@ -320,7 +320,7 @@ fn read_dateline(f: &str, meta: &mut Meta) {
 /// A speaker line ("浙江省省长 刘捷", "(2003年2月16日 陈良宇)"): the speaker
 /// and the office line go into `meta`.
 fn read_speaker(line: &str, meta: &mut Meta) -> bool {
-    let folded = fold_str(line.trim_matches(is_space));
+    let folded = fold_width_str(line.trim_matches(is_space));
     if let Some(c) = DATE_SPEAKER.captures(&folded) {
         if meta.delivered.is_none() {
             meta.delivered = c.get(1).and_then(|m| parse_date(m.as_str()));
@@ -363,7 +363,7 @@ fn tidy_title(t: &str) -> String {
     if let Some(m) = FOOTNOTE.find(&t) {
         t.truncate(m.start());
     }
-    let folded = fold_str(&t);
+    let folded = fold_width_str(&t);
     if let Some(rest) = folded.strip_prefix("原标题:") {
         let skip = t.chars().count() - rest.chars().count();
         t = t.chars().skip(skip).collect();
@@ -378,7 +378,7 @@ fn tidy_title(t: &str) -> String {
 pub fn clean_title(t: &str) -> String {
     let mut t = tidy_title(t.trim_matches(is_space));
     // A trailing bracketed note of date / year / speaker.
-    let folded = fold_str(&t);
+    let folded = fold_width_str(&t);
     if folded.ends_with(')') {
         if let Some(open) = folded.rfind('(') {
             let inner = &folded[open + 1..folded.len() - 1];
@@ -418,7 +418,7 @@ fn read_title_line(doc: &mut Doc, s: usize, e: usize, meta: &mut Meta) {
     }
     let mut title_end = pieces.len();
     for (k, &(ps, pe)) in pieces.iter().enumerate() {
-        let p = fold_str(&doc.slice(ps, pe));
+        let p = fold_width_str(&doc.slice(ps, pe));
         if k > 0 && (parse_date(&p).is_some() || META_KEY.is_match(&p)) {
             title_end = k;
             break;
@@ -473,7 +473,7 @@ fn no_space_keep_latin(s: &str) -> String {
 }
 
 fn read_meta_piece(printed: &str, meta: &mut Meta) {
-    let folded = fold_str(printed);
+    let folded = fold_width_str(printed);
     let p = folded.as_str();
     if let Some(c) = META_KEY.captures(p) {
         let key = c.get(1).map(|m| m.as_str()).unwrap_or("");
@@ -500,7 +500,7 @@ fn read_meta_piece(printed: &str, meta: &mut Meta) {
 
 /// A metadata line of the head: date, 来源, adoption note, publisher.
 fn read_meta_line(doc: &mut Doc, s: usize, e: usize, line: &str, meta: &mut Meta) -> bool {
-    let f = fold_str(&no_space(line));
+    let f = fold_width_str(&no_space(line));
     let f = super::clean::cn_numerals_to_digits(&f);
     // A bracketed note of the head: an adoption note, a date (2003年1月10日,
     // 征求意见稿), a 公布稿 or similar remark; never a sentence.
@@ -521,7 +521,7 @@ fn read_meta_line(doc: &mut Doc, s: usize, e: usize, line: &str, meta: &mut Meta
         && f.chars().count() <= 24;
     if META_KEY.is_match(&f) || date_only {
         // "来源: 浙江日报 时间: 2024-01-23": key/value pieces.
-        let folded_line = fold_str(line);
+        let folded_line = fold_width_str(line);
         for piece in split_meta_pieces(&folded_line) {
             read_meta_piece(&piece, meta);
         }

@@ -210,7 +210,7 @@ fn congress_region(text: &str, national: bool) -> Option<String> {
 }
 
 fn title_region(title: &str) -> Option<String> {
-    let t: String = super::fold::fold_str(title)
+    let t: String = crate::text::fold::fold_width_str(title)
         .chars()
         .filter(|c| !super::stream::is_space(*c))
         .collect();
@@ -257,7 +257,7 @@ pub fn read(meta: &Meta, title: &str, text: &str) -> Facts {
         ..Facts::default()
     };
     let head: String = text.chars().take(4000).collect();
-    let head_flat = super::fold::fold_str(
+    let head_flat = crate::text::fold::fold_width_str(
         &head
             .chars()
             .filter(|c| !super::stream::is_space(*c))
@@ -378,7 +378,7 @@ fn named_in_text(head_flat: &str, text: &str) -> Option<String> {
 /// body's most frequent words was tried and named 加快市, 开展自治区: no.)
 fn named_bare(title: &str, head_flat: &str) -> Option<String> {
     let suffix = RELATIVE.captures(head_flat)?.get(1)?.as_str().to_string();
-    let t = super::fold::fold_str(title);
+    let t = crate::text::fold::fold_width_str(title);
     if let Some(core) = t
         .strip_suffix("政府工作报告")
         .map(|c| c.strip_suffix("人民").unwrap_or(c))
@@ -494,7 +494,7 @@ fn parent(region: Option<&str>, level: Option<Level>, text: &str) -> Option<Stri
 /// in November or December plans the year after), then a year in the title,
 /// then the front matter's title, then a page date.
 pub fn years(title: &str, meta: &Meta) -> (Option<u16>, Option<u16>) {
-    let title = super::fold::fold_str(&super::clean::cn_numerals_to_digits(title));
+    let title = crate::text::fold::fold_width_str(&super::clean::cn_numerals_to_digits(title));
     let title = title.as_str();
     let title_years: Vec<u16> = YEAR
         .captures_iter(title)
@@ -517,7 +517,7 @@ pub fn years(title: &str, meta: &Meta) -> (Option<u16>, Option<u16>) {
         return (Some(y - 1), Some(*y));
     }
     if let Some(y) = meta.fm_title.as_deref().and_then(|t| {
-        YEAR.captures(&super::fold::fold_str(t))
+        YEAR.captures(&crate::text::fold::fold_width_str(t))
             .and_then(|c| c.get(1)?.as_str().parse::<u16>().ok())
     }) {
         return (Some(y - 1), Some(y));
@@ -539,7 +539,7 @@ fn years_named_most(text: &str) -> (Option<u16>, Option<u16>) {
         Regex::new(r"((?:19|20)\d{2})年(?:工作的?|政府工作)?回顾|回顾((?:19|20)\d{2})年")
             .unwrap_or_else(|_| unreachable!())
     });
-    let digits = super::fold::fold_str(&super::clean::cn_numerals_to_digits(text));
+    let digits = crate::text::fold::fold_width_str(&super::clean::cn_numerals_to_digits(text));
     let year_of = |c: regex::Captures| -> Option<u16> {
         c.get(1).or_else(|| c.get(2))?.as_str().parse().ok()
     };
@@ -551,7 +551,7 @@ fn years_named_most(text: &str) -> (Option<u16>, Option<u16>) {
     }
     let head: String = text.chars().take(6000).collect();
     let mut counts: HashMap<u16, usize> = HashMap::new();
-    for c in YEAR.captures_iter(&super::fold::fold_str(
+    for c in YEAR.captures_iter(&crate::text::fold::fold_width_str(
         &super::clean::cn_numerals_to_digits(&head),
     )) {
         if let Some(y) = c.get(1).and_then(|m| m.as_str().parse::<u16>().ok()) {

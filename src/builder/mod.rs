@@ -10,7 +10,6 @@ pub mod batch;
 pub mod chrome;
 pub mod clean;
 pub mod decode;
-pub mod fold;
 pub mod head;
 pub mod meta;
 pub mod outline;

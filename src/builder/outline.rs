@@ -45,7 +45,11 @@ fn is_cn_digit(c: char) -> bool {
 
 /// Parse a heading marker at the start of `text`.
 pub fn parse_marker(text: &str) -> Option<Marker> {
-    let cs: Vec<char> = text.chars().take(8).map(super::fold::fold).collect();
+    let cs: Vec<char> = text
+        .chars()
+        .take(8)
+        .map(crate::text::fold::fold_width)
+        .collect();
     let open = |c: char| c == '(';
     let close = |c: char| c == ')';
     // 一、
@@ -137,7 +141,7 @@ static NUMBERED_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// "第一部分" / "第二章" at the start of a line: the part's value and its
 /// marker as printed.
 pub fn numbered_part(text: &str) -> Option<(u32, String)> {
-    let folded = super::fold::fold_str(text);
+    let folded = crate::text::fold::fold_width_str(text);
     let caps = NUMBERED_PART.captures(&folded)?;
     let value = cn_value(caps.get(1)?.as_str())?;
     let marker = caps.get(0)?.as_str().to_string();
@@ -158,7 +162,7 @@ pub fn is_glossary_heading(line: &str) -> bool {
     if line.chars().nth(60).is_some() {
         return false;
     }
-    let t: String = super::fold::fold_str(line)
+    let t: String = crate::text::fold::fold_width_str(line)
         .chars()
         .filter(|c| !super::stream::is_space(*c))
         .collect();
@@ -173,7 +177,7 @@ pub fn is_glossary_heading(line: &str) -> bool {
 
 /// An endnote at a line start: "[1]" / "[12]" (any bracket width): its number.
 pub fn endnote_number(text: &str) -> Option<u32> {
-    let t = super::fold::fold_str(text);
+    let t = crate::text::fold::fold_width_str(text);
     let rest = t.strip_prefix('[').or_else(|| t.strip_prefix('【'))?;
     let n: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     if n.is_empty() || n.len() > 3 {
@@ -189,7 +193,7 @@ pub fn endnote_number(text: &str) -> Option<u32> {
 /// 时期发展成就和2025年工作回顾")? Short, no sentence punctuation, not a
 /// list lead-in (":"), not a date or bracketed note, with some Chinese text.
 pub fn part_heading_shape(line: &str) -> bool {
-    let t = super::fold::fold_str(line);
+    let t = crate::text::fold::fold_width_str(line);
     let n = t.chars().count();
     if !(4..=36).contains(&n) {
         return false;

@@ -3,23 +3,26 @@
 
 /// Chars that end a sentence.
 pub fn is_terminator(c: char) -> bool {
-    matches!(super::fold::fold(c), '。' | '!' | '?' | ';' | '…')
+    matches!(
+        crate::text::fold::fold_width(c),
+        '。' | '!' | '?' | ';' | '…'
+    )
 }
 
 /// Closing quotes and brackets that stay with the sentence before them.
 pub fn is_closer(c: char) -> bool {
     matches!(
-        super::fold::fold(c),
+        crate::text::fold::fold_width(c),
         '”' | '’' | '」' | '』' | ')' | '》' | '】' | '〕' | '〉' | '"' | '\''
     )
 }
 
 pub fn opens_group(c: char) -> bool {
-    matches!(super::fold::fold(c), '(' | '《' | '〔' | '【')
+    matches!(crate::text::fold::fold_width(c), '(' | '《' | '〔' | '【')
 }
 
 pub fn closes_group(c: char) -> bool {
-    matches!(super::fold::fold(c), ')' | '》' | '〕' | '】')
+    matches!(crate::text::fold::fold_width(c), ')' | '》' | '〕' | '】')
 }
 
 /// Split chars (with their source offsets) into sentences; every char goes
@@ -52,7 +55,10 @@ pub fn split(chars: &[(char, usize)]) -> Vec<Vec<(char, usize)>> {
                 .all(|x| x.0 == '…');
             if only_ellipsis
                 && chars.get(i).is_some_and(|x| {
-                    matches!(super::fold::fold(x.0), '等' | '的' | '之' | ',' | '、')
+                    matches!(
+                        crate::text::fold::fold_width(x.0),
+                        '等' | '的' | '之' | ',' | '、'
+                    )
                 })
             {
                 continue;

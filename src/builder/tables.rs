@@ -22,7 +22,7 @@ pub struct ParsedTable {
 
 /// "表1:caption" → (number, label as printed, caption).
 pub fn parse_caption(printed: &str) -> Option<(String, String, String)> {
-    let text = super::fold::fold_str(printed);
+    let text = crate::text::fold::fold_width_str(printed);
     let rest = text.strip_prefix('表')?;
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() || digits.len() > 2 {
@@ -66,7 +66,7 @@ fn short(t: &Tok) -> bool {
     t.len() <= 12
         && !s
             .chars()
-            .any(|c| is_terminator(c) || matches!(super::fold::fold(c), ',' | ':'))
+            .any(|c| is_terminator(c) || matches!(crate::text::fold::fold_width(c), ',' | ':'))
 }
 
 fn long(t: &Tok) -> bool {
@@ -74,7 +74,7 @@ fn long(t: &Tok) -> bool {
 }
 
 fn is_note_start(s: &str) -> bool {
-    let s = super::fold::fold_str(s);
+    let s = crate::text::fold::fold_width_str(s);
     ["注:", "说明:", "备注:", "注1"]
         .iter()
         .any(|p| s.starts_with(p))
@@ -101,7 +101,7 @@ enum Shape {
 const SHAPES: usize = 5;
 
 fn shape(s: &str) -> Shape {
-    let folded = super::fold::fold_str(s);
+    let folded = crate::text::fold::fold_width_str(s);
     let t = folded.trim();
     if !t.is_empty() && t.chars().all(|c| matches!(c, '—' | '-' | '–' | '/')) {
         return Shape::Dash;

@@ -155,15 +155,10 @@ pub fn cite_text(m: &Model, id: &str, fmt: CiteFormat) -> Option<String> {
 
 /// A printed table (`row`: one row as printed, 0-based; None: all), cited.
 pub fn cite_table(r: &Report, t: &Table, row: Option<usize>, fmt: CiteFormat) -> Option<String> {
-    let num = if t.number.is_empty() {
-        String::new()
-    } else {
-        format!("\u{8868}{} ", t.number)
-    };
     let grid = Grid {
         id: &t.id,
         section: &t.section,
-        caption: &format!("{num}{}", t.caption),
+        caption: &t.title(),
         columns: &t.columns,
         rows: &t.rows,
     };

@@ -252,6 +252,43 @@ pub struct Table {
     pub span: Span,
 }
 
+impl Table {
+    /// How the explorer, citations and copies title the table: "表1 " and
+    /// the caption ("表" and the number only when it has one).
+    pub fn title(&self) -> String {
+        if self.number.is_empty() {
+            self.caption.clone()
+        } else {
+            format!("\u{8868}{} {}", self.number, self.caption)
+        }
+    }
+
+    /// The column that names a row: the first one that is not a 序号
+    /// column and holds a cell that is not blank and not a plain number.
+    pub fn label_column(&self) -> Option<usize> {
+        (0..self.columns.len()).find(|&c| {
+            !Table::is_number_column(&self.columns[c])
+                && self.rows.iter().any(|row| {
+                    row.get(c).is_some_and(|v| {
+                        !Table::is_blank_cell(v)
+                            && !v.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+                    })
+                })
+        })
+    }
+
+    /// A column headed as a row number (序号, 编号, No.).
+    pub fn is_number_column(name: &str) -> bool {
+        matches!(name.trim(), "序号" | "编号" | "No." | "No" | "序")
+    }
+
+    /// A cell that says nothing on its own: empty, or only dashes and punctuation.
+    pub fn is_blank_cell(s: &str) -> bool {
+        s.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '—' | '-' | '–' | '/' | '、' | '…'))
+    }
+}
+
 /// A piece of source text the builder did not keep in the body, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Removed {
@@ -333,5 +370,32 @@ impl Report {
 
     pub fn table(&self, id: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Table;
+
+    #[test]
+    fn a_table_is_titled_by_its_number_and_caption() {
+        let t = Table::grid("r:t1", "1", "主要指标", &["指标", "值"], &[]);
+        assert_eq!(t.title(), "表1 主要指标");
+        let t = Table::grid("r:t2", "", "附表", &["指标"], &[]);
+        assert_eq!(t.title(), "附表");
+    }
+
+    #[test]
+    fn the_label_column_skips_row_numbers_and_number_only_columns() {
+        let t = Table::grid(
+            "r:t1",
+            "1",
+            "c",
+            &["序号", "年份", "指标名称", "值"],
+            &[&["1", "2023", "生产总值", "5.0"], &["2", "2024", "—", "6"]],
+        );
+        assert_eq!(t.label_column(), Some(2));
+        let t = Table::grid("r:t2", "", "c", &["值"], &[&["5.0"]]);
+        assert_eq!(t.label_column(), None);
     }
 }

@@ -3,10 +3,10 @@
 //! exact substring, pinyin (full or initials), fuzzy. Reuses the matcher;
 //! builds a small pinyin table for these texts only, no index.
 
-use super::fold::fold_owned;
 use super::matcher::{excluded, match_term, ItemView};
 use super::pinyin::PinyinBuilder;
 use super::query::{ascii_mask, Query};
+use crate::text::fold::fold_owned;
 
 /// For each text, does it match `query` as a search item would (every
 /// positive term matches, no `!term` does)? All true for an empty query.

@@ -205,29 +205,6 @@ fn push_blocks<'a>(
     }
 }
 
-/// A cell that says nothing on its own: empty, or only dashes and punctuation.
-fn is_blank_cell(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '—' | '-' | '–' | '/' | '、' | '…'))
-}
-
-fn is_number_column(name: &str) -> bool {
-    matches!(name.trim(), "序号" | "编号" | "No." | "No" | "序")
-}
-
-/// The column that names a row: the first one that is not a 序号 column and
-/// not all numbers.
-fn label_column(t: &Table) -> Option<usize> {
-    (0..t.columns.len()).find(|&c| {
-        !is_number_column(&t.columns[c])
-            && t.rows.iter().any(|row| {
-                row.get(c).is_some_and(|v| {
-                    !is_blank_cell(v) && !v.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
-                })
-            })
-    })
-}
-
 fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize) {
     // the caption as printed: "表1:" and the caption
     let caption = format!("{}{}", t.label, t.caption);
@@ -244,7 +221,7 @@ fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize)
             note: None,
         });
     }
-    let label = label_column(t);
+    let label = t.label_column();
     for (ri_row, row) in t.rows.iter().enumerate() {
         let label_text = label.and_then(|l| row.get(l)).map(|s| s.trim());
         let mut pushed = false;
@@ -265,11 +242,11 @@ fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize)
         };
         for (col, cell) in row.iter().enumerate() {
             let cell = cell.trim();
-            if Some(col) == label || is_blank_cell(cell) {
+            if Some(col) == label || Table::is_blank_cell(cell) {
                 continue;
             }
             let name = t.columns.get(col).map(|s| s.trim()).unwrap_or("");
-            if is_number_column(name) {
+            if Table::is_number_column(name) {
                 continue;
             }
             let text = match label_text {

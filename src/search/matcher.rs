@@ -155,7 +155,7 @@ pub fn match_term(
         };
         if let Some(b) = at {
             let (start, len) = if want_pos {
-                (super::fold::char_index(hay, b), t.chars.len())
+                (crate::text::fold::char_index(hay, b), t.chars.len())
             } else {
                 (0, 0)
             };
@@ -280,7 +280,7 @@ mod tests {
         let mut b = PinyinBuilder::new();
         let py = b.encode(text);
         let table = b.finish();
-        let hay = crate::search::fold::fold_owned(text);
+        let hay = crate::text::fold::fold_owned(text);
         let view = ItemView {
             arena: &hay,
             span: (0, hay.len()),

@@ -9,7 +9,7 @@
 //! hit's text around its first match to a display width. Pure: no terminal.
 
 mod filter;
-mod fold;
+use crate::text::fold;
 mod items;
 mod matcher;
 mod pinyin;

@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use super::fold::{fold_char, fold_owned};
 use super::prefilter::Compiled;
 use super::starts::Need;
+use crate::text::fold::{fold_char, fold_owned};
 
 /// One term of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,13 +1,17 @@
-//! Sizing and drawing table columns by display width: column widths for a
-//! table under a total width (the widest columns shrink first), and one row
-//! of cells padded to those widths with a separator. Used by the TUI tables
-//! pane and the CLI `tables --format table`.
+//! The one table-layout engine: sizing table columns by display width and
+//! drawing a row of cells padded to them. The explorer's tables pane and
+//! reader grids measure with [`header_widths`] and fit with [`fit_columns`]
+//! (the pane's frozen key columns and scrolling are `tui::columns`); the
+//! CLI's aligned output uses [`natural_widths`], [`column_widths`],
+//! [`numeric_alignments`] and [`render_row_aligned`]. Pure arithmetic, no
+//! terminal.
 //!
-//! Every cell is measured and drawn through [`sanitize_line`], so what
-//! [`render_row`] returns is safe to print and has exactly the width the
-//! column widths promise.
+//! The CLI side measures and draws every cell through [`sanitize_line`], so
+//! what [`render_row_aligned`] returns is safe to print and has exactly the
+//! width the column widths promise. The explorer measures cells as it draws
+//! them, through [`sanitize`].
 
-use super::sanitize::sanitize_line;
+use super::sanitize::{sanitize, sanitize_line};
 use super::width::{pad, pad_left, str_width, AmbiguousWidth};
 
 /// A column narrower than its content is not shrunk below this many columns
@@ -48,9 +52,55 @@ pub fn natural_widths<S: AsRef<str>, R: AsRef<[S]>>(
     widths
 }
 
+/// The display width of the widest cell of each of `header`'s columns,
+/// cells measured as the explorer draws them (through [`sanitize`], which
+/// keeps line feeds); cells past the header's columns are not counted.
+pub fn header_widths<S: AsRef<str>, R: AsRef<[S]>>(
+    header: &[S],
+    rows: &[R],
+    amb: AmbiguousWidth,
+) -> Vec<usize> {
+    let measure = |c: &S| str_width(&sanitize(c.as_ref()), amb);
+    let mut widths: Vec<usize> = header.iter().map(measure).collect();
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r.as_ref()) {
+            *w = (*w).max(measure(c));
+        }
+    }
+    widths
+}
+
+/// Column widths for `natural` widths in `avail` columns (separators already
+/// taken off). Each column gets at least `min(natural, 2)` so a wide char fits.
+pub fn fit_columns(natural: &[usize], avail: usize) -> Vec<usize> {
+    let total: usize = natural.iter().sum();
+    if total <= avail {
+        return natural.to_vec();
+    }
+    let mut order: Vec<usize> = (0..natural.len()).collect();
+    order.sort_by_key(|&i| natural[i]);
+    let mut out = vec![0; natural.len()];
+    let mut left = avail;
+    for (k, &i) in order.iter().enumerate() {
+        let share = left / (natural.len() - k);
+        let w = natural[i].min(share).max(natural[i].min(2));
+        out[i] = w;
+        left = left.saturating_sub(w);
+    }
+    out
+}
+
 /// Column widths for drawing `header` and `rows` in at most `max_total`
 /// columns, with `sep_width` columns between neighbouring columns, and the
-/// floor [`COLUMN_FLOOR`]. See [`column_widths_with_floor`].
+/// floor [`COLUMN_FLOOR`].
+///
+/// Each column gets its natural width (its widest cell) when everything
+/// fits. Otherwise the widest columns shrink first, all down to a common
+/// level (columns narrower than the level keep their natural width), never
+/// below `min(natural, COLUMN_FLOOR)`; columns left one column over the level
+/// share out any spare columns from the left. When even the floors do not
+/// fit, the floors are returned and the total exceeds `max_total` (the
+/// caller scrolls horizontally).
 pub fn column_widths<S: AsRef<str>, R: AsRef<[S]>>(
     header: &[S],
     rows: &[R],
@@ -62,7 +112,8 @@ pub fn column_widths<S: AsRef<str>, R: AsRef<[S]>>(
 }
 
 /// Column widths for drawing `header` and `rows` in at most `max_total`
-/// columns, with `sep_width` columns between neighbouring columns.
+/// columns, with `sep_width` columns between neighbouring columns, and the
+/// floor `floor`.
 ///
 /// Each column gets its natural width (its widest cell) when everything
 /// fits. Otherwise the widest columns shrink first, all down to a common
@@ -71,7 +122,7 @@ pub fn column_widths<S: AsRef<str>, R: AsRef<[S]>>(
 /// out any spare columns from the left. When even the floors do not fit, the
 /// floors are returned and the total exceeds `max_total` (the caller scrolls
 /// horizontally).
-pub fn column_widths_with_floor<S: AsRef<str>, R: AsRef<[S]>>(
+fn column_widths_with_floor<S: AsRef<str>, R: AsRef<[S]>>(
     header: &[S],
     rows: &[R],
     max_total: usize,
@@ -150,21 +201,11 @@ pub fn numeric_alignments<S: AsRef<str>, R: AsRef<[S]>>(header: &[S], rows: &[R]
         .collect()
 }
 
-/// One table row, every cell left-aligned: cell `i` sanitized, truncated
-/// (marked "~") and padded to `widths[i]`, cells joined by `sep`. Missing
-/// cells are blank, cells beyond `widths` are dropped. The result is exactly
-/// `sum(widths) + str_width(sep) * (widths.len() - 1)` columns wide.
-pub fn render_row<S: AsRef<str>>(
-    cells: &[S],
-    widths: &[usize],
-    sep: &str,
-    amb: AmbiguousWidth,
-) -> String {
-    render_row_aligned(cells, widths, &[], sep, amb)
-}
-
-/// Like [`render_row`], with cell `i` aligned by `aligns[i]` (Left when
-/// `aligns` is shorter).
+/// One table row: cell `i` sanitized, truncated (marked "~") and padded to
+/// `widths[i]`, aligned by `aligns[i]` (Left when `aligns` is shorter),
+/// cells joined by `sep`. Missing cells are blank, cells beyond `widths` are
+/// dropped. The result is exactly `sum(widths) + str_width(sep) *
+/// (widths.len() - 1)` columns wide.
 pub fn render_row_aligned<S: AsRef<str>>(
     cells: &[S],
     widths: &[usize],
@@ -239,17 +280,17 @@ mod tests {
         );
         let line = render_row_aligned(&rows[0], &widths, &aligns, " | ", Narrow);
         assert_eq!(line, "全市生产~  | 亿元 | 47218.7 |        5.0");
-        let line = render_row(&h, &widths, " | ", Narrow);
+        let line = render_row_aligned(&h, &widths, &[], " | ", Narrow);
         assert_eq!(line, "指标       | 单位 | 2023年  | 比上年增~ ");
         for r in &rows {
             assert_eq!(
-                str_width(&render_row(r, &widths, " | ", Narrow), Narrow),
+                str_width(&render_row_aligned(r, &widths, &[], " | ", Narrow), Narrow),
                 40
             );
         }
         // Ragged and hostile rows stay in shape.
         let bad = ["\x1b[2J清屏", "a\nb"];
-        let line = render_row(&bad, &widths, " | ", Narrow);
+        let line = render_row_aligned(&bad, &widths, &[], " | ", Narrow);
         assert!(!line.contains('\x1b') && !line.contains('\n'));
         assert_eq!(str_width(&line, Narrow), 40);
     }
@@ -260,6 +301,31 @@ mod tests {
         let rows: [[&str; 1]; 0] = [];
         assert_eq!(natural_widths(&h, &rows, Narrow), vec![12]);
         assert_eq!(natural_widths(&h, &rows, Wide), vec![14]);
+    }
+
+    #[test]
+    fn fit_columns_keeps_natural_widths_when_they_fit() {
+        assert_eq!(fit_columns(&[4, 10, 6], 30), vec![4, 10, 6]);
+    }
+
+    #[test]
+    fn narrow_columns_keep_their_width_and_wide_ones_share() {
+        let w = fit_columns(&[4, 40, 30], 40);
+        assert_eq!(w[0], 4);
+        assert_eq!(w.iter().sum::<usize>(), 40);
+        assert!(w[1] >= w[2]);
+    }
+
+    #[test]
+    fn never_below_two_columns_for_a_wide_char() {
+        let w = fit_columns(&[8, 8, 8], 3);
+        assert!(w.iter().all(|&x| x == 2));
+    }
+
+    #[test]
+    fn header_widths_count_the_header_columns_only() {
+        let rows = [vec!["全市生产总值", "1", "extra cell"]];
+        assert_eq!(header_widths(&["指标", "值"], &rows, Narrow), vec![12, 2]);
     }
 
     fn cell() -> impl Strategy<Value = String> {
@@ -288,7 +354,7 @@ mod tests {
                 prop_assert!(w >= nat.min(COLUMN_FLOOR), "column {} under floor", i);
             }
             for r in &rows {
-                let line = render_row(r, &widths, "|", amb);
+                let line = render_row_aligned(r, &widths, &[], "|", amb);
                 prop_assert_eq!(str_width(&line, amb), total);
             }
         }

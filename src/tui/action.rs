@@ -1,4 +1,5 @@
-//! What the user can ask for (`Action`), which pane has the keyboard (`Focus`)
+//! What the user can ask for (`Action`), what `update` acts on (`Msg`: an
+//! action or a background result), which pane has the keyboard (`Focus`)
 //! and which key context is active (`Mode`). Plain data: no terminal, no state.
 
 /// The pane that has the keyboard.
@@ -131,4 +132,22 @@ pub enum Action {
     Scroll(i8, u16, u16),
     /// Left click at (column, row).
     Click(u16, u16),
+}
+
+/// Everything `update::update` acts on: what the user asked for, or a
+/// result from the background (the search worker's answer), so the event
+/// loop hands both to the one place state changes and nothing there waits.
+#[derive(Debug)]
+pub enum Msg {
+    Action(Action),
+    /// The search worker's hits for one query.
+    SearchHits(super::searcher::Answer),
+    /// The search worker stopped: search on the UI thread from now on.
+    SearchGone,
+}
+
+impl From<Action> for Msg {
+    fn from(a: Action) -> Msg {
+        Msg::Action(a)
+    }
 }

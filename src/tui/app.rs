@@ -3,14 +3,14 @@
 //! the reader shows follows the outline, jumps to a location); `update`
 //! decides which to call. No terminal I/O.
 
-use super::action::{Focus, Mode};
+use super::action::{Focus, Mode, Msg};
 use super::jumps::{JumpList, Pending};
 use super::layout::{plan_with, Plan};
 use super::outline::{NodeKind, OutlineState};
 use super::reader::ReaderState;
 use super::records::RecordsPopup;
 use super::search::SearchState;
-use super::searcher::Searcher;
+use super::searcher::{Answer, Gone, Searcher};
 use super::tables::{TableRef, TablesState};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
@@ -35,9 +35,24 @@ pub enum Overlay {
 pub struct Saved {
     focus: Focus,
     right: Focus,
-    outline: (Vec<bool>, usize, usize),
-    reader: (Option<usize>, usize, Option<String>),
+    outline: SavedOutline,
+    reader: SavedReader,
     tables: Option<TablesState>,
+}
+
+/// The outline's part of a saved view.
+#[derive(Debug, Clone)]
+struct SavedOutline {
+    expanded: Vec<bool>,
+    selected: usize,
+    offset: usize,
+}
+
+/// The reader's part of a saved view.
+#[derive(Debug, Clone)]
+struct SavedReader {
+    place: ReaderPlace,
+    highlight: Option<String>,
 }
 
 /// Options that do not change while running.
@@ -49,7 +64,19 @@ pub struct Options {
 }
 
 /// A reader position: the node shown and the first line on screen.
-pub type ReaderPlace = (Option<usize>, usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderPlace {
+    pub node: Option<usize>,
+    pub top: usize,
+}
+
+/// While the outline is hidden: where the reader was just before hiding
+/// it, and just after (the reader re-wraps to the wider pane).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HiddenFrom {
+    pub before: ReaderPlace,
+    pub after: ReaderPlace,
+}
 
 /// The explorer state.
 #[derive(Debug)]
@@ -94,7 +121,7 @@ pub struct App {
     /// While the outline is hidden: the reader's (node, top) before and
     /// just after hiding it, so `o` again restores the exact screen when
     /// nothing moved in between.
-    pub hidden_from: Option<(ReaderPlace, ReaderPlace)>,
+    pub hidden_from: Option<HiddenFrom>,
     /// The table filter prompt's cursor (chars into the filter).
     pub filter_cursor: usize,
     pub quit: bool,
@@ -191,6 +218,7 @@ impl App {
                 t.set_height(r.height.saturating_sub(4).max(1) as usize);
             }
         }
+        self.fit_table_columns();
     }
 
     /// Build the tables pane on first use.
@@ -349,16 +377,15 @@ impl App {
         self.saved = Some(Saved {
             focus: self.focus,
             right: self.right,
-            outline: (
-                self.outline.expanded.clone(),
-                self.outline.selected,
-                self.outline.offset,
-            ),
-            reader: (
-                self.reader.node,
-                self.reader.top,
-                self.reader.highlight.clone(),
-            ),
+            outline: SavedOutline {
+                expanded: self.outline.expanded.clone(),
+                selected: self.outline.selected,
+                offset: self.outline.offset,
+            },
+            reader: SavedReader {
+                place: self.reader.place(),
+                highlight: self.reader.highlight.clone(),
+            },
             tables: self.tables.clone(),
         });
     }
@@ -368,18 +395,18 @@ impl App {
         let Some(s) = self.saved.take() else { return };
         self.focus = s.focus;
         self.right = s.right;
-        self.outline.expanded = s.outline.0;
+        self.outline.expanded = s.outline.expanded;
         self.outline.refresh();
         self.outline.selected = s
             .outline
-            .1
+            .selected
             .min(self.outline.visible.len().saturating_sub(1));
-        self.outline.offset = s.outline.2;
-        if let Some(n) = s.reader.0 {
+        self.outline.offset = s.outline.offset;
+        if let Some(n) = s.reader.place.node {
             self.reader
                 .open(&self.model, &self.outline, n, self.opts.amb);
-            self.reader.top = s.reader.1;
-            self.reader.highlight = s.reader.2;
+            self.reader.top = s.reader.place.top;
+            self.reader.highlight = s.reader.highlight;
         }
         if s.tables.is_some() {
             self.tables = s.tables;
@@ -393,8 +420,9 @@ impl App {
     }
 
     /// Search for the current query: ask the worker when there is one (the
-    /// hits arrive through `poll_search`), else search here (building the
-    /// index on first use).
+    /// hits arrive later as a message, see `search_message`), else search
+    /// here (building the index on first use). Jumps waiting for the
+    /// previous query's hits are dropped.
     pub fn run_search(&mut self) {
         let report = if self.search.this_report {
             self.search.report.clone()
@@ -402,6 +430,7 @@ impl App {
             None
         };
         let opts = crate::search::SearchOptions { report, limit: 200 };
+        self.search.waiting.clear();
         if let Some(s) = &mut self.searcher {
             if s.send(&self.search.query, opts.clone()).is_ok() {
                 self.search.pending = true;
@@ -418,39 +447,35 @@ impl App {
         self.show_hits(hits);
     }
 
-    /// Take the worker's hits for the latest query if they have arrived;
-    /// true when the hits changed.
-    pub fn poll_search(&mut self) -> bool {
-        self.take_hits(None)
-    }
-
-    /// Wait (a few seconds at most) for the worker's hits for the latest
-    /// query, so Enter and n / N act on the query as typed.
-    pub fn settle_search(&mut self) {
-        self.take_hits(Some(std::time::Duration::from_secs(5)));
-    }
-
-    fn take_hits(&mut self, wait: Option<std::time::Duration>) -> bool {
+    /// The worker's answer to the latest query, as a message for `update`,
+    /// if it has arrived (or word that the worker stopped). Never waits: the
+    /// event loop calls this alongside reading the terminal.
+    pub fn search_message(&self) -> Option<Msg> {
         if !self.search.pending {
+            return None;
+        }
+        match self.searcher.as_ref()?.try_latest() {
+            Ok(Some(answer)) => Some(Msg::SearchHits(answer)),
+            Ok(None) => None,
+            Err(Gone) => Some(Msg::SearchGone),
+        }
+    }
+
+    /// Show the worker's hits if they answer the latest query (an older
+    /// query's are dropped); true when the hits changed.
+    pub fn receive_hits(&mut self, answer: Answer) -> bool {
+        let latest = self.searcher.as_ref().map(Searcher::latest);
+        if !self.search.pending || latest != Some(answer.seq) {
             return false;
         }
-        let Some(s) = &self.searcher else {
-            return false;
-        };
-        let got = match wait {
-            Some(t) => s.wait_latest(t),
-            None => s.try_latest(),
-        };
-        match got {
-            Ok(Some(hits)) => self.show_hits(hits),
-            Ok(None) => return false,
-            Err(_) => {
-                // the worker stopped: search here from now on
-                self.searcher = None;
-                self.run_search();
-            }
-        }
+        self.show_hits(answer.hits);
         true
+    }
+
+    /// The worker stopped: search here from now on (the current query too).
+    pub fn search_worker_gone(&mut self) {
+        self.searcher = None;
+        self.run_search();
     }
 
     fn show_hits(&mut self, hits: Vec<crate::search::Hit>) {

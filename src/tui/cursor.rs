@@ -8,28 +8,47 @@ use super::reader::ReaderState;
 
 /// The lines showing sentence `t` (first..=last), if any.
 fn sentence_lines(doc: &Doc, t: u32) -> Option<(usize, usize)> {
-    let mut lines = (0..doc.lines.len()).filter(|&l| doc.lines[l].segs.iter().any(|s| s.1 == t));
+    let mut lines =
+        (0..doc.lines.len()).filter(|&l| doc.lines[l].segs.iter().any(|s| s.sentence == t));
     let first = lines.next()?;
     Some((first, lines.next_back().unwrap_or(first)))
 }
 
-/// Every marked number in reading order: (line, sentence, record). A number
-/// wrapped over two lines is listed once, at its first line.
-pub fn numbers(doc: &Doc) -> Vec<(usize, u32, usize)> {
-    let mut out: Vec<(usize, u32, usize)> = Vec::new();
+/// A marked number of the document: where it is and what it was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberMark {
+    /// The (first) line it is on.
+    pub line: usize,
+    /// The sentence it is in (index into `Doc::sentences`).
+    pub sentence: u32,
+    /// The indicator record (index into the report's `indicators`).
+    pub record: usize,
+}
+
+/// Every marked number in reading order. A number wrapped over two lines
+/// is listed once, at its first line.
+pub fn numbers(doc: &Doc) -> Vec<NumberMark> {
+    let mut out: Vec<NumberMark> = Vec::new();
     for (l, line) in doc.lines.iter().enumerate() {
-        for (m, rec) in &line.marks {
+        for m in &line.marks {
             let Some(seg) = line
                 .segs
                 .iter()
-                .find(|s| m.start < s.0.end && m.end > s.0.start)
+                .find(|s| m.bytes.start < s.bytes.end && m.bytes.end > s.bytes.start)
             else {
                 continue;
             };
-            if out.iter().any(|&(_, s, r)| s == seg.1 && r == *rec) {
+            if out
+                .iter()
+                .any(|n| n.sentence == seg.sentence && n.record == m.record)
+            {
                 continue;
             }
-            out.push((l, seg.1, *rec));
+            out.push(NumberMark {
+                line: l,
+                sentence: seg.sentence,
+                record: m.record,
+            });
         }
     }
     out
@@ -52,7 +71,7 @@ impl ReaderState {
         let n = self.number?;
         numbers(&self.doc)
             .iter()
-            .any(|&(_, s, r)| s == t && r == n)
+            .any(|m| m.sentence == t && m.record == n)
             .then_some(n)
     }
 
@@ -114,22 +133,22 @@ impl ReaderState {
         let cur_t = self.cursor_sentence();
         let cur = cur_t.and_then(|t| {
             let n = self.number?;
-            list.iter().position(|&(_, s, r)| s == t && r == n)
+            list.iter().position(|m| m.sentence == t && m.record == n)
         });
         let pick = match (cur, cur_t) {
             (Some(i), _) if forward => list.get(i + 1),
             (Some(i), _) => i.checked_sub(1).and_then(|i| list.get(i)),
-            (None, Some(t)) if forward => list.iter().find(|e| e.1 >= t),
-            (None, Some(t)) => list.iter().rev().find(|e| e.1 <= t),
-            (None, None) if forward => list.iter().find(|e| e.0 >= self.top),
+            (None, Some(t)) if forward => list.iter().find(|e| e.sentence >= t),
+            (None, Some(t)) => list.iter().rev().find(|e| e.sentence <= t),
+            (None, None) if forward => list.iter().find(|e| e.line >= self.top),
             (None, None) => list
                 .iter()
                 .rev()
-                .find(|e| e.0 < self.top + self.height.max(1)),
+                .find(|e| e.line < self.top + self.height.max(1)),
         };
         match pick.copied() {
-            Some((l, t, r)) => {
-                self.set_cursor(t, Some(r), Some(l));
+            Some(m) => {
+                self.set_cursor(m.sentence, Some(m.record), Some(m.line));
                 true
             }
             None => false,

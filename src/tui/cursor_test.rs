@@ -85,18 +85,19 @@ fn number_keys_walk_the_marked_numbers_in_reading_order() {
     update(&mut app, Action::NumberNext);
     let start = list
         .iter()
-        .position(|&(_, s, r)| {
-            Some(s) == app.reader.cursor_sentence() && Some(r) == app.reader.cursor_number()
+        .position(|m| {
+            Some(m.sentence) == app.reader.cursor_sentence()
+                && Some(m.record) == app.reader.cursor_number()
         })
         .unwrap();
-    for &(l, s, r) in &list[start + 1..] {
+    for m in &list[start + 1..] {
         update(&mut app, Action::NumberNext);
-        assert_eq!(app.reader.cursor_sentence(), Some(s));
-        assert_eq!(app.reader.cursor_number(), Some(r));
-        assert!(visible(&app, l));
+        assert_eq!(app.reader.cursor_sentence(), Some(m.sentence));
+        assert_eq!(app.reader.cursor_number(), Some(m.record));
+        assert!(visible(&app, m.line));
     }
     update(&mut app, Action::NumberPrev);
-    let (_, s, r) = list[list.len() - 2];
+    let (s, r) = (list[list.len() - 2].sentence, list[list.len() - 2].record);
     assert_eq!(
         (app.reader.cursor_sentence(), app.reader.cursor_number()),
         (Some(s), Some(r))
@@ -246,13 +247,11 @@ fn enter_on_a_cell_record_opens_the_tables_pane_on_the_cell() {
                 .map(|i| (ri, i))
         })
         .unwrap();
-    app.records = Some(super::records::RecordsPopup {
-        report: ri,
-        records: vec![i],
-        scope: RecordsScope::Row,
-        scroll: 0,
-        selected: 0,
-    });
+    app.records = Some(super::records::RecordsPopup::new(
+        ri,
+        vec![i],
+        RecordsScope::Row,
+    ));
     app.overlay = Some(super::app::Overlay::Records);
     update(&mut app, Action::Enter);
     assert_eq!(app.focus, Focus::Tables);

@@ -7,12 +7,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::columns::fit_columns;
 use super::glyphs::Glyphs;
 use super::marks;
 use super::outline::{section_at, NodeKind, OutlineState};
 use crate::model::{Block, Model, Report, Section, Table};
-use crate::text::{pad, sanitize, str_width, wrap, AmbiguousWidth};
+use crate::text::{fit_columns, header_widths, pad, sanitize, wrap, AmbiguousWidth};
 
 /// A reader grid column narrower than this (and than its text) is too
 /// squeezed to read (five CJK chars a line); the table is shown as records.
@@ -41,11 +40,28 @@ pub struct DocLine {
     /// Sanitized text, at most the document width wide.
     pub text: String,
     pub kind: LineKind,
-    /// Byte ranges of `text` belonging to each sentence (index into `Doc::sentences`).
-    pub segs: Vec<(Range<usize>, u32)>,
-    /// Byte ranges of `text` that print an indicator's value, with the
-    /// record's index in the report's `indicators`.
-    pub marks: Vec<(Range<usize>, usize)>,
+    /// The pieces of `text` belonging to each sentence.
+    pub segs: Vec<Seg>,
+    /// The pieces of `text` that print an indicator's value.
+    pub marks: Vec<Mark>,
+}
+
+/// A piece of a line that belongs to one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    /// Byte range in the line's text.
+    pub bytes: Range<usize>,
+    /// Index into `Doc::sentences`.
+    pub sentence: u32,
+}
+
+/// A piece of a line that prints an indicator's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte range in the line's text.
+    pub bytes: Range<usize>,
+    /// Index into the report's `indicators`.
+    pub record: usize,
 }
 
 /// A wrapped document.
@@ -60,10 +76,20 @@ pub struct Doc {
     pub sentence_line: Vec<usize>,
     /// (table id, first line) of each inline table.
     pub table_line: Vec<(String, usize)>,
-    /// (index into `table_line`, row as printed, first line) of each table row.
-    pub row_line: Vec<(usize, usize, usize)>,
+    /// Where each inline table row starts.
+    pub row_line: Vec<RowLine>,
     /// (section id, heading line) of each section shown.
     pub section_line: Vec<(String, usize)>,
+}
+
+/// The first line of one row of an inline table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowLine {
+    /// Index into `Doc::table_line`.
+    pub table: usize,
+    /// The row as printed (0-based).
+    pub row: usize,
+    pub line: usize,
 }
 
 impl Doc {
@@ -78,7 +104,7 @@ impl Doc {
         self.lines
             .iter()
             .skip(line)
-            .find_map(|l| l.segs.first().map(|s| s.1))
+            .find_map(|l| l.segs.first().map(|s| s.sentence))
     }
 
     /// The first sentence that starts within `rows` lines from `line`, else
@@ -101,9 +127,13 @@ impl Doc {
         let k = self
             .row_line
             .iter()
-            .position(|&(tt, r, _)| tt == t && r == row)?;
-        let start = self.row_line[k].2;
-        let next = self.row_line.get(k + 1).filter(|e| e.0 == t).map(|e| e.2);
+            .position(|e| e.table == t && e.row == row)?;
+        let start = self.row_line[k].line;
+        let next = self
+            .row_line
+            .get(k + 1)
+            .filter(|e| e.table == t)
+            .map(|e| e.line);
         let end = next.unwrap_or_else(|| {
             let more = self.lines[start..]
                 .iter()
@@ -179,15 +209,13 @@ impl Builder<'_> {
                         self.doc.sentence_line.push(self.doc.lines.len());
                     }
                     for row in wrap(&text, self.width, self.amb) {
-                        let segs: Vec<(Range<usize>, u32)> = ranges
+                        let segs: Vec<Seg> = ranges
                             .iter()
                             .filter(|(r, _)| r.start < row.end && r.end > row.start)
-                            .map(|(r, i)| {
-                                (
-                                    r.start.max(row.start) - row.start
-                                        ..r.end.min(row.end) - row.start,
-                                    *i,
-                                )
+                            .map(|(r, i)| Seg {
+                                bytes: r.start.max(row.start) - row.start
+                                    ..r.end.min(row.end) - row.start,
+                                sentence: *i,
                             })
                             .collect();
                         for (r, i) in &ranges {
@@ -198,12 +226,10 @@ impl Builder<'_> {
                         let line_marks = marks
                             .iter()
                             .filter(|(r, _)| r.start < row.end && r.end > row.start)
-                            .map(|(r, i)| {
-                                (
-                                    r.start.max(row.start) - row.start
-                                        ..r.end.min(row.end) - row.start,
-                                    *i,
-                                )
+                            .map(|(r, i)| Mark {
+                                bytes: r.start.max(row.start) - row.start
+                                    ..r.end.min(row.end) - row.start,
+                                record: *i,
                             })
                             .collect();
                         self.doc.lines.push(DocLine {
@@ -229,12 +255,7 @@ impl Builder<'_> {
     }
 
     fn table(&mut self, t: &Table) {
-        let num = if t.number.is_empty() {
-            String::new()
-        } else {
-            format!("表{} ", t.number)
-        };
-        self.wrapped(&format!("{num}{}", t.caption), LineKind::Caption);
+        self.wrapped(&t.title(), LineKind::Caption);
         let cols = t.columns.len();
         if cols == 0 {
             return;
@@ -246,12 +267,7 @@ impl Builder<'_> {
             .iter()
             .map(|r| r.iter().map(|c| clean(c)).collect())
             .collect();
-        let mut natural: Vec<usize> = header.iter().map(|h| str_width(h, self.amb)).collect();
-        for r in &rows {
-            for (i, c) in r.iter().enumerate().take(cols) {
-                natural[i] = natural[i].max(str_width(c, self.amb));
-            }
-        }
+        let natural = header_widths(&header, &rows, self.amb);
         let seps = 3 * (cols - 1);
         let avail = self.width.saturating_sub(seps);
         let widths = fit_columns(&natural, avail);
@@ -301,10 +317,15 @@ impl Builder<'_> {
     fn row_starts(&mut self) {
         let t = self.doc.table_line.len().saturating_sub(1);
         let row = match self.doc.row_line.last() {
-            Some(&(tt, r, _)) if tt == t => r + 1,
+            Some(e) if e.table == t => e.row + 1,
             _ => 0,
         };
-        self.doc.row_line.push((t, row, self.doc.lines.len()));
+        let line = self.doc.lines.len();
+        self.doc.row_line.push(RowLine {
+            table: t,
+            row,
+            line,
+        });
     }
 
     fn table_row(&mut self, cells: &[String], widths: &[usize], sep: &str, kind: LineKind) {
@@ -462,6 +483,7 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::str_width;
     use crate::tui::testmodel::small_model;
 
     fn doc_for(id: &str, width: usize, amb: AmbiguousWidth) -> Doc {
@@ -523,7 +545,7 @@ mod tests {
             .filter(|l| {
                 l.segs
                     .iter()
-                    .any(|s| d.sentences[s.1 as usize].starts_with("demo-2023:p3."))
+                    .any(|s| d.sentences[s.sentence as usize].starts_with("demo-2023:p3."))
             })
             .map(|l| l.text.as_str())
             .collect();
@@ -534,7 +556,7 @@ mod tests {
             .iter()
             .position(|s| s == "demo-2023:p3.2")
             .unwrap() as u32;
-        assert!(d.lines[second].segs.iter().any(|s| s.1 == p32));
+        assert!(d.lines[second].segs.iter().any(|s| s.sentence == p32));
     }
 
     #[test]
@@ -551,7 +573,11 @@ mod tests {
                     assert_eq!(d.report, Some(ri));
                     let mut pieces: Vec<(usize, String)> = Vec::new();
                     for l in &d.lines {
-                        for (rg, i) in &l.marks {
+                        for Mark {
+                            bytes: rg,
+                            record: i,
+                        } in &l.marks
+                        {
                             match pieces.last_mut() {
                                 Some((j, t))
                                     if j == i && !t.ends_with(&*r.indicators[*i].value_text) =>

@@ -25,9 +25,17 @@ pub fn by_sentence(report: &Report) -> HashMap<&str, Vec<usize>> {
     out
 }
 
-/// The records read from a printed table's cells: (row, column, index into
-/// `report.indicators`), in record order.
-pub fn cell_records(report: &Report, table: &str) -> Vec<(usize, usize, usize)> {
+/// A record read from a printed table's cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRecord {
+    pub row: usize,
+    pub column: usize,
+    /// Index into `report.indicators`.
+    pub record: usize,
+}
+
+/// The records read from a printed table's cells, in record order.
+pub fn cell_records(report: &Report, table: &str) -> Vec<CellRecord> {
     report
         .indicators
         .iter()
@@ -37,7 +45,11 @@ pub fn cell_records(report: &Report, table: &str) -> Vec<(usize, usize, usize)> 
                 table: t,
                 row,
                 column,
-            } if t == table => Some((*row, *column, i)),
+            } if t == table => Some(CellRecord {
+                row: *row,
+                column: *column,
+                record: i,
+            }),
             _ => None,
         })
         .collect()

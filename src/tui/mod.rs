@@ -45,6 +45,8 @@ mod landing_test;
 #[cfg(test)]
 mod less_test;
 #[cfg(test)]
+mod pending_jump_test;
+#[cfg(test)]
 mod search_results_test;
 #[cfg(test)]
 mod snapshots_test;

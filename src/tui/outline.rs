@@ -59,12 +59,7 @@ pub struct OutlineState {
 }
 
 fn table_label(t: &crate::model::Table) -> String {
-    let num = if t.number.is_empty() {
-        String::new()
-    } else {
-        format!("表{} ", t.number)
-    };
-    sanitize(&format!("{num}{}", t.caption)).into_owned()
+    sanitize(&t.title()).into_owned()
 }
 
 impl OutlineState {

@@ -33,6 +33,14 @@ pub struct ReaderState {
 }
 
 impl ReaderState {
+    /// Where the reader is: the node shown and the first line on screen.
+    pub fn place(&self) -> super::app::ReaderPlace {
+        super::app::ReaderPlace {
+            node: self.node,
+            top: self.top,
+        }
+    }
+
     fn layout(&mut self, model: &Model, outline: &OutlineState, amb: AmbiguousWidth) {
         let Some(node) = self.node else {
             self.doc = Rc::new(Doc::default());

@@ -33,6 +33,26 @@ pub struct RecordsPopup {
     pub scroll: usize,
     /// The record Enter jumps to (index into `records`; Tab / J move it).
     pub selected: usize,
+    /// The content rows wrapped to the popup's width: wrapped in `update`
+    /// when the popup opens or the screen's width changes (`wrap_rows`);
+    /// the view only reads them.
+    pub wrapped: Option<WrappedRows>,
+}
+
+/// One content row of the popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PopupRow {
+    pub text: String,
+    /// Part of a record's numbered heading (drawn as a heading).
+    pub heading: bool,
+}
+
+/// The popup's content rows wrapped to `width` columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedRows {
+    pub width: usize,
+    pub amb: AmbiguousWidth,
+    pub rows: Vec<PopupRow>,
 }
 
 fn push_unique(out: &mut Vec<usize>, i: usize) {
@@ -56,15 +76,15 @@ impl RecordsPopup {
         let target = highlight.and_then(|h| doc.sentences.iter().position(|s| s == h));
         if let Some(t) = target.map(|t| t as u32) {
             let lines: Vec<usize> = (0..doc.lines.len())
-                .filter(|&l| doc.lines[l].segs.iter().any(|s| s.1 == t))
+                .filter(|&l| doc.lines[l].segs.iter().any(|s| s.sentence == t))
                 .collect();
             if lines.iter().any(|l| shown.contains(l)) {
                 for &l in &lines {
                     let line = &doc.lines[l];
-                    for seg in line.segs.iter().filter(|s| s.1 == t) {
-                        for (m, i) in &line.marks {
-                            if m.start < seg.0.end && m.end > seg.0.start {
-                                push_unique(&mut records, *i);
+                    for seg in line.segs.iter().filter(|s| s.sentence == t) {
+                        for m in &line.marks {
+                            if m.bytes.start < seg.bytes.end && m.bytes.end > seg.bytes.start {
+                                push_unique(&mut records, m.record);
                             }
                         }
                     }
@@ -73,21 +93,15 @@ impl RecordsPopup {
         }
         let scope = if records.is_empty() {
             for line in doc.lines.iter().skip(top).take(height.max(1)) {
-                for (_, i) in &line.marks {
-                    push_unique(&mut records, *i);
+                for m in &line.marks {
+                    push_unique(&mut records, m.record);
                 }
             }
             RecordsScope::Screen
         } else {
             RecordsScope::Highlight
         };
-        (!records.is_empty()).then_some(RecordsPopup {
-            report,
-            records,
-            scope,
-            scroll: 0,
-            selected: 0,
-        })
+        (!records.is_empty()).then(|| RecordsPopup::new(report, records, scope))
     }
 }
 
@@ -155,16 +169,17 @@ pub fn fields(ind: &Indicator) -> (String, Vec<Field>) {
 
 /// The popup's content rows: per record a numbered heading, its fields
 /// ("label  value", labels padded to one width) and a blank row between records.
-pub fn content(records: &[&Indicator]) -> Vec<(String, bool)> {
+pub fn content(records: &[&Indicator]) -> Vec<PopupRow> {
+    let row = |text: String, heading: bool| PopupRow { text, heading };
     let mut rows = Vec::new();
     for (n, ind) in records.iter().enumerate() {
         if n > 0 {
-            rows.push((String::new(), false));
+            rows.push(row(String::new(), false));
         }
         let (metric, fs) = fields(ind);
-        rows.push((format!("{}. {metric}", n + 1), true));
+        rows.push(row(format!("{}. {metric}", n + 1), true));
         for f in fs {
-            rows.push((format!("   {:<10}{}", f.label, f.value), false));
+            rows.push(row(format!("   {:<10}{}", f.label, f.value), false));
         }
     }
     rows
@@ -179,6 +194,36 @@ pub fn popup_size(w: u16, h: u16, rows: usize) -> (u16, u16) {
 }
 
 impl RecordsPopup {
+    /// A popup on `records` (indices into report `report`'s indicators),
+    /// scrolled to the top, the first record selected.
+    pub fn new(report: usize, records: Vec<usize>, scope: RecordsScope) -> RecordsPopup {
+        RecordsPopup {
+            report,
+            records,
+            scope,
+            scroll: 0,
+            selected: 0,
+            wrapped: None,
+        }
+    }
+
+    /// Wrap the content rows to `width` columns, unless they already are.
+    pub fn wrap_rows(&mut self, model: &Model, width: usize, amb: AmbiguousWidth) {
+        if self.wrapped_rows(width, amb).is_none() {
+            self.wrapped = Some(WrappedRows {
+                width,
+                amb,
+                rows: self.rows(model, width, amb),
+            });
+        }
+    }
+
+    /// The content rows as wrapped to `width` columns, if they were.
+    pub fn wrapped_rows(&self, width: usize, amb: AmbiguousWidth) -> Option<&[PopupRow]> {
+        let w = self.wrapped.as_ref()?;
+        (w.width == width && w.amb == amb).then_some(w.rows.as_slice())
+    }
+
     /// The records, as found in the model (missing indices are skipped).
     pub fn indicators<'a>(&self, model: &'a Model) -> Vec<&'a Indicator> {
         model
@@ -194,18 +239,26 @@ impl RecordsPopup {
     }
 
     /// The content rows wrapped to `width` columns (heading flag kept per row).
-    pub fn rows(&self, model: &Model, width: usize, amb: AmbiguousWidth) -> Vec<(String, bool)> {
+    pub fn rows(&self, model: &Model, width: usize, amb: AmbiguousWidth) -> Vec<PopupRow> {
         let mut out = Vec::new();
-        for (text, head) in content(&self.indicators(model)) {
-            if text.is_empty() {
-                out.push((text, head));
+        for row in content(&self.indicators(model)) {
+            if row.text.is_empty() {
+                out.push(row);
                 continue;
             }
-            for r in wrap(&text, width.max(2), amb) {
-                out.push((text[r].to_string(), head));
+            for r in wrap(&row.text, width.max(2), amb) {
+                out.push(PopupRow {
+                    text: row.text[r].to_string(),
+                    heading: row.heading,
+                });
             }
         }
         out
+    }
+
+    /// The width the content rows are wrapped to in a body area `w` wide.
+    pub fn text_width(w: u16) -> usize {
+        popup_size(w, 0, 0).0.saturating_sub(3) as usize
     }
 
     /// The content row of each record's heading (wrapped to the popup's
@@ -223,7 +276,7 @@ impl RecordsPopup {
         let heads = rows
             .iter()
             .enumerate()
-            .filter(|(k, (text, head))| *head && (*k == 0 || !rows[k - 1].1) && !text.is_empty())
+            .filter(|(k, r)| r.heading && (*k == 0 || !rows[k - 1].heading) && !r.text.is_empty())
             .map(|(k, _)| k)
             .collect();
         (heads, ph.saturating_sub(2).max(1) as usize)
@@ -336,7 +389,7 @@ mod tests {
         assert_eq!(p.scope, RecordsScope::Screen);
         let expected: Vec<usize> = doc.lines[l..l + 6]
             .iter()
-            .flat_map(|x| x.marks.iter().map(|m| m.1))
+            .flat_map(|x| x.marks.iter().map(|m| m.record))
             .fold(Vec::new(), |mut v, i| {
                 if !v.contains(&i) {
                     v.push(i)
@@ -381,8 +434,9 @@ mod tests {
             .starts_with("shanghai-2024-plan:s1.1:p"));
         assert_eq!(get("record"), Some(ind.id.as_str()));
         let rows = content(&[ind, ind]);
-        assert_eq!(rows[0], ("1. 全市生产总值".to_string(), true));
-        assert!(rows.contains(&(String::new(), false)));
+        assert_eq!(rows[0].text, "1. 全市生产总值");
+        assert!(rows[0].heading);
+        assert!(rows.iter().any(|r| r.text.is_empty() && !r.heading));
     }
 
     #[test]

@@ -6,6 +6,17 @@
 use crate::search::Hit;
 use crate::text::AmbiguousWidth;
 
+/// A jump asked for before the query's hits arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchJump {
+    /// Enter in the prompt: the selected hit.
+    Selected,
+    /// n: the hit after the active one.
+    Next,
+    /// N: the hit before the active one.
+    Prev,
+}
+
 /// The search overlay.
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
@@ -23,6 +34,9 @@ pub struct SearchState {
     /// The worker has not answered the latest query yet (`hits` are the
     /// previous query's).
     pub pending: bool,
+    /// Enter, n or N pressed while `pending`: the jumps to make, in order,
+    /// when the hits arrive.
+    pub waiting: Vec<SearchJump>,
     /// The prompt's cursor, in chars into `query`.
     pub cursor: usize,
     /// Queries submitted (Enter) in this session, for Up / Down.

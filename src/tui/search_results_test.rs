@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use super::action::Action;
 use super::app::App;
 use super::strings;
-use super::test_support::{bundled_app as bundled, run};
+use super::test_support::{bundled_app as bundled, run, settle_search};
 use super::ui::{self, cells::screen_text};
 
 fn search(app: &mut App, q: &str) {
@@ -17,7 +17,7 @@ fn search(app: &mut App, q: &str) {
     for c in q.chars() {
         run(app, &[Action::Input(c)]);
     }
-    app.settle_search();
+    settle_search(app);
 }
 
 fn rows(app: &App, w: u16, h: u16) -> Vec<String> {

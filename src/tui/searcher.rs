@@ -5,11 +5,12 @@
 //! first search does not wait for it, on a corpus of any size), takes
 //! only the newest of the requests waiting (typing faster than it searches
 //! skips the stale ones), narrows with a `Session`, and sends the hits back.
-//! The UI keeps the answer to its latest request only. No terminal I/O.
+//! The UI keeps the answer to its latest request only: the event loop
+//! takes it with `try_latest` (never waiting) and hands it to `update` as a
+//! message. No terminal I/O.
 
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
-use std::time::Duration;
 
 use crate::model::Model;
 use crate::search::{Hit, Index, SearchOptions, Session};
@@ -71,13 +72,18 @@ impl Searcher {
         Ok(self.sent)
     }
 
-    /// The hits of the latest request, if they have arrived (answers to
-    /// older requests are dropped).
-    pub fn try_latest(&self) -> Result<Option<Vec<Hit>>, Gone> {
+    /// Number of the last request sent (its answer is the one that counts).
+    pub fn latest(&self) -> u64 {
+        self.sent
+    }
+
+    /// The answer to the latest request, if it has arrived (answers to
+    /// older requests are dropped). Never waits.
+    pub fn try_latest(&self) -> Result<Option<Answer>, Gone> {
         let mut latest = None;
         loop {
             match self.answers.try_recv() {
-                Ok(a) if a.seq == self.sent => latest = Some(a.hits),
+                Ok(a) if a.seq == self.sent => latest = Some(a),
                 Ok(_) => {}
                 Err(TryRecvError::Empty) => return Ok(latest),
                 Err(TryRecvError::Disconnected) => return Err(Gone),
@@ -85,8 +91,11 @@ impl Searcher {
         }
     }
 
-    /// Wait up to `timeout` for the hits of the latest request.
-    pub fn wait_latest(&self, timeout: Duration) -> Result<Option<Vec<Hit>>, Gone> {
+    /// Wait up to `timeout` for the hits of the latest request (tests only:
+    /// the explorer never waits for the worker).
+    #[cfg(test)]
+    pub fn wait_latest(&self, timeout: std::time::Duration) -> Result<Option<Vec<Hit>>, Gone> {
+        use std::sync::mpsc::RecvTimeoutError;
         let end = std::time::Instant::now() + timeout;
         loop {
             let left = end.saturating_duration_since(std::time::Instant::now());
@@ -124,6 +133,7 @@ fn work(model: &Model, inbox: &Receiver<Request>, outbox: &Sender<Answer>) {
 mod tests {
     use super::*;
     use crate::search::location_id;
+    use std::time::Duration;
 
     fn model() -> Arc<Model> {
         Arc::new(crate::load_model(None).expect("bundled model loads"))

@@ -13,7 +13,7 @@ pub use super::sort::SortDir;
 use super::sort::{compare_keys, sort_keys};
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
-use crate::text::{sanitize, str_width, wrap, AmbiguousWidth};
+use crate::text::{header_widths, sanitize, wrap, AmbiguousWidth};
 
 /// A table the pane can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,14 +39,9 @@ pub fn view<'a>(model: &'a Model, derived: &'a [DerivedTable], r: TableRef) -> O
         TableRef::Printed { report, table } => {
             let rep = model.reports.get(report)?;
             let t = rep.tables.get(table)?;
-            let num = if t.number.is_empty() {
-                String::new()
-            } else {
-                format!("表{} ", t.number)
-            };
             Some(TView {
                 report: &rep.id,
-                title: sanitize(&format!("{num}{}", t.caption)).into_owned(),
+                title: sanitize(&t.title()).into_owned(),
                 columns: &t.columns,
                 rows: &t.rows,
                 derived: false,
@@ -108,6 +103,40 @@ pub struct TablesState {
     pub height: usize,
     /// Rows of the cell popup scrolled off its top.
     pub popup_scroll: usize,
+    /// The current table's columns fitted to the pane: computed in `update`
+    /// when the table, the pane's width or the ambiguous width change (see
+    /// `fit_columns`); the view only reads them.
+    pub fit: Option<FittedColumns>,
+    /// The cell popup's text laid out for the screen: laid out in `update`
+    /// while the popup is open (see `lay_out_popup`); the view only reads it.
+    pub popup: Option<CellPopup>,
+}
+
+/// The cursor's cell as the popup shows it, laid out for a body area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellPopup {
+    pub table: TableRef,
+    /// Index into the table's rows.
+    pub row: usize,
+    pub col: usize,
+    pub body: Rect,
+    pub amb: AmbiguousWidth,
+    /// The column's name and the cell's text (sanitized).
+    pub head: String,
+    pub text: String,
+    /// The box's width and the text's rows (see `popup_layout`).
+    pub width: u16,
+    pub rows: Vec<Range<usize>>,
+}
+
+/// A table's columns fitted to a pane, with what they were fitted for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FittedColumns {
+    pub table: TableRef,
+    /// The pane's text width (`text_width` of the pane's width).
+    pub avail: usize,
+    pub amb: AmbiguousWidth,
+    pub columns: PaneColumns,
 }
 
 impl TablesState {
@@ -267,6 +296,81 @@ impl TablesState {
         }
     }
 
+    /// Fit the current table's columns to `avail` display columns, unless
+    /// they already are (the table and the widths unchanged).
+    pub fn fit_columns(
+        &mut self,
+        model: &Model,
+        derived: &[DerivedTable],
+        amb: AmbiguousWidth,
+        avail: usize,
+    ) {
+        let Some(table) = self.current_ref() else {
+            self.fit = None;
+            return;
+        };
+        if self.fitted(avail, amb).is_some() {
+            return;
+        }
+        self.fit = self.current_view(model, derived).map(|v| FittedColumns {
+            table,
+            avail,
+            amb,
+            columns: pane_columns(&v, amb, avail),
+        });
+    }
+
+    /// The current table's columns as fitted to `avail` display columns,
+    /// if they were (`None` when the table or a width changed since).
+    pub fn fitted(&self, avail: usize, amb: AmbiguousWidth) -> Option<&PaneColumns> {
+        let f = self.fit.as_ref()?;
+        (Some(f.table) == self.current_ref() && f.avail == avail && f.amb == amb)
+            .then_some(&f.columns)
+    }
+
+    /// Lay out the cursor's cell for the popup on a `body` area, unless it
+    /// already is.
+    pub fn lay_out_popup(
+        &mut self,
+        model: &Model,
+        derived: &[DerivedTable],
+        body: Rect,
+        amb: AmbiguousWidth,
+    ) {
+        if self.popup_laid_out(body, amb).is_some() {
+            return;
+        }
+        let (Some(table), Some(&row)) = (self.current_ref(), self.rows.get(self.cursor)) else {
+            self.popup = None;
+            return;
+        };
+        self.popup = self.cell_text(model, derived).map(|(head, text)| {
+            let (width, rows) = popup_layout(&text, body, amb);
+            CellPopup {
+                table,
+                row,
+                col: self.col,
+                body,
+                amb,
+                head,
+                text,
+                width,
+                rows,
+            }
+        });
+    }
+
+    /// The popup's layout, if it was laid out for the cursor's cell on `body`.
+    pub fn popup_laid_out(&self, body: Rect, amb: AmbiguousWidth) -> Option<&CellPopup> {
+        let p = self.popup.as_ref()?;
+        let same = Some(p.table) == self.current_ref()
+            && Some(&p.row) == self.rows.get(self.cursor)
+            && p.col == self.col
+            && p.body == body
+            && p.amb == amb;
+        same.then_some(p)
+    }
+
     /// After a resize.
     pub fn set_height(&mut self, h: usize) {
         self.height = h;
@@ -315,12 +419,12 @@ impl TablesState {
         };
         let r = model.reports.get(report)?;
         let t = r.tables.get(table)?;
-        let mut cells: Vec<(usize, usize, usize)> = super::marks::cell_records(r, &t.id)
+        let mut cells: Vec<super::marks::CellRecord> = super::marks::cell_records(r, &t.id)
             .into_iter()
-            .filter(|c| c.0 == row)
+            .filter(|c| c.row == row)
             .collect();
-        cells.sort_by_key(|c| (c.1, c.2));
-        let recs: Vec<usize> = cells.into_iter().map(|c| c.2).collect();
+        cells.sort_by_key(|c| (c.column, c.record));
+        let recs: Vec<usize> = cells.into_iter().map(|c| c.record).collect();
         (!recs.is_empty()).then_some((report, recs))
     }
 
@@ -379,17 +483,8 @@ pub fn text_width(pane_width: usize) -> usize {
 /// The pane's columns for a table in `avail` display columns: key columns
 /// frozen, long columns capped (the popup shows the whole text).
 pub fn pane_columns(v: &TView<'_>, amb: AmbiguousWidth, avail: usize) -> PaneColumns {
-    let mut w: Vec<usize> = v
-        .columns
-        .iter()
-        .map(|c| str_width(&sanitize(c), amb))
-        .collect();
-    for r in v.rows {
-        for (i, c) in r.iter().enumerate().take(w.len()) {
-            w[i] = w[i].max(str_width(&sanitize(c), amb));
-        }
-    }
-    PaneColumns::new(&w, key_columns(v), avail)
+    let natural = header_widths(v.columns, v.rows, amb);
+    PaneColumns::new(&natural, key_columns(v), avail)
 }
 
 #[cfg(test)]

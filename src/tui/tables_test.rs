@@ -325,3 +325,68 @@ fn hostile_cells_are_inert_in_the_pane_and_the_popup() {
     }
     assert!(popup_text(&buf).unwrap().contains("GDP"));
 }
+
+/// The pane's column widths are state, fitted by `update` whenever the
+/// table or the pane's width changes, so the view never has to compute
+/// them (issue 11: views only read state).
+#[test]
+fn the_fitted_columns_follow_the_table_and_the_pane_width() {
+    let mut app = app_at(bundled(), (120, 30));
+    let fresh = |app: &App| {
+        let avail = text_width(app.plan().right.map_or(1, |r| r.width as usize));
+        let t = app.tables.as_ref().expect("tables shown");
+        let v = t.current_view(&app.model, &app.derived).expect("a table");
+        let cols = t
+            .fitted(avail, app.opts.amb)
+            .expect("fitted for this width");
+        assert_eq!(*cols, pane_columns(&v, app.opts.amb, avail));
+    };
+    update(&mut app, Action::Tables);
+    fresh(&app);
+    for a in [
+        Action::NextSibling,
+        Action::Right,
+        Action::Resize(90, 24),
+        Action::ToggleOutline,
+        Action::NextSibling,
+        Action::Resize(61, 20),
+        Action::ToggleOutline,
+        Action::PrevSibling,
+    ] {
+        update(&mut app, a);
+        fresh(&app);
+    }
+    // A stale fit is never used: another width finds none.
+    let t = app.tables.as_ref().expect("tables shown");
+    assert!(t.fitted(7, app.opts.amb).is_none());
+}
+
+/// The cell popup is laid out by `update` when it opens, again for another
+/// cell or screen size, so the view only reads it.
+#[test]
+fn the_cell_popup_is_laid_out_when_it_opens_and_on_resize() {
+    let mut app = app_at(bundled(), (80, 24));
+    update(&mut app, Action::Tables);
+    let fresh = |app: &App| {
+        let body = Rect::new(0, 0, app.size.0, app.plan().status.y);
+        let t = app.tables.as_ref().expect("tables shown");
+        let p = t
+            .popup_laid_out(body, app.opts.amb)
+            .expect("laid out for this cell and size");
+        let (_, text) = t.cell_text(&app.model, &app.derived).expect("a cell");
+        assert_eq!(p.text, text);
+        assert_eq!(
+            (p.width, p.rows.clone()),
+            super::tables::popup_layout(&text, body, app.opts.amb)
+        );
+    };
+    update(&mut app, Action::CellPopup);
+    assert_eq!(app.overlay, Some(Overlay::Popup));
+    fresh(&app);
+    update(&mut app, Action::Resize(40, 12));
+    fresh(&app);
+    update(&mut app, Action::Close);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::CellPopup);
+    fresh(&app);
+}

@@ -112,8 +112,11 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
     update(&mut app, Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
-        // hits from the search worker
-        dirty |= app.poll_search();
+        // the search worker's answer, as a message (never waited for)
+        if let Some(msg) = app.search_message() {
+            update(&mut app, msg);
+            dirty = true;
+        }
         if dirty {
             term.draw(|f| ui::draw(&app, f.buffer_mut()))
                 .context("cannot draw")?;

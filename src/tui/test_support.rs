@@ -42,3 +42,18 @@ pub fn typed(app: &mut App, s: &str) {
         update(app, Action::Input(c));
     }
 }
+
+/// Hand the search worker's answer to `update` once it arrives, as the
+/// event loop does (a no-op without a worker or when nothing is pending).
+pub fn settle_search(app: &mut App) {
+    let start = std::time::Instant::now();
+    while app.search.pending {
+        match app.search_message() {
+            Some(msg) => update(app, msg),
+            None => {
+                assert!(start.elapsed().as_secs() < 20, "no answer from the worker");
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        }
+    }
+}

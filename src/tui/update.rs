@@ -1,17 +1,43 @@
 //! `update`: the only place the explorer's state changes in response to an
-//! action. Never touches the terminal, so tests drive it directly.
+//! action or a background result (`Msg`). Never touches the terminal and
+//! never waits (a jump asked for before its search's hits arrive waits in
+//! the state, not here), so tests drive it directly.
 
-use super::action::{Action, Focus, Mode};
-use super::app::{App, Overlay};
+use super::action::{Action, Focus, Mode, Msg};
+use super::app::{App, HiddenFrom, Overlay};
 use super::jumps::Pending;
 use super::outline::NodeKind;
 use super::prompt::{edit, Edit};
 use super::records::{RecordsPopup, RecordsScope};
+use super::search::SearchJump;
 use super::strings;
-use super::tables::{pane_columns, text_width, TableRef};
+use super::tables::{text_width, TableRef};
 
-/// Apply one action to the state.
-pub fn update(app: &mut App, action: Action) {
+/// Apply one message (an action, or a search worker's answer) to the state,
+/// then bring what the views read up to date with it (the tables pane's
+/// column widths, recomputed only when their inputs changed).
+pub fn update(app: &mut App, msg: impl Into<Msg>) {
+    apply(app, msg.into());
+    app.prepare_views();
+}
+
+fn apply(app: &mut App, msg: Msg) {
+    let action = match msg {
+        Msg::Action(a) => a,
+        Msg::SearchHits(answer) => {
+            if app.receive_hits(answer) {
+                complete_search_jumps(app);
+            }
+            return;
+        }
+        Msg::SearchGone => {
+            let waiting = std::mem::take(&mut app.search.waiting);
+            app.search_worker_gone();
+            app.search.waiting = waiting;
+            complete_search_jumps(app);
+            return;
+        }
+    };
     match action {
         Action::Resize(w, h) => {
             app.size = (w, h);
@@ -112,13 +138,7 @@ fn records(app: &mut App, action: Action) {
 fn open_records(app: &mut App) {
     let r = &app.reader;
     if let (Some(n), Some(report)) = (r.cursor_number(), r.doc.report) {
-        app.records = Some(RecordsPopup {
-            report,
-            records: vec![n],
-            scope: RecordsScope::Number,
-            scroll: 0,
-            selected: 0,
-        });
+        app.records = Some(RecordsPopup::new(report, vec![n], RecordsScope::Number));
         app.overlay = Some(Overlay::Records);
         return;
     }
@@ -200,17 +220,63 @@ fn search(app: &mut App, action: Action) {
         Action::Enter => {
             let q = app.search.query.clone();
             app.search.history.push(&q);
-            app.settle_search();
-            if let Some(hit) = app.search.hits.get(app.search.selected).cloned() {
+            if app.search.pending {
+                // The prompt is done; the jump happens when the hits arrive
+                // (keys typed meanwhile go to the panes, as after a jump).
                 app.overlay = None;
-                app.search.active = Some(app.search.selected);
-                app.jump(&hit.location);
-                app.note = app.search.counter();
+                app.search.waiting.push(SearchJump::Selected);
+            } else {
+                jump_to_selected_hit(app);
             }
         }
         _ => {}
     }
     app.search.scroll_into_view(rows);
+}
+
+/// Enter on a hit: close the prompt and go to the selected hit; false
+/// (the prompt stays) when there is none.
+fn jump_to_selected_hit(app: &mut App) -> bool {
+    let Some(hit) = app.search.hits.get(app.search.selected).cloned() else {
+        return false;
+    };
+    app.overlay = None;
+    app.search.active = Some(app.search.selected);
+    app.jump(&hit.location);
+    app.note = app.search.counter();
+    true
+}
+
+/// n / N: go to the next (previous) hit, or say why there is none.
+fn step_search(app: &mut App, forward: bool) {
+    if let Some(hit) = app.search.step(forward).cloned() {
+        app.jump(&hit.location);
+        app.note = app.search.counter();
+    } else if app.search.query.trim().is_empty() {
+        app.message = Some(strings::NO_SEARCH);
+    } else {
+        app.message = Some(strings::NO_SEARCH_HITS);
+    }
+}
+
+/// The hits arrived: make the jumps asked for while they were on their
+/// way, in order, landing where they would have had the hits been there.
+fn complete_search_jumps(app: &mut App) {
+    if app.search.pending {
+        return;
+    }
+    for j in std::mem::take(&mut app.search.waiting) {
+        match j {
+            SearchJump::Selected => {
+                if !jump_to_selected_hit(app) {
+                    // the prompt closed on Enter: say so in the status line
+                    app.message = Some(strings::NO_SEARCH_HITS);
+                }
+            }
+            SearchJump::Next => step_search(app, true),
+            SearchJump::Prev => step_search(app, false),
+        }
+    }
 }
 
 /// An edit of the search line: search again when the text changed; typing
@@ -249,14 +315,16 @@ fn pane(app: &mut App, action: Action) {
             app.overlay = Some(Overlay::Search);
         }
         Action::SearchNext | Action::SearchPrev => {
-            app.settle_search();
-            if let Some(hit) = app.search.step(action == Action::SearchNext).cloned() {
-                app.jump(&hit.location);
-                app.note = app.search.counter();
-            } else if app.search.query.trim().is_empty() {
-                app.message = Some(strings::NO_SEARCH);
+            let forward = action == Action::SearchNext;
+            if app.search.pending {
+                let j = if forward {
+                    SearchJump::Next
+                } else {
+                    SearchJump::Prev
+                };
+                app.search.waiting.push(j);
             } else {
-                app.message = Some(strings::NO_SEARCH_HITS);
+                step_search(app, forward);
             }
         }
         Action::FocusNext | Action::FocusPrev => {
@@ -277,18 +345,21 @@ fn pane(app: &mut App, action: Action) {
         }
         Action::Tables => app.show_tables(),
         Action::ToggleOutline => {
-            let before = (app.reader.node, app.reader.top);
+            let before = app.reader.place();
             app.outline_hidden = !app.outline_hidden;
             if app.outline_hidden && app.focus == Focus::Outline {
                 app.focus = app.right;
             }
             app.relayout();
             if app.outline_hidden {
-                app.hidden_from = Some((before, (app.reader.node, app.reader.top)));
-            } else if let Some((old, after)) = app.hidden_from.take() {
+                app.hidden_from = Some(HiddenFrom {
+                    before,
+                    after: app.reader.place(),
+                });
+            } else if let Some(h) = app.hidden_from.take() {
                 // Nothing moved while hidden: back to the very same screen.
-                if after == before && app.reader.node == old.0 {
-                    app.reader.top = old.1.min(app.reader.max_top());
+                if h.after == before && app.reader.node == h.before.node {
+                    app.reader.top = h.before.top.min(app.reader.max_top());
                 }
             }
         }
@@ -463,13 +534,7 @@ fn tables(app: &mut App, action: Action) {
         Action::Records => {
             match t.row_records(model) {
                 Some((report, records)) => {
-                    app.records = Some(RecordsPopup {
-                        report,
-                        records,
-                        scope: RecordsScope::Row,
-                        scroll: 0,
-                        selected: 0,
-                    });
+                    app.records = Some(RecordsPopup::new(report, records, RecordsScope::Row));
                     app.overlay = Some(Overlay::Records);
                 }
                 None => app.message = Some(strings::NO_ROW_RECORDS),
@@ -504,9 +569,10 @@ fn tables(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    if let Some(v) = t.current_view(model, derived) {
-        let avail = text_width(width);
-        t.scroll_cols_into_view(&pane_columns(&v, amb, avail), avail);
+    let avail = text_width(width);
+    t.fit_columns(model, derived, amb, avail);
+    if let Some(cols) = t.fitted(avail, amb).cloned() {
+        t.scroll_cols_into_view(&cols, avail);
     }
 }
 
@@ -606,7 +672,38 @@ impl App {
             // A location's column may be past a short row's end.
             t.col = t.col.min(v.columns.len().saturating_sub(1));
             let avail = text_width(width);
-            t.scroll_cols_into_view(&pane_columns(&v, amb, avail), avail);
+            t.fit_columns(model, derived, amb, avail);
+            if let Some(cols) = t.fitted(avail, amb).cloned() {
+                t.scroll_cols_into_view(&cols, avail);
+            }
+        }
+    }
+
+    /// Bring what the views read up to date: the tables pane's columns
+    /// fitted to its width, the records popup's rows wrapped to its width,
+    /// the cell popup laid out (each a no-op when its inputs did not change).
+    pub fn prepare_views(&mut self) {
+        self.fit_table_columns();
+        let (w, amb) = (self.size.0, self.opts.amb);
+        if let Some(p) = self.records.as_mut() {
+            p.wrap_rows(&self.model, RecordsPopup::text_width(w), amb);
+        }
+        if self.overlay == Some(Overlay::Popup) {
+            let body = ratatui::layout::Rect::new(0, 0, w, self.plan().status.y);
+            let (model, derived) = (&self.model, &self.derived);
+            if let Some(t) = self.tables.as_mut() {
+                t.lay_out_popup(model, derived, body, amb);
+            }
+        }
+    }
+
+    /// Fit the tables pane's columns to its width now (a no-op when the
+    /// table and the widths are those they were fitted for).
+    pub fn fit_table_columns(&mut self) {
+        let Some(r) = self.plan().right else { return };
+        let (model, derived, amb) = (&self.model, &self.derived, self.opts.amb);
+        if let Some(t) = self.tables.as_mut() {
+            t.fit_columns(model, derived, amb, text_width(r.width as usize));
         }
     }
 

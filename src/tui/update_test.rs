@@ -4,7 +4,7 @@
 use super::action::{Action, Focus};
 use super::app::{App, Options, Overlay};
 use super::outline::NodeKind;
-use super::test_support::{run, small_app as app};
+use super::test_support::{run, settle_search, small_app as app};
 use super::testmodel::empty_model;
 use super::update::update;
 use crate::model::Location;
@@ -409,11 +409,7 @@ fn with_the_search_worker_typing_waits_for_nothing_and_enter_acts_on_the_query_a
     // the worker answers later; the query is shown at once
     assert_eq!(a.search.query, "jzx");
     assert!(a.search.pending && !sync.search.pending);
-    let start = std::time::Instant::now();
-    while !a.poll_search() {
-        assert!(start.elapsed().as_secs() < 20, "no answer from the worker");
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
+    settle_search(&mut a);
     assert!(!a.search.pending);
     let ids = |app: &App| -> Vec<String> {
         app.search
@@ -424,11 +420,13 @@ fn with_the_search_worker_typing_waits_for_nothing_and_enter_acts_on_the_query_a
     };
     assert!(!sync.search.hits.is_empty());
     assert_eq!(ids(&a), ids(&sync));
-    // Enter right after a keystroke waits for that keystroke's hits
+    // Enter right after a keystroke: the prompt closes at once and the
+    // jump happens when that keystroke's hits arrive
     for app in [&mut sync, &mut a] {
         run(app, &[Action::Backspace, Action::Input('x'), Action::Enter]);
     }
     assert!(a.overlay.is_none());
+    settle_search(&mut a);
     assert!(a.reader.highlight.is_some());
     assert_eq!(a.reader.highlight, sync.reader.highlight);
     assert_eq!(selected_id(&a), selected_id(&sync));
@@ -578,4 +576,28 @@ fn i_on_a_table_row_without_records_says_so() {
     run(&mut a, &[Action::Tables, Action::Records]);
     assert_eq!(a.overlay, None);
     assert_eq!(a.message, Some(super::strings::NO_ROW_RECORDS));
+}
+
+/// The records popup's wrapped rows are state, wrapped by `update` when it
+/// opens and again when the width changes, so the view only reads them
+/// (issue 11: views only read state).
+#[test]
+fn the_records_popup_rows_are_wrapped_when_it_opens_and_on_resize() {
+    use super::records::RecordsPopup;
+    let mut a = at_shanghai_gdp(80, 24);
+    a.reader.highlight = None;
+    run(&mut a, &[Action::Records]);
+    let fresh = |a: &App| {
+        let p = a.records.as_ref().expect("popup open");
+        let w = RecordsPopup::text_width(a.size.0);
+        let rows = p
+            .wrapped_rows(w, a.opts.amb)
+            .expect("wrapped for this width");
+        assert_eq!(rows, p.rows(&a.model, w, a.opts.amb).as_slice());
+    };
+    fresh(&a);
+    run(&mut a, &[Action::Resize(50, 24)]);
+    fresh(&a);
+    run(&mut a, &[Action::Down, Action::Resize(120, 40)]);
+    fresh(&a);
 }

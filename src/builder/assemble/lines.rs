@@ -45,7 +45,7 @@ fn line_prefix(toks: &[Tok], i: usize, j: usize, max: usize) -> String {
 fn glued_marker_at(chars: &[(char, usize)], line_ends: bool) -> Option<usize> {
     (1..chars.len()).find(|&k| {
         if !matches!(
-            super::super::fold::fold(chars[k - 1].0),
+            crate::text::fold::fold_width(chars[k - 1].0),
             '。' | '!' | '?' | ';'
         ) || chars[k..].len() <= 3
         {
@@ -73,7 +73,7 @@ pub(super) fn prepare(toks: &[Tok]) -> Vec<Tok> {
     while i < toks.len() {
         let t = &toks[i];
         if t.len() == 1
-            && super::super::fold::fold(t.first()) == '('
+            && crate::text::fold::fold_width(t.first()) == '('
             && toks.get(i + 1).is_some_and(|n| {
                 n.sep >= Sep::Newline
                     && parse_marker(&format!("({}", n.text()))
@@ -144,10 +144,10 @@ pub(super) fn find_parts(toks: &[Tok]) -> (HashMap<usize, Part>, u8) {
             .chars
             .iter()
             .take(16)
-            .map(|c| super::super::fold::fold(c.0))
+            .map(|c| crate::text::fold::fold_width(c.0))
             .collect();
         let line = line_prefix(toks, i, j, 64);
-        if ATTACHMENT.is_match(&super::super::fold::fold_str(&line)) && i > 0
+        if ATTACHMENT.is_match(&crate::text::fold::fold_width_str(&line)) && i > 0
             || is_glossary_heading(&line)
         {
             break; // back matter: parts end here
@@ -185,7 +185,7 @@ pub(super) fn find_parts(toks: &[Tok]) -> (HashMap<usize, Part>, u8) {
             && (t.sep == Sep::Blank
                 || t.marked
                 || toks[..i].last().is_some_and(|p| {
-                    let c = super::super::fold::fold(p.last());
+                    let c = crate::text::fold::fold_width(p.last());
                     is_terminator(c) || c == ':'
                 }))
         {
@@ -203,7 +203,7 @@ pub(super) fn find_parts(toks: &[Tok]) -> (HashMap<usize, Part>, u8) {
         }
         // The body has begun after a line that ends a sentence or leads in
         // (the salutation "各位代表:"); title, dateline and speaker lines do neither.
-        let end = super::super::fold::fold(toks[j - 1].last());
+        let end = crate::text::fold::fold_width(toks[j - 1].last());
         if is_terminator(end) || end == ':' {
             body_begun = true;
         }
@@ -300,7 +300,7 @@ pub(super) fn comma_marker(text: &str) -> Option<Marker> {
 /// space (the spaced form [`parse_marker`] cannot see in one token).
 pub(super) fn spaced_marker(text: &str, next: Option<&Tok>) -> Option<Marker> {
     let n = next.filter(|n| n.sep == Sep::Space)?;
-    let first = super::super::fold::fold(n.first());
+    let first = crate::text::fold::fold_width(n.first());
     if first.is_ascii_digit() || first == '%' {
         return None;
     }

@@ -3,7 +3,8 @@
 //! `tables::popup_layout`: rows are wrapped to exactly the width they are
 //! drawn in, so every char shows). A cell taller than the screen scrolls
 //! (j/k); a row with more text after it ends with the cut marker, and the
-//! bottom border says which rows are shown.
+//! bottom border says which rows are shown. The layout is the state's
+//! (`TablesState::popup`), laid out in `update`, not per frame.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,19 +13,29 @@ use ratatui::style::Style;
 use super::{boxed, cells, centered, Ctx};
 use crate::text::{truncate, CUT_MARKER};
 use crate::tui::app::App;
-use crate::tui::tables::{popup_layout, POPUP_FRAME};
+use crate::tui::tables::POPUP_FRAME;
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let Some(t) = app.tables.as_ref() else {
         return;
     };
-    let Some((head, text)) = t.cell_text(&app.model, &app.derived) else {
-        return;
+    // Laid out in `update` while the popup is open; laid out here only for
+    // a state no `update` saw (a test's hand-made one).
+    let computed;
+    let p = match t.popup_laid_out(body, ctx.amb) {
+        Some(p) => p,
+        None => {
+            let mut t = t.clone();
+            t.lay_out_popup(&app.model, &app.derived, body, ctx.amb);
+            let Some(p) = t.popup else { return };
+            computed = p;
+            &computed
+        }
     };
-    let (w, rows) = popup_layout(&text, body, ctx.amb);
+    let (head, text, w, rows) = (&p.head, &p.text, p.width, &p.rows);
     let h = (rows.len() as u16 + 2).min(body.height);
     let r = centered(body, w, h);
-    let inner = boxed(buf, r, &head, ctx);
+    let inner = boxed(buf, r, head, ctx);
     let shown = inner.height as usize;
     let top = t.popup_scroll.min(rows.len().saturating_sub(shown));
     let end = inner.x + inner.width.saturating_sub(1);

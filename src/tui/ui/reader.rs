@@ -56,14 +56,19 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             }
             _ => Style::default(),
         };
-        let hl = target.and_then(|t| line.segs.iter().find(|s| s.1 == t).map(|s| s.0.clone()));
+        let hl = target.and_then(|t| {
+            line.segs
+                .iter()
+                .find(|s| s.sentence == t)
+                .map(|s| s.bytes.clone())
+        });
         // Cut the line where the highlight or an indicator mark starts or ends.
         let mut cuts = vec![0, line.text.len()];
         if let Some(h) = &hl {
             cuts.extend([h.start, h.end]);
         }
-        for (m, _) in &line.marks {
-            cuts.extend([m.start, m.end]);
+        for m in &line.marks {
+            cuts.extend([m.bytes.start, m.bytes.end]);
         }
         cuts.retain(|&c| c <= line.text.len() && line.text.is_char_boundary(c));
         cuts.sort_unstable();
@@ -72,12 +77,15 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
             let lit = hl.as_ref().is_some_and(|h| h.start <= a && b <= h.end);
-            let marked = line.marks.iter().any(|(m, _)| m.start <= a && b <= m.end);
+            let marked = line
+                .marks
+                .iter()
+                .any(|m| m.bytes.start <= a && b <= m.bytes.end);
             let at_cursor = lit
                 && line
                     .marks
                     .iter()
-                    .any(|(m, i)| Some(*i) == number && m.start <= a && b <= m.end);
+                    .any(|m| Some(m.record) == number && m.bytes.start <= a && b <= m.bytes.end);
             let st = match (lit, marked) {
                 _ if at_cursor => ctx.theme.cursor_cell(),
                 (true, m) => ctx.theme.target().patch(ctx.theme.indicator(m, true)),

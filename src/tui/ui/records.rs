@@ -1,7 +1,8 @@
 //! The indicator popup: the records behind the numbers in the reader's view,
 //! one block of labelled fields per record, scrolled by the popup's state.
 //! For a highlighted sentence the popup sits just below (or above) it, so the
-//! number stays visible; otherwise it is centered.
+//! number stays visible; otherwise it is centered. The rows are the
+//! state's, wrapped in `update` (`RecordsPopup::wrapped`), not per frame.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::style::Style;
 
 use super::{boxed, cells, centered, Ctx};
 use crate::tui::app::App;
-use crate::tui::records::{popup_size, RecordsScope};
+use crate::tui::records::{popup_size, PopupRow, RecordsPopup, RecordsScope};
 use crate::tui::strings;
 
 /// Where the popup goes: next to the highlighted sentence when it fits, else centered.
@@ -30,7 +31,12 @@ fn place(app: &App, body: Rect, w: u16, h: u16) -> Rect {
         return mid;
     };
     let lines: Vec<usize> = (rd.top..(rd.top + rd.height).min(rd.doc.lines.len()))
-        .filter(|&l| rd.doc.lines[l].segs.iter().any(|s| s.1 as usize == t))
+        .filter(|&l| {
+            rd.doc.lines[l]
+                .segs
+                .iter()
+                .any(|s| s.sentence as usize == t)
+        })
         .collect();
     let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
         return mid;
@@ -51,8 +57,17 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let Some(p) = &app.records else {
         return;
     };
-    let (w, _) = popup_size(body.width, body.height, 0);
-    let rows = p.rows(&app.model, w.saturating_sub(3) as usize, ctx.amb);
+    // Wrapped in `update` when the popup opened or the width changed;
+    // wrapped here only for a state no `update` saw (a test's hand-made one).
+    let width = RecordsPopup::text_width(body.width);
+    let computed;
+    let rows: &[PopupRow] = match p.wrapped_rows(width, ctx.amb) {
+        Some(rows) => rows,
+        None => {
+            computed = p.rows(&app.model, width, ctx.amb);
+            &computed
+        }
+    };
     let (w, h) = popup_size(body.width, body.height, rows.len());
     let name = match p.scope {
         RecordsScope::Highlight => strings::RECORDS_HIGHLIGHT,
@@ -78,27 +93,28 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, ctx: &Ctx) {
     // Headings in order: the selected record's (Enter jumps there) is marked.
     let mut heading = 0;
     let mut sel_rows = 0..0;
-    for (k, (text, head)) in rows.iter().enumerate() {
-        let first = *head && !text.is_empty() && (k == 0 || !rows[k - 1].1);
+    for (k, row) in rows.iter().enumerate() {
+        let head = row.heading;
+        let first = head && !row.text.is_empty() && (k == 0 || !rows[k - 1].heading);
         if first {
             if heading == p.selected {
                 sel_rows.start = k;
             }
             heading += 1;
         }
-        if *head && heading == p.selected + 1 {
+        if head && heading == p.selected + 1 {
             sel_rows.end = k + 1;
         }
     }
-    for (k, (text, head)) in rows.iter().enumerate().skip(scroll).take(inner_h) {
+    for (k, row) in rows.iter().enumerate().skip(scroll).take(inner_h) {
         let st = if sel_rows.contains(&k) && p.records.len() > 1 {
             ctx.theme.selected(true)
-        } else if *head {
+        } else if row.heading {
             ctx.theme.heading()
         } else {
             Style::default()
         };
         let y = inner.y + (k - scroll) as u16;
-        cells::put(buf, inner.x + 1, y, end, text, st, ctx.amb);
+        cells::put(buf, inner.x + 1, y, end, &row.text, st, ctx.amb);
     }
 }

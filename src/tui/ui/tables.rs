@@ -3,7 +3,8 @@
 //! columns frozen and the others from the horizontal offset, the cursor row
 //! and cell, cells an indicator record was read from underlined, and the
 //! filter prompt. A cell cut by its column's cap or by the pane edge ends
-//! with the cut marker ("~", as everywhere in the UI).
+//! with the cut marker ("~", as everywhere in the UI). Column widths are the
+//! state's (`TablesState::fit`), fitted in `update`, not per frame.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -49,7 +50,12 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
     title_row(buf, r, strings::TITLE_TABLES, &detail, ctx, focused);
     let end = r.x + r.width;
     let avail = text_width(r.width as usize);
-    let placed = pane_columns(&v, ctx.amb, avail).place(t.col_offset, avail);
+    // Fitted in `update` when the table or a width changed; computed here
+    // only for a state no `update` saw (a test's hand-made one).
+    let placed = match t.fitted(avail, ctx.amb) {
+        Some(cols) => cols.place(t.col_offset, avail),
+        None => pane_columns(&v, ctx.amb, avail).place(t.col_offset, avail),
+    };
     let sep = format!(" {} ", ctx.glyphs.vbar);
     let show_filter = app.overlay == Some(Overlay::Filter) || !t.filter.is_empty();
     let bottom = r.y + r.height - u16::from(show_filter);
@@ -101,7 +107,7 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
             .map(|(rp, tb)| {
                 marks::cell_records(rp, &tb.id)
                     .into_iter()
-                    .map(|(r, c, _)| (r, c))
+                    .map(|c| (c.row, c.column))
                     .collect()
             })
             .unwrap_or_default(),
