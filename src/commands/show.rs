@@ -140,14 +140,14 @@ fn text(out: &mut Out, f: &Found<'_>) -> Result<()> {
         Found::Paragraph(_, _, p) => out.line(&p.text())?,
         Found::Sentence(_, _, s) => out.line(&s.text)?,
         Found::Table(_, t) => {
-            out.line(&format!("表{} {}", t.number, t.caption))?;
+            out.line(&t.title())?;
             out.aligned(&t.columns, &t.rows)?;
             for n in &t.notes {
                 out.line(n)?;
             }
         }
         Found::Row(_, t, row) => {
-            out.line(&format!("表{} {}", t.number, t.caption))?;
+            out.line(&t.title())?;
             out.aligned(&t.columns, std::slice::from_ref(&t.rows[row]))?;
         }
         Found::Cell(_, t, row, col) => {
@@ -186,7 +186,7 @@ fn blocks(out: &mut Out, r: &Report, bs: &[Block]) -> Result<()> {
             Block::Paragraph(p) => out.line(&p.text())?,
             Block::Table { table } => {
                 if let Some(t) = r.table(table) {
-                    out.line(&format!("[表{} {}]", t.number, t.caption))?;
+                    out.line(&format!("[{}]", t.title()))?;
                 }
             }
         }
