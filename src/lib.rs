@@ -1,33 +1,21 @@
-//! baogao: a terminal explorer for Chinese government economic-plan reports.
-//!
-//! Module map (data flows one way: raw text → builder → model → search/indicators → TUI/CLI):
-//! - [`builder`]: raw report text → [`model::Report`] (the only code that reads raw text)
-//! - [`model`]: serde types of data/model.json, loading, validation
-//! - [`text`]: display width, Chinese line wrapping, sanitizing for the terminal
-//! - [`search`]: fuzzy + pinyin search over a model
-//! - [`indicators`]: numbers with their meaning, joined and derived tables
+//! baogao: a terminal explorer for Chinese government economic-plan and work
+//! reports. This crate holds the two faces over the pure core
+//! (`crates/core`, re-exported here under the same module names):
 //! - [`tui`]: the explorer (the only module that touches the terminal)
 //! - [`cli`]: command-line parsing; [`commands`]: the command bodies and the
 //!   one output module (formats, stdout, sanitizing)
 //!
-//! The pure core (builder, model, text, search, indicators) never prints and
-//! never reads the environment: the compiler holds that line (the lints on
-//! the `mod` lines below; clippy.toml lists the environment readers).
+//! Module map of the core (data flows one way: raw text → builder → model →
+//! search/indicators → TUI/CLI): [`builder`], [`model`], [`text`], [`search`],
+//! [`indicators`]. The core cannot print or read the environment (its
+//! Cargo.toml lints); the faces may.
 
-#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
-pub mod builder;
+#![allow(clippy::disallowed_methods)]
+
+pub use baogao_core::{builder, indicators, model, search, text};
+
 pub mod cli;
-#[allow(clippy::disallowed_methods)]
 pub mod commands;
-#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
-pub mod indicators;
-#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
-pub mod model;
-#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
-pub mod search;
-#[deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
-pub mod text;
-#[allow(clippy::disallowed_methods)]
 pub mod tui;
 
 /// The model built from data/reports, embedded so an installed binary works anywhere.

@@ -8,7 +8,7 @@ use crate::model::Block;
 
 fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| crate::load_model(None).expect("bundled model loads"))
+    M.get_or_init(crate::plan_model)
 }
 
 fn index() -> &'static Index {

@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn bundled_reports_by_region_year_and_level() {
-        let m = crate::load_model(None).unwrap();
+        let m = crate::plan_model();
         let keep = |f: ReportFilter| -> Vec<String> {
             m.reports
                 .iter()

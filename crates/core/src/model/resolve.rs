@@ -123,7 +123,7 @@ mod tests {
     use super::*;
 
     fn bundled() -> Model {
-        crate::load_model(None).unwrap()
+        crate::plan_model()
     }
 
     #[test]

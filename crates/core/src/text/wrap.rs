@@ -587,7 +587,7 @@ mod tests {
 
     #[test]
     fn bundled_reports_wrap_cleanly() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/reports");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/reports");
         let mut texts: Vec<String> = std::fs::read_dir(dir)
             .map(|d| {
                 d.filter_map(Result::ok)

@@ -13,7 +13,7 @@ use super::*;
 
 fn index() -> &'static Index {
     static I: OnceLock<Index> = OnceLock::new();
-    I.get_or_init(|| Index::new(&crate::load_model(None).expect("bundled model loads")))
+    I.get_or_init(|| Index::new(&crate::plan_model()))
 }
 
 fn tuned(prefilter: bool) -> scan::Tuning {

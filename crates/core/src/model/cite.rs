@@ -273,7 +273,7 @@ mod tests {
     use super::*;
 
     fn bundled() -> Model {
-        crate::load_model(None).unwrap()
+        crate::plan_model()
     }
 
     /// A sentence of a level-2 section of the first report, and its printed path.
