@@ -241,7 +241,7 @@ fn compare_fzf(name: &str, index: &Index, reps: usize) {
 }
 
 fn main() {
-    let model = match baogao::load_model(None) {
+    let model = match baogao::load_plan_model() {
         Ok(m) => m,
         Err(e) => {
             eprintln!("cannot load the bundled model: {e}");

@@ -25,7 +25,7 @@ fn opts() -> Options {
 fn first_frame(c: &mut Criterion) {
     c.bench_function("load bundled model + first frame 80x24", |b| {
         b.iter(|| {
-            let model = baogao::load_model(None).unwrap();
+            let model = baogao::load_plan_model().unwrap();
             let app = App::new(model, opts(), (80, 24));
             let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
             term.draw(|f| ui::draw(&app, f.buffer_mut())).unwrap();
@@ -34,7 +34,7 @@ fn first_frame(c: &mut Criterion) {
 }
 
 fn key_repaint(c: &mut Criterion) {
-    let model = baogao::load_model(None).unwrap();
+    let model = baogao::load_plan_model().unwrap();
     let mut app = App::new(model, opts(), (200, 60));
     let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
     // Open the first part and expand it.

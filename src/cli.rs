@@ -30,8 +30,9 @@ Exit status: 0 success (also when stdout is closed early, as by `| head`),
     )
 )]
 pub struct Cli {
-    /// Model file to open instead of the bundled one.
-    #[arg(long, value_name = "FILE")]
+    /// Model file to open instead of the bundled one (also for every command
+    /// that reads one: `baogao --model FILE search …`).
+    #[arg(long, value_name = "FILE", env = "BAOGAO_MODEL")]
     pub model: Option<PathBuf>,
 
     #[command(flatten)]
@@ -58,7 +59,8 @@ pub struct ExploreArgs {
 /// The model a command reads.
 #[derive(Debug, Args, Clone, Default)]
 pub struct ModelArg {
-    /// Model file to read instead of the bundled one (made by `baogao build`).
+    /// Model file to read instead of the bundled one (made by `baogao build`;
+    /// default: $BAOGAO_MODEL when set).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
 }

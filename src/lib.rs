@@ -21,6 +21,19 @@ pub mod tui;
 /// The model built from data/reports, embedded so an installed binary works anywhere.
 pub static BUNDLED_MODEL: &[u8] = include_bytes!("../data/model.json");
 
+/// Where the two plan reports' model (data/model.json) is in the source tree:
+/// the small, stable model that tests and benchmarks pin expectations to.
+#[doc(hidden)]
+pub fn plan_model_path() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/data/model.json")
+}
+
+/// The two plan reports' model (see [`plan_model_path`]).
+#[doc(hidden)]
+pub fn load_plan_model() -> Result<model::Model, model::ModelError> {
+    model::load_path(std::path::Path::new(plan_model_path()))
+}
+
 /// Load `--model FILE` or the bundled model.
 pub fn load_model(path: Option<&std::path::Path>) -> Result<model::Model, model::ModelError> {
     match path {

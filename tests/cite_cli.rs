@@ -9,6 +9,7 @@ use baogao::model::cite::{cite_id, CiteFormat};
 
 fn show(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .env("BAOGAO_MODEL", baogao::plan_model_path())
         .arg("show")
         .args(args)
         .output()
@@ -17,7 +18,7 @@ fn show(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn show_cite_prints_the_citation_the_explorer_copies() {
-    let m = baogao::load_model(None).unwrap();
+    let m = baogao::load_plan_model().unwrap();
     let sentence = "pudong-2024-plan:s1.3:p3.6";
     for (id, arg, fmt) in [
         (sentence, None, CiteFormat::Text),

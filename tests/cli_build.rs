@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 
 fn baogao(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .env("BAOGAO_MODEL", baogao::plan_model_path())
         .args(args)
         .current_dir(dir)
         .output()
@@ -383,6 +384,7 @@ fn model_is_the_same_for_one_and_many_threads() {
     copy("tests/data/markdown-work-report.txt", &p.join("in/9/a.md"));
     let run = |threads: &str, out: &str| {
         let o = Command::new(env!("CARGO_BIN_EXE_baogao"))
+            .env("BAOGAO_MODEL", baogao::plan_model_path())
             .args(["build", "in", "-o", out])
             .env("RAYON_NUM_THREADS", threads)
             .current_dir(p)

@@ -20,6 +20,7 @@ const HOSTILE: &str = "\u{1b}[31m\u{1b}]52;c;SGVsbG8=\u{7}\u{9b}2J\u{202e}\u{206
 
 fn baogao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .env("BAOGAO_MODEL", baogao::plan_model_path())
         .args(args)
         .env_remove("NO_COLOR")
         .output()
@@ -58,7 +59,7 @@ fn poison(v: &mut Value, key: &str) {
 
 /// The bundled model with HOSTILE appended to every text field.
 fn hostile_model(dir: &Path) -> PathBuf {
-    let json = baogao::model::model_json(&baogao::load_model(None).unwrap()).unwrap();
+    let json = baogao::model::model_json(&baogao::load_plan_model().unwrap()).unwrap();
     let mut v: Value = serde_json::from_str(&json).unwrap();
     poison(&mut v, "");
     let path = dir.join("hostile.json");
@@ -305,6 +306,7 @@ fn records(s: &str) -> Vec<Vec<String>> {
 /// Run with stdout a pipe whose reader is gone before the first write.
 fn into_closed_pipe(args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .env("BAOGAO_MODEL", baogao::plan_model_path())
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -478,7 +480,7 @@ fn exit_codes_and_one_line_errors() {
 #[test]
 fn piped_output_is_whole_and_json_counts_chars() {
     // the longest sentence of the bundled model, found by a rare phrase of it
-    let m = baogao::load_model(None).unwrap();
+    let m = baogao::load_plan_model().unwrap();
     let long = m.reports[0]
         .all_sections()
         .iter()

@@ -8,7 +8,9 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_baogao"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_baogao"));
+    c.env("BAOGAO_MODEL", baogao::plan_model_path());
+    c
 }
 
 /// A model built once per test run into a temp dir.

@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn search(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .env("BAOGAO_MODEL", baogao::plan_model_path())
         .arg("search")
         .args(args)
         .env_remove("NO_COLOR")

@@ -82,6 +82,7 @@ fn drive(name: &str, tmux: bool) -> Option<Vec<u8>> {
     let out = dir.path().join("out.bin");
     let st = Command::new("python3")
         .args(["-c", DRIVER, env!("CARGO_BIN_EXE_baogao")])
+        .env("BAOGAO_MODEL", baogao::plan_model_path())
         .arg(&out)
         .arg(if tmux { "1" } else { "0" })
         .status()
@@ -95,7 +96,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn want() -> String {
-    let m = baogao::load_model(None).unwrap();
+    let m = baogao::load_plan_model().unwrap();
     let id = m
         .reports
         .iter()

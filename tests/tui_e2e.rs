@@ -239,7 +239,7 @@ fn popup_text_equals_the_cell_for_every_bundled_cell_at_80x24() {
     let Some(t) = Tmux::start("popup", 80, 24) else {
         return;
     };
-    let model = baogao::load_model(None).unwrap();
+    let model = baogao::load_plan_model().unwrap();
     let derived = baogao::indicators::derived_tables(&model);
     let st = baogao::tui::tables::TablesState::new(&model, &derived);
     let bin = env!("CARGO_BIN_EXE_baogao");

@@ -61,7 +61,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome> {
     let top = cli.model.as_deref();
     match command {
         Command::Build(args) => {
-            if top.is_some() {
+            // a default model from BAOGAO_MODEL is no mistake; --model is
+            let from_env = std::env::var_os("BAOGAO_MODEL").map(std::path::PathBuf::from);
+            if top.is_some_and(|t| Some(t) != from_env.as_deref()) {
                 bail!("--model does not apply to build (the output is -o FILE)");
             }
             build::build(args)

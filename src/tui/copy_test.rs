@@ -17,7 +17,7 @@ fn bundled() -> App {
         color: false,
         mouse: false,
     };
-    App::new(crate::load_model(None).unwrap(), opts, (80, 24))
+    App::new(crate::load_plan_model().unwrap(), opts, (80, 24))
 }
 
 #[test]

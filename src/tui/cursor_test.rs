@@ -23,7 +23,7 @@ fn at_gdp_section() -> (App, String) {
         color: false,
         mouse: false,
     };
-    let m = crate::load_model(None).unwrap();
+    let m = crate::load_plan_model().unwrap();
     let ind = m.reports.iter().flat_map(|r| r.indicators.iter());
     let ind = ind.clone().find(|i| i.value_text == "4.72万亿元").unwrap();
     let IndicatorSource::Sentence { sentence, .. } = ind.source.clone() else {

@@ -562,7 +562,7 @@ mod tests {
     #[test]
     fn marked_pieces_across_wrapped_rows_give_each_value_back() {
         // Real data, narrow widths: a value split by the wrap is marked on both rows.
-        let m = crate::load_model(None).unwrap();
+        let m = crate::load_plan_model().unwrap();
         let o = OutlineState::new(&m);
         let mut total = 0;
         for (ri, r) in m.reports.iter().enumerate() {

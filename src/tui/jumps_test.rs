@@ -11,7 +11,7 @@ use crate::model::Location;
 
 #[test]
 fn c_o_after_a_search_jump_returns_to_the_exact_earlier_position_and_c_i_comes_back() {
-    let mut a = App::new(crate::load_model(None).unwrap(), opts(), (80, 24));
+    let mut a = App::new(crate::load_plan_model().unwrap(), opts(), (80, 24));
     // Somewhere in the middle of a section, scrolled.
     run(
         &mut a,
@@ -38,7 +38,7 @@ fn c_o_after_a_search_jump_returns_to_the_exact_earlier_position_and_c_i_comes_b
 
 #[test]
 fn jumps_across_reports_and_into_the_tables_pane_come_back() {
-    let mut a = App::new(crate::load_model(None).unwrap(), opts(), (80, 24));
+    let mut a = App::new(crate::load_plan_model().unwrap(), opts(), (80, 24));
     let start = a.place();
     let r = &a.model.reports;
     let with_tables = r.iter().position(|r| r.tables.len() > 1).expect("tables");
@@ -163,7 +163,7 @@ fn the_new_actions_on_an_empty_model_are_harmless() {
 
 #[test]
 fn c_o_back_to_a_row_jump_highlights_the_row_again() {
-    let mut a = App::new(crate::load_model(None).unwrap(), opts(), (80, 24));
+    let mut a = App::new(crate::load_plan_model().unwrap(), opts(), (80, 24));
     run(
         &mut a,
         &[Action::Tables, Action::Down, Action::Down, Action::Enter],

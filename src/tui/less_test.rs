@@ -38,7 +38,7 @@ fn reading(w: u16, h: u16) -> App {
         color: false,
         mouse: false,
     };
-    let mut a = App::new(crate::load_model(None).unwrap(), opts, (w, h));
+    let mut a = App::new(crate::load_plan_model().unwrap(), opts, (w, h));
     run(&mut a, &[Action::Down, Action::Enter]);
     assert_eq!(a.focus, Focus::Reader);
     assert!(

@@ -164,7 +164,7 @@ mod tests {
     use crate::model::{Block, Model, RemovedReason, Section};
 
     fn bundled() -> Model {
-        crate::load_model(None).unwrap()
+        crate::load_plan_model().unwrap()
     }
 
     fn sentences(report: &Report) -> Vec<&Sentence> {

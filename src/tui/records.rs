@@ -366,7 +366,7 @@ mod tests {
 
     #[test]
     fn the_highlighted_sentence_gives_its_own_records() {
-        let m = crate::load_model(None).unwrap();
+        let m = crate::load_plan_model().unwrap();
         let (doc, sid) = gdp_doc(&m, 60);
         let l = doc.line_of_sentence(&sid).unwrap();
         let p = RecordsPopup::for_view(&doc, l.saturating_sub(2), 10, Some(&sid)).unwrap();
@@ -382,7 +382,7 @@ mod tests {
 
     #[test]
     fn without_a_highlight_every_marked_number_on_screen_is_listed_once_in_order() {
-        let m = crate::load_model(None).unwrap();
+        let m = crate::load_plan_model().unwrap();
         let (doc, sid) = gdp_doc(&m, 60);
         let l = doc.line_of_sentence(&sid).unwrap();
         let p = RecordsPopup::for_view(&doc, l, 6, None).unwrap();
@@ -405,7 +405,7 @@ mod tests {
 
     #[test]
     fn a_screen_without_marked_numbers_gives_nothing() {
-        let m = crate::load_model(None).unwrap();
+        let m = crate::load_plan_model().unwrap();
         let (doc, _) = gdp_doc(&m, 60);
         // The heading path and the section heading carry no marks.
         assert!(RecordsPopup::for_view(&doc, 0, 2, None).is_none());
@@ -414,7 +414,7 @@ mod tests {
 
     #[test]
     fn a_record_shows_every_field_it_has() {
-        let m = crate::load_model(None).unwrap();
+        let m = crate::load_plan_model().unwrap();
         let (_, r) = shanghai(&m);
         let ind = r
             .indicators
@@ -441,7 +441,7 @@ mod tests {
 
     #[test]
     fn a_falling_change_and_a_cell_source_read_plainly() {
-        let m = crate::load_model(None).unwrap();
+        let m = crate::load_plan_model().unwrap();
         let pd = m
             .reports
             .iter()

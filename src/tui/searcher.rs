@@ -136,7 +136,7 @@ mod tests {
     use std::time::Duration;
 
     fn model() -> Arc<Model> {
-        Arc::new(crate::load_model(None).expect("bundled model loads"))
+        Arc::new(crate::load_plan_model().expect("bundled model loads"))
     }
 
     fn ids(hits: &[Hit]) -> Vec<String> {

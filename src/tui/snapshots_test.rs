@@ -118,7 +118,7 @@ fn indicator_records_popup_80x24() {
         color: false,
         mouse: false,
     };
-    let m = crate::load_model(None).unwrap();
+    let m = crate::load_plan_model().unwrap();
     let ind = m.reports.iter().flat_map(|r| r.indicators.iter());
     let ind = ind.clone().find(|i| i.value_text == "4.72万亿元").unwrap();
     let crate::model::IndicatorSource::Sentence { sentence, .. } = ind.source.clone() else {

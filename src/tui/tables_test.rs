@@ -16,7 +16,7 @@ use crate::model::Model;
 use crate::text::{sanitize, AmbiguousWidth, CUT_MARKER};
 
 fn bundled() -> Model {
-    crate::load_model(None).expect("bundled model loads")
+    crate::load_plan_model().expect("bundled model loads")
 }
 
 fn app_at(m: Model, (w, h): (u16, u16)) -> App {

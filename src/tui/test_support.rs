@@ -25,7 +25,7 @@ pub fn small_app(w: u16, h: u16) -> App {
 /// The app on the bundled model at `w`x`h`.
 pub fn bundled_app(w: u16, h: u16) -> App {
     #[allow(clippy::unwrap_used)]
-    let model = crate::load_model(None).unwrap();
+    let model = crate::load_plan_model().unwrap();
     App::new(model, opts(), (w, h))
 }
 

@@ -339,7 +339,7 @@ fn below_sixty_columns_one_pane_at_a_time() {
 
 #[test]
 fn search_enter_on_the_bundled_model_lands_on_the_sentence() {
-    let model = crate::load_model(None).unwrap();
+    let model = crate::load_plan_model().unwrap();
     let opts = Options {
         amb: AmbiguousWidth::Narrow,
         color: false,
@@ -395,7 +395,7 @@ fn with_the_search_worker_typing_waits_for_nothing_and_enter_acts_on_the_query_a
         color: false,
         mouse: false,
     };
-    let model = crate::load_model(None).unwrap();
+    let model = crate::load_plan_model().unwrap();
     let mut sync = App::new(model.clone(), opts, (80, 24));
     let mut a = App::new(model, opts, (80, 24));
     a.start_search_worker();
@@ -439,7 +439,7 @@ fn at_shanghai_gdp(w: u16, h: u16) -> App {
         color: false,
         mouse: false,
     };
-    let m = crate::load_model(None).unwrap();
+    let m = crate::load_plan_model().unwrap();
     let ind = m
         .reports
         .iter()
@@ -532,7 +532,7 @@ fn i_in_the_tables_pane_lists_the_records_read_from_the_cursor_row() {
         color: false,
         mouse: false,
     };
-    let m = crate::load_model(None).unwrap();
+    let m = crate::load_plan_model().unwrap();
     let cell = m
         .reports
         .iter()

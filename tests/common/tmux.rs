@@ -43,6 +43,9 @@ impl Tmux {
             "e2e",
             "env",
             "PS1=$ ",
+            // the small model every e2e test pins its screens to (an
+            // explicit --model in a test still wins)
+            &format!("BAOGAO_MODEL={}", baogao::plan_model_path()),
             "sh",
         ]);
         t.cmd(&["set-option", "-g", "escape-time", "0"]);
