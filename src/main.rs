@@ -30,7 +30,7 @@ fn main() -> ExitCode {
 fn explore(cli: &Cli) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
-            "the explorer needs a terminal (stdout is not one); for scripts use a command: baogao --help"
+            "the explorer needs a terminal (stdout is not one); for scripts: baogao outline, baogao search … (baogao --help)"
         );
     }
     let m = baogao::load_model(cli.model.as_deref())?;

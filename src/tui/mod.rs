@@ -55,20 +55,15 @@ mod tables_test;
 #[cfg(test)]
 mod update_test;
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use crate::cli::{AmbiguousArg, ExploreArgs};
 use crate::model::Model;
 use crate::text::AmbiguousWidth;
 
-/// Open the explorer on a loaded model. When stdout is not a terminal, print
-/// the outline instead (so `baogao | less` works).
+/// Open the explorer on a loaded model (main has checked that stdout is a
+/// terminal: `baogao outline` is the listing for a pipe).
 pub fn run(model: Model, args: &ExploreArgs) -> anyhow::Result<ExitCode> {
-    if !std::io::stdout().is_terminal() {
-        print_outline(&model);
-        return Ok(ExitCode::SUCCESS);
-    }
     let amb = match args.ambiguous {
         AmbiguousArg::Narrow => AmbiguousWidth::Narrow,
         AmbiguousArg::Wide => AmbiguousWidth::Wide,
@@ -85,19 +80,4 @@ pub fn run(model: Model, args: &ExploreArgs) -> anyhow::Result<ExitCode> {
     let mut app = app::App::new(model, opts, (80, 24));
     app.start_search_worker();
     terminal::run_app(app, first_frame_only)
-}
-
-/// Print the outline of every report (used when stdout is not a terminal).
-pub fn print_outline(model: &Model) {
-    for r in &model.reports {
-        println!("{}  {}", r.id, crate::text::sanitize(&r.title));
-        for s in r.all_sections() {
-            let indent = "  ".repeat(s.level as usize);
-            println!(
-                "{indent}{}{}",
-                crate::text::sanitize(&s.marker),
-                crate::text::sanitize(&s.heading)
-            );
-        }
-    }
 }
