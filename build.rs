@@ -1,7 +1,8 @@
 //! Builds the bundled model at compile time: every `*.txt` and `*.md` under
 //! data/reports (sorted path order, as `baogao build data/reports` does) run
-//! through the current builder, serialized as compact JSON and compressed
-//! with LZ4 into `$OUT_DIR/bundled.json.lz4`, which src/lib.rs embeds. So the
+//! through the current builder and packed (`model::pack`: a header of report
+//! stubs, then each report as LZ4-compressed JSON) into `$OUT_DIR/bundled.pack`,
+//! which src/lib.rs embeds. So the
 //! embedded model is never stale and never committed (data/SOURCES.md says
 //! which reports these are).
 
@@ -64,9 +65,8 @@ fn main() {
     if let Some((k, Err(e))) = batch.outcomes.iter().enumerate().find(|(_, o)| o.is_err()) {
         panic!("{}: {e}", files[k].1);
     }
-    let json = serde_json::to_vec(&batch.model).unwrap_or_else(|e| panic!("serializing: {e}"));
-    let packed = lz4_flex::compress_prepend_size(&json);
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bundled.json.lz4");
+    let packed = baogao_core::model::pack::pack(&batch.model)
+        .unwrap_or_else(|e| panic!("packing the bundled model: {e}"));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bundled.pack");
     std::fs::write(&out, packed).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }

@@ -18,10 +18,15 @@ pub mod cli;
 pub mod commands;
 pub mod tui;
 
-/// The model built from data/reports at compile time (build.rs: compact JSON,
-/// LZ4-compressed with its size in front), embedded so an installed binary
-/// works anywhere. data/SOURCES.md lists the reports.
-pub static BUNDLED_MODEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.json.lz4"));
+/// The model built from data/reports at compile time (build.rs), packed
+/// (`model::pack`), embedded so an installed binary works anywhere.
+/// data/SOURCES.md lists the reports.
+pub static BUNDLED_MODEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.pack"));
+
+/// The bundled model, opened: its reports' stubs, each report parsed on demand.
+pub fn bundled_pack() -> Result<model::pack::Packed<&'static [u8]>, model::ModelError> {
+    model::pack::Packed::open(BUNDLED_MODEL, "<bundled model>")
+}
 
 /// Where the two plan reports' model (data/model.json) is in the source tree:
 /// the small, stable model that tests and benchmarks pin expectations to.
@@ -40,15 +45,6 @@ pub fn load_plan_model() -> Result<model::Model, model::ModelError> {
 pub fn load_model(path: Option<&std::path::Path>) -> Result<model::Model, model::ModelError> {
     match path {
         Some(p) => model::load_path(p),
-        None => {
-            let name = "<bundled model>";
-            let json = lz4_flex::decompress_size_prepended(BUNDLED_MODEL).map_err(|e| {
-                model::ModelError::Parse {
-                    path: name.into(),
-                    message: e.to_string(),
-                }
-            })?;
-            model::load_bytes(&json, name)
-        }
+        None => bundled_pack()?.model(),
     }
 }

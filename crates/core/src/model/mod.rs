@@ -7,6 +7,7 @@ pub mod fixtures;
 pub mod indicator;
 pub mod load;
 pub mod location;
+pub mod pack;
 pub mod resolve;
 pub mod types;
 pub mod validate;
