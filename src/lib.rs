@@ -16,6 +16,7 @@ pub use baogao_core::{builder, indicators, model, search, text};
 
 pub mod cli;
 pub mod commands;
+pub mod open;
 pub mod tui;
 
 /// The model built from data/reports at compile time (build.rs), packed
@@ -41,10 +42,8 @@ pub fn load_plan_model() -> Result<model::Model, model::ModelError> {
     model::load_path(std::path::Path::new(plan_model_path()))
 }
 
-/// Load `--model FILE` or the bundled model.
+/// Load `--model FILE` (through its pack cache, `open`) or the bundled model,
+/// every report parsed.
 pub fn load_model(path: Option<&std::path::Path>) -> Result<model::Model, model::ModelError> {
-    match path {
-        Some(p) => model::load_path(p),
-        None => bundled_pack()?.model(),
-    }
+    open::load(path)
 }

@@ -32,7 +32,7 @@ struct Header {
     schema_version: String,
     generator: String,
     reports: Vec<Report>,
-    /// Byte range of each report's blob, from the start of the pack.
+    /// Byte range of each report's blob, from the end of the header.
     blobs: Vec<Range<u64>>,
 }
 
@@ -70,30 +70,12 @@ pub fn pack(m: &Model) -> Result<Vec<u8>, serde_json::Error> {
             r
         })
         .collect();
-    let header_of = |base: u64| -> Result<Vec<u8>, serde_json::Error> {
-        lz4_json(&Header {
-            schema_version: m.schema_version.clone(),
-            generator: m.generator.clone(),
-            reports: m.reports.iter().map(stub).collect(),
-            blobs: ranges
-                .iter()
-                .map(|r| r.start + base..r.end + base)
-                .collect(),
-        })
-    };
-    // the header holds the blobs' absolute offsets, which depend on the
-    // header's own length: pack it until the length settles (twice at most
-    // in practice: offsets only grow by a few digits)
-    let fixed = (MAGIC.len() + 16) as u64;
-    let mut header = header_of(fixed)?;
-    loop {
-        let next = header_of(fixed + header.len() as u64)?;
-        if next.len() == header.len() {
-            header = next;
-            break;
-        }
-        header = next;
-    }
+    let header = lz4_json(&Header {
+        schema_version: m.schema_version.clone(),
+        generator: m.generator.clone(),
+        reports: m.reports.iter().map(stub).collect(),
+        blobs: ranges,
+    })?;
     let mut out = Vec::with_capacity(header.len() + at as usize + 32);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&LAYOUT_VERSION.to_le_bytes());
@@ -173,7 +155,11 @@ impl<B: AsRef<[u8]>> Packed<B> {
             .and_then(|l| start.checked_add(l))
             .filter(|&e| e <= b.len())
             .ok_or_else(|| bad(name, "truncated pack"))?;
-        let h: Header = unlz4(&b[start..end], name)?;
+        let mut h: Header = unlz4(&b[start..end], name)?;
+        // blob ranges count from the end of the header
+        for r in &mut h.blobs {
+            *r = r.start.saturating_add(end as u64)..r.end.saturating_add(end as u64);
+        }
         let major = |v: &str| v.split('.').next().unwrap_or(v).to_string();
         if major(&h.schema_version) != major(super::types::SCHEMA_VERSION) {
             return Err(ModelError::Version {
