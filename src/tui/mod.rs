@@ -12,6 +12,7 @@ pub mod columns;
 pub mod cursor;
 pub mod doc;
 pub mod glyphs;
+pub mod groups;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
@@ -36,6 +37,8 @@ pub mod update;
 
 #[cfg(test)]
 mod copy_test;
+#[cfg(test)]
+mod corpus_test;
 #[cfg(test)]
 mod cursor_test;
 #[cfg(test)]

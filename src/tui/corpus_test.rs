@@ -1,0 +1,96 @@
+//! Browsing a corpus (issue 12): the outline grouped by region (全国, then
+//! provinces, then cities) with counts, reports newest first; the status
+//! line naming the report by region and year. Driven through `update` on
+//! the hand-built seven-report `corpus_model`; screens are snapshotted.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+use super::action::Action;
+use super::app::App;
+use super::outline::NodeKind;
+use super::test_support::{opts, run};
+use super::testmodel::corpus_model;
+use super::ui::{self, cells::screen_text};
+
+fn corpus_app(w: u16, h: u16) -> App {
+    App::new(corpus_model(), opts(), (w, h))
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| ui::draw(app, f.buffer_mut())).unwrap();
+    screen_text(term.backend().buffer()).join("\n")
+}
+
+fn visible_labels(app: &App) -> Vec<String> {
+    let o = &app.outline;
+    o.visible
+        .iter()
+        .map(|&n| {
+            format!(
+                "{}{}",
+                " ".repeat(o.nodes[n].depth as usize),
+                o.nodes[n].label
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_outline_groups_reports_by_region_with_counts_newest_first() {
+    let mut a = corpus_app(80, 24);
+    assert!(a.outline.grouped());
+    // The first group and its newest report are open, that report selected.
+    let l = visible_labels(&a);
+    assert_eq!(l[0], "全国 (2)");
+    assert_eq!(l[1], " 2024 政府工作报告");
+    assert_eq!(l[2], "  (preamble)");
+    assert_eq!(
+        a.current_report().map(|r| a.model.reports[r].id.as_str()),
+        Some("china-2024")
+    );
+    let tops: Vec<&String> = l.iter().filter(|s| !s.starts_with(' ')).collect();
+    assert_eq!(tops, ["全国 (2)", "江苏省 (1)", "浙江省 (2)", "杭州市 (2)"]);
+    // A group's reports: newest first, the work report before the plan report.
+    let g = a.outline.visible[a.outline.visible.len() - 1];
+    a.outline.reveal(a.outline.nodes[g].children[0]);
+    let l = visible_labels(&a);
+    let n = l.len();
+    assert_eq!(&l[n - 2..], [" 2024 政府工作报告", " 2024 计划报告"]);
+}
+
+#[test]
+fn a_group_opens_on_a_page_listing_its_reports() {
+    let mut a = corpus_app(80, 24);
+    run(&mut a, &[Action::Bottom]);
+    let n = a.outline.selected_node().unwrap();
+    assert_eq!(a.outline.nodes[n].kind, NodeKind::Group);
+    let s = screen(&a);
+    assert!(
+        s.contains("2024 2024年杭州市政府工作报告 (hangzhou-2024)"),
+        "{s}"
+    );
+    assert!(s.contains("(hangzhou-2024-plan)"), "{s}");
+}
+
+#[test]
+fn the_status_line_names_the_report_by_region_and_year() {
+    let mut a = corpus_app(80, 24);
+    run(&mut a, &[Action::Down, Action::Down]);
+    let s = screen(&a);
+    let status = s.lines().last().unwrap();
+    assert!(
+        status.starts_with(" 全国 2024 > 一、2023年工作回顾"),
+        "{status}"
+    );
+}
+
+#[test]
+fn grouped_outline_80x24() {
+    let mut a = corpus_app(80, 24);
+    // open 浙江省 too
+    run(&mut a, &[Action::Bottom, Action::Up, Action::Right]);
+    insta::assert_snapshot!(screen(&a));
+}
