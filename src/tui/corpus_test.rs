@@ -94,3 +94,82 @@ fn grouped_outline_80x24() {
     run(&mut a, &[Action::Bottom, Action::Up, Action::Right]);
     insta::assert_snapshot!(screen(&a));
 }
+
+fn pick(app: &mut App, typed: &str) {
+    run(app, &[Action::PickReport]);
+    for c in typed.chars() {
+        run(app, &[Action::Input(c)]);
+    }
+    run(app, &[Action::Enter]);
+}
+
+fn current_id(app: &App) -> &str {
+    let r = app.current_report().unwrap();
+    app.model.reports[r].id.as_str()
+}
+
+#[test]
+fn the_picker_goes_to_a_province_latest_report_typed_in_pinyin() {
+    let mut a = corpus_app(80, 24);
+    pick(&mut a, "zhejiang");
+    assert_eq!(a.overlay, None);
+    assert_eq!(current_id(&a), "zhejiang-2024");
+    assert_eq!(a.focus, super::action::Focus::Reader);
+    let s = screen(&a);
+    assert!(s.lines().last().unwrap().starts_with(" 浙江省 2024"), "{s}");
+    pick(&mut a, "zj 2023");
+    assert_eq!(current_id(&a), "zhejiang-2023");
+    pick(&mut a, "hz plan");
+    assert_eq!(current_id(&a), "hangzhou-2024-plan");
+    // C-o goes back to the report before
+    run(&mut a, &[Action::JumpBack]);
+    assert_eq!(current_id(&a), "zhejiang-2023");
+}
+
+#[test]
+fn the_picker_says_when_nothing_matches_and_esc_leaves_everything_as_it_was() {
+    let mut a = corpus_app(80, 24);
+    let before = a.place();
+    pick(&mut a, "xyz");
+    assert_eq!(a.message, Some(super::strings::NO_REPORTS_MATCH));
+    assert_eq!(a.overlay, Some(super::app::Overlay::Picker));
+    run(&mut a, &[Action::Close]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.place(), before);
+}
+
+#[test]
+fn each_report_keeps_its_reading_position() {
+    let mut a = corpus_app(80, 12);
+    pick(&mut a, "zhejiang");
+    // read on in 浙江 2024: next section, scroll a line
+    run(
+        &mut a,
+        &[Action::NextSection, Action::NextSection, Action::Down],
+    );
+    let there = (a.reader.node, a.reader.top, a.outline.selected_node());
+    assert_ne!(a.outline.nodes[there.0.unwrap()].kind, NodeKind::Report);
+    pick(&mut a, "china");
+    assert_eq!(current_id(&a), "china-2024");
+    pick(&mut a, "zhejiang");
+    assert_eq!(current_id(&a), "zhejiang-2024");
+    assert_eq!(
+        (a.reader.node, a.reader.top, a.outline.selected_node()),
+        there
+    );
+    // a report never read opens at its start
+    pick(&mut a, "jiangsu");
+    let n = a.reader.node.unwrap();
+    assert_eq!(a.outline.nodes[n].kind, NodeKind::Report);
+}
+
+#[test]
+fn picker_80x24() {
+    let mut a = corpus_app(80, 24);
+    run(&mut a, &[Action::PickReport]);
+    let all = screen(&a);
+    for c in "zj".chars() {
+        run(&mut a, &[Action::Input(c)]);
+    }
+    insta::assert_snapshot!(format!("{all}\n--- zj\n{}", screen(&a)));
+}

@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod layout;
 pub mod marks;
 pub mod outline;
+pub mod picker;
 pub mod probe;
 pub mod prompt;
 pub mod reader;
