@@ -441,6 +441,9 @@ impl App {
         };
         let opts = crate::search::SearchOptions { report, limit: 200 };
         self.search.waiting.clear();
+        let scope = crate::search::Query::parse(&self.search.query).scope;
+        self.search.scoped = crate::search::scope::report_mask(&scope, &self.model.reports)
+            .map(|m| (m.iter().filter(|&&k| k).count(), m.len()));
         if let Some(s) = &mut self.searcher {
             if s.send(&self.search.query, opts.clone()).is_ok() {
                 self.search.pending = true;
@@ -489,6 +492,23 @@ impl App {
     }
 
     fn show_hits(&mut self, hits: Vec<crate::search::Hit>) {
+        let names: std::collections::HashMap<&str, &str> = self
+            .outline
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Report)
+            .map(|n| (n.id.as_str(), n.crumb.as_str()))
+            .collect();
+        self.search.crumbs = hits
+            .iter()
+            .map(|h| {
+                let id = h.location.report();
+                match (h.breadcrumb.strip_prefix(id), names.get(id)) {
+                    (Some(rest), Some(name)) => format!("{name}{rest}"),
+                    _ => h.breadcrumb.clone(),
+                }
+            })
+            .collect();
         self.search.hits = hits;
         self.search.pending = false;
         self.search.selected = 0;

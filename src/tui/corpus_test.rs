@@ -173,3 +173,82 @@ fn picker_80x24() {
     }
     insta::assert_snapshot!(format!("{all}\n--- zj\n{}", screen(&a)));
 }
+
+fn search(app: &mut App, q: &str) {
+    run(app, &[Action::SearchOpen]);
+    for c in q.chars() {
+        run(app, &[Action::Input(c)]);
+    }
+    super::test_support::settle_search(app);
+}
+
+fn hit_reports(app: &App) -> Vec<&str> {
+    let mut ids: Vec<&str> = app
+        .search
+        .hits
+        .iter()
+        .map(|h| h.location.report())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn search_covers_every_report_and_at_terms_narrow_it() {
+    let mut a = corpus_app(80, 24);
+    search(&mut a, "shuzijingji");
+    assert_eq!(hit_reports(&a).len(), 7);
+    run(&mut a, &[Action::Close]);
+    for (q, want) in [
+        ("数字经济 @zhejiang", vec!["zhejiang-2023", "zhejiang-2024"]),
+        (
+            "数字经济 @浙江 @2024",
+            vec!["hangzhou-2024", "hangzhou-2024-plan", "zhejiang-2024"],
+        ),
+        ("shuzi @zj @2023..2023", vec!["zhejiang-2023"]),
+        ("数字经济 @province !@zhejiang", vec!["jiangsu-2024"]),
+        ("数字经济 @national @plan", vec![]),
+        ("数字经济 @city @plan", vec!["hangzhou-2024-plan"]),
+    ] {
+        search(&mut a, q);
+        assert_eq!(hit_reports(&a), want, "{q}");
+        run(&mut a, &[Action::Close]);
+    }
+    // a bare year is text, not a filter: 2023年 is in the 2024 reports too
+    search(&mut a, "'2023年");
+    assert_eq!(hit_reports(&a).len(), 7);
+    run(&mut a, &[Action::Close]);
+    search(&mut a, "'2023年 @jiangsu");
+    assert_eq!(hit_reports(&a), ["jiangsu-2024"], "2023年工作回顾");
+}
+
+#[test]
+fn typing_an_at_term_letter_by_letter_finds_what_typing_it_at_once_finds() {
+    // `@2` → `@20` → `@2024`: the narrower query must not narrow from the
+    // matches of an unfinished @ term (which named no report)
+    let mut a = corpus_app(80, 24);
+    let q = "数字经济 @2024";
+    search(&mut a, q);
+    let at_once = crate::search::Index::new(&a.model).search(q, &Default::default());
+    assert_eq!(a.search.hits.len(), at_once.len());
+    assert_eq!(hit_reports(&a).len(), 5);
+}
+
+#[test]
+fn a_hit_jumps_into_its_report_and_the_list_names_region_and_year() {
+    let mut a = corpus_app(80, 24);
+    search(&mut a, "shuzijingji @zhejiang @2024");
+    let s = screen(&a);
+    assert!(s.contains("浙江省 2024 › "), "{s}");
+    run(&mut a, &[Action::Enter]);
+    assert_eq!(current_id(&a), "zhejiang-2024");
+    assert!(a.reader.highlight.is_some());
+}
+
+#[test]
+fn filtered_search_80x24() {
+    let mut a = corpus_app(80, 24);
+    search(&mut a, "fazhan @zhejiang");
+    insta::assert_snapshot!(screen(&a));
+}

@@ -15,7 +15,8 @@ pub const NO_ROWS: &str = "no rows match the filter";
 pub const NO_MATCHES: &str = "no matches";
 /// Shown while the search worker has not answered the latest query.
 pub const SEARCHING: &str = "searching...";
-pub const SEARCH_HINT: &str = "type Chinese or pinyin (jzx, shidaowaizi); 'exact ^prefix !not";
+pub const SEARCH_HINT: &str =
+    "type Chinese or pinyin (jzx, shidaowaizi); 'exact ^prefix !not; @zhejiang @2024 @province";
 pub const SCOPE_ALL: &str = "all reports";
 pub const TITLE_PICKER: &str = "Go to report";
 pub const NO_REPORTS_MATCH: &str = "no report matches";
