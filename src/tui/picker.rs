@@ -194,7 +194,8 @@ impl App {
     }
 
     /// Go to a report (a jump: C-o comes back): where the reader last was
-    /// in it, else its first page; the reader gets the focus.
+    /// in it, else its first page with its parts listed in the outline; the
+    /// reader gets the focus.
     pub fn open_report(&mut self, ri: usize) {
         let Some(start) = self.outline.report_node(ri) else {
             return;
@@ -206,7 +207,11 @@ impl App {
                 self.reader.top = p.top.min(self.reader.max_top());
                 self.reader.highlight = p.highlight;
             }
-            None => self.reveal(start),
+            None => {
+                // opened at its start, with its parts listed
+                self.outline.expanded[start] = true;
+                self.reveal(start);
+            }
         }
         self.focus = Focus::Reader;
         self.right = Focus::Reader;
