@@ -426,7 +426,7 @@ pub fn build(
                 (Some(r), Some(p)) => format!("review {r}, plan {p}"),
                 _ => String::new(),
             };
-            let mut meta = Vec::new();
+            let mut meta = vec![format!("id: {}", report.id)];
             let place: Vec<&str> = [
                 report.region.as_deref(),
                 report.level.as_ref().map(|l| l.as_str()),
