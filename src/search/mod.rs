@@ -3,7 +3,8 @@
 //! [`Index::new`] collects the searchable items of every report (headings,
 //! sentences, table captions, table cells, indicators) and precomputes folded
 //! text and compact pinyin data; [`Index::search`] runs an fzf-style query
-//! (see `query`) and returns ranked [`Hit`]s with byte-range highlights.
+//! (see `query`) and returns ranked [`Hit`]s with byte-range highlights; `@`
+//! terms of the query (`@zhejiang`, `@2024`) keep some reports (see `scope`).
 //! [`Index::search_within`] (or a [`Session`]) reuses the previous matches when
 //! the query only grew, so each keystroke scans fewer items. [`snippet`] fits a
 //! hit's text around its first match to a display width. Pure: no terminal.

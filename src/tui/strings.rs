@@ -16,7 +16,7 @@ pub const NO_MATCHES: &str = "no matches";
 /// Shown while the search worker has not answered the latest query.
 pub const SEARCHING: &str = "searching...";
 pub const SEARCH_HINT: &str =
-    "type Chinese or pinyin (jzx, shidaowaizi); 'exact ^prefix !not; @zhejiang @2024 @province";
+    "type Chinese or pinyin (jzx, shidaowaizi); 'exact ^prefix !not; @zhejiang @2024";
 pub const SCOPE_ALL: &str = "all reports";
 pub const TITLE_PICKER: &str = "Go to report";
 pub const NO_REPORTS_MATCH: &str = "no report matches";
