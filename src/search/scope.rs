@@ -8,11 +8,14 @@
 //! `!@term` excludes the reports it names. A bare `2024` is no filter: it is
 //! searched as text, as every other term (reports are full of 2024年).
 //! Beyond `--region`, an ASCII region term also matches the pinyin of the
-//! region's name from its start, syllables or initials (`@zj` for 浙江省),
-//! as the explorer's report picker does.
+//! region's name from its start, whole or by initials (`@quanguo`, `@zj` for
+//! 浙江省), as the explorer's report picker does: the usual reading of each
+//! character only (search tries every reading of a polyphonic character,
+//! which would let `zj` spell 宁夏 as zhù jiǎ).
 
 use crate::model::filter::{parse_level, parse_years, ReportFilter};
 use crate::model::{Level, Report, ReportKind};
+use pinyin::ToPinyin;
 use std::ops::RangeInclusive;
 
 /// What one `@` term asks for.
@@ -83,29 +86,41 @@ impl ScopeTerm {
     }
 }
 
+/// Whether ASCII letters `term` start the pinyin of a region's name, whole
+/// (`zhejiang`, `quanguo`) or by initials (`zj`, `qg`), case-insensitive,
+/// reading each character as usual (see the module doc).
+pub fn spells(name: &str, term: &str) -> bool {
+    if term.is_empty() || !term.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let term = term.to_ascii_lowercase();
+    let (mut whole, mut initials) = (String::new(), String::new());
+    for c in name.chars() {
+        let Some(p) = c.to_pinyin() else { break };
+        let p = p.plain().replace('ü', "v");
+        whole.push_str(&p);
+        initials.extend(p.chars().next());
+    }
+    whole.starts_with(&term) || initials.starts_with(&term)
+}
+
 /// Which reports a query's `@` terms keep (None: no `@` term, every report).
 pub fn report_mask(terms: &[ScopeTerm], reports: &[Report]) -> Option<Vec<bool>> {
     if terms.is_empty() {
         return None;
     }
-    let names: Vec<&str> = reports
-        .iter()
-        .map(|r| r.region.as_deref().unwrap_or(""))
-        .collect();
     // for each term, the reports it names
     let named: Vec<Vec<bool>> = terms
         .iter()
         .map(|t| {
-            let mut v: Vec<bool> = reports.iter().map(|r| t.holds(r)).collect();
-            if let Scope::Region(q) = &t.scope {
-                if q.chars().all(|c| c.is_ascii_alphabetic()) {
-                    let py = super::matching(&names, &format!("^{}", q.to_ascii_lowercase()));
-                    for (a, b) in v.iter_mut().zip(py) {
-                        *a |= b;
-                    }
-                }
-            }
-            v
+            reports
+                .iter()
+                .map(|r| {
+                    t.holds(r)
+                        || matches!(&t.scope, Scope::Region(q)
+                            if spells(r.region.as_deref().unwrap_or(""), q))
+                })
+                .collect()
         })
         .collect();
     let keep = |i: usize| {
@@ -176,9 +191,22 @@ mod tests {
     }
 
     #[test]
+    fn a_region_is_spelt_by_its_usual_reading_only() {
+        assert!(spells("浙江省", "zj") && spells("浙江省", "zhejiangs"));
+        assert!(spells("宁夏回族自治区", "nx") && spells("宁夏回族自治区", "ningxia"));
+        assert!(
+            !spells("宁夏回族自治区", "zj"),
+            "宁 zhù 夏 jiǎ are rare readings"
+        );
+        assert!(spells("全国", "quanguo") && !spells("全国", "guo"));
+        assert!(!spells("浙江省", "") && !spells("浙江省", "浙江"));
+    }
+
+    #[test]
     fn regions_years_levels_and_exclusions() {
         assert_eq!(keep("@zhejiang"), ["zhejiang-2024", "zhejiang-2020"]);
         assert_eq!(keep("@zj"), ["zhejiang-2024", "zhejiang-2020"]);
+        assert_eq!(keep("@ZJS"), ["zhejiang-2024", "zhejiang-2020"]);
         assert_eq!(keep("@quanguo"), ["china-2024"]);
         assert_eq!(keep("@浙江 @2024"), ["zhejiang-2024"]);
         assert_eq!(

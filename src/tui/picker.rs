@@ -9,8 +9,8 @@
 //! - anything else names the region as the CLI's `--region` does
 //!   (`model::filter`: the region or its parent region holds the text, or
 //!   ASCII text starts the id's pinyin, `zhejiang`, `zhej`), or by the
-//!   pinyin initials of the region's name (`zj` for 浙江省), or a word of
-//!   the title.
+//!   pinyin of the region's name from its start, whole or by initials (`zj`
+//!   for 浙江省, `quanguo`; `search::scope::spells`), or a word of the title.
 //!
 //! Plain state and pure matching; `update` drives it, no terminal.
 
@@ -125,14 +125,12 @@ impl PickerState {
 }
 
 /// For an ASCII-letter term: which rows' region names it spells by pinyin
-/// from their start (initials `zj` or syllables `zhej` of 浙江省), as search
-/// matches a `^term`. All false for other terms.
+/// from their start (initials `zj` or syllables `zhej` of 浙江省; the usual
+/// reading of each character, as search's `@` terms). All false for other terms.
 fn initials_match(rows: &[PickRow], term: &str) -> Vec<bool> {
-    if term.is_empty() || !term.chars().all(|c| c.is_ascii_alphabetic()) {
-        return vec![false; rows.len()];
-    }
-    let names: Vec<&str> = rows.iter().map(|r| r.region.as_str()).collect();
-    crate::search::matching(&names, &format!("^{}", term.to_ascii_lowercase()))
+    rows.iter()
+        .map(|r| crate::search::scope::spells(&r.region, term))
+        .collect()
 }
 
 /// One picker term against one report (see the module doc).
