@@ -113,3 +113,33 @@ fn control_characters_in_the_query_are_inert() {
     // regex metacharacters are literal: nothing has ".*"
     assert_eq!(search(&[".*"]).status.code(), Some(1));
 }
+
+#[test]
+fn at_terms_in_the_query_narrow_to_reports_and_a_bare_year_is_text() {
+    let ids = |q: &str| -> Vec<String> {
+        let out = stdout(&search(&[q, "--all"]));
+        let mut ids: Vec<String> = out
+            .lines()
+            .map(|l| {
+                l.split(':')
+                    .next()
+                    .unwrap()
+                    .split('\t')
+                    .nth(1)
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    assert_eq!(ids("jzx"), ["pudong-2024-plan", "shanghai-2024-plan"]);
+    assert_eq!(ids("jzx @pudong"), ["pudong-2024-plan"]);
+    assert_eq!(ids("jzx @浦东 @2024 @district"), ["pudong-2024-plan"]);
+    assert_eq!(ids("jzx !@pudong"), ["shanghai-2024-plan"]);
+    let o = search(&["jzx @2020..2023"]);
+    assert_eq!(o.status.code(), Some(1), "no report plans for 2020-2023");
+    // 2024 without @ is looked for in the text
+    assert_eq!(ids("'2024年").len(), 2);
+}

@@ -46,6 +46,8 @@ pub enum Mode {
     Popup,
     /// The indicator records behind the numbers in the reader.
     Records,
+    /// The report picker: type a region or a year, Enter goes there.
+    Picker,
     /// After `m` or `'`: the next key names a mark.
     Mark,
 }
@@ -80,6 +82,8 @@ pub enum Action {
     /// Close the overlay on top.
     Close,
     SearchOpen,
+    /// Open the report picker.
+    PickReport,
     SearchNext,
     SearchPrev,
     /// Limit search to the current report (toggle).

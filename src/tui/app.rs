@@ -28,6 +28,8 @@ pub enum Overlay {
     Popup,
     /// The indicator records of `App::records`.
     Records,
+    /// The report picker (`App::picker`).
+    Picker,
 }
 
 /// What Esc in the search prompt goes back to.
@@ -122,6 +124,10 @@ pub struct App {
     /// just after hiding it, so `o` again restores the exact screen when
     /// nothing moved in between.
     pub hidden_from: Option<HiddenFrom>,
+    /// The report picker while it is open.
+    pub picker: Option<super::picker::PickerState>,
+    /// Where the reader last was in each report it left.
+    pub places: super::picker::Places,
     /// The table filter prompt's cursor (chars into the filter).
     pub filter_cursor: usize,
     pub quit: bool,
@@ -155,6 +161,8 @@ impl App {
             copy_format: Default::default(),
             outline_hidden: false,
             filter_cursor: 0,
+            picker: None,
+            places: Default::default(),
             hidden_from: None,
             quit: false,
         };
@@ -174,6 +182,7 @@ impl App {
             Some(Overlay::Filter) => Mode::Filter,
             Some(Overlay::Popup) => Mode::Popup,
             Some(Overlay::Records) => Mode::Records,
+            Some(Overlay::Picker) => Mode::Picker,
             None => match self.focus {
                 Focus::Outline => Mode::Outline,
                 Focus::Reader => Mode::Reader,
@@ -245,6 +254,7 @@ impl App {
     }
 
     fn open_node(&mut self, n: usize) {
+        self.remember_place(n);
         let node = &self.outline.nodes[n];
         let (target, table) = match (node.kind, node.parent) {
             (NodeKind::Table, Some(p)) => (p, Some(node.id.clone())),
@@ -431,6 +441,9 @@ impl App {
         };
         let opts = crate::search::SearchOptions { report, limit: 200 };
         self.search.waiting.clear();
+        let scope = crate::search::Query::parse(&self.search.query).scope;
+        self.search.scoped = crate::search::scope::report_mask(&scope, &self.model.reports)
+            .map(|m| (m.iter().filter(|&&k| k).count(), m.len()));
         if let Some(s) = &mut self.searcher {
             if s.send(&self.search.query, opts.clone()).is_ok() {
                 self.search.pending = true;
@@ -479,6 +492,23 @@ impl App {
     }
 
     fn show_hits(&mut self, hits: Vec<crate::search::Hit>) {
+        let names: std::collections::HashMap<&str, &str> = self
+            .outline
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Report)
+            .map(|n| (n.id.as_str(), n.crumb.as_str()))
+            .collect();
+        self.search.crumbs = hits
+            .iter()
+            .map(|h| {
+                let id = h.location.report();
+                match (h.breadcrumb.strip_prefix(id), names.get(id)) {
+                    (Some(rest), Some(name)) => format!("{name}{rest}"),
+                    _ => h.breadcrumb.clone(),
+                }
+            })
+            .collect();
         self.search.hits = hits;
         self.search.pending = false;
         self.search.selected = 0;

@@ -169,6 +169,17 @@ impl Builder<'_> {
         });
     }
 
+    /// A group's page: its name, then a line per report (year, title, id).
+    fn group(&mut self, model: &Model, outline: &OutlineState, node: usize) {
+        for &c in &outline.nodes[node].children {
+            let Some(r) = model.reports.get(outline.nodes[c].report) else {
+                continue;
+            };
+            let year = r.plan_year.map(|y| y.to_string()).unwrap_or_default();
+            self.wrapped(&format!("{year} {} ({})", r.title, r.id), LineKind::Meta);
+        }
+    }
+
     fn blank(&mut self) {
         if self
             .doc
@@ -398,15 +409,16 @@ pub fn build(
     let crumbs: Vec<String> = outline
         .path_to(node)
         .into_iter()
-        .filter(|&i| outline.nodes[i].kind != NodeKind::Table)
-        .map(|i| match outline.nodes[i].kind {
-            NodeKind::Report => outline.nodes[i].id.clone(),
-            _ => outline.nodes[i].label.clone(),
+        .filter(|&i| {
+            let kind = outline.nodes[i].kind;
+            kind != NodeKind::Table && (kind != NodeKind::Group || i == node)
         })
+        .map(|i| outline.nodes[i].crumb.clone())
         .collect();
     b.wrapped(&crumbs.join(" > "), LineKind::Path);
     b.blank();
     match n.kind {
+        NodeKind::Group => b.group(model, outline, node),
         NodeKind::Report => {
             b.wrapped(&report.title, LineKind::Title);
             b.blank();
@@ -414,7 +426,7 @@ pub fn build(
                 (Some(r), Some(p)) => format!("review {r}, plan {p}"),
                 _ => String::new(),
             };
-            let mut meta = Vec::new();
+            let mut meta = vec![format!("id: {}", report.id)];
             let place: Vec<&str> = [
                 report.region.as_deref(),
                 report.level.as_ref().map(|l| l.as_str()),

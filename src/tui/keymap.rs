@@ -162,6 +162,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Panes,
+        &[ch('p')],
+        "p",
+        Action::PickReport,
+        "go to a report (type a region or a year)",
+    ),
+    b(
+        Panes,
         &[ch('n')],
         "n",
         Action::SearchNext,
@@ -594,6 +601,84 @@ pub static BINDINGS: &[Binding] = &[
         Action::Close,
         "clear the filter",
     ),
+    // Report picker
+    b(
+        Only(Mode::Picker),
+        &[k(Down), ctrl('n')],
+        "Down  C-n",
+        Action::Down,
+        "next report",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[k(Up), ctrl('p')],
+        "Up  C-p",
+        Action::Up,
+        "previous report",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[k(PageDown)],
+        "PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[k(PageUp)],
+        "PgUp",
+        Action::PageUp,
+        "page up",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "go to the report (where you left it)",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[k(Backspace)],
+        "Backspace",
+        Action::Backspace,
+        "delete a character",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[k(Left), ctrl('b')],
+        "Left  C-b",
+        Action::Edit(Edit::Left),
+        "cursor left",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[k(Right), ctrl('f')],
+        "Right  C-f",
+        Action::Edit(Edit::Right),
+        "cursor right",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[ctrl('w')],
+        "C-w",
+        Action::Edit(Edit::WordBack),
+        "delete the word before the cursor",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[ctrl('u')],
+        "C-u",
+        Action::Edit(Edit::ToStart),
+        "delete to the start",
+    ),
+    b(
+        Only(Mode::Picker),
+        &[k(Esc), ctrl('c')],
+        "Esc",
+        Action::Close,
+        "cancel",
+    ),
     // After m or '
     b(
         Only(Mode::Mark),
@@ -712,7 +797,10 @@ fn applies(scope: Scope, mode: Mode) -> bool {
 
 /// Whether a mode takes typed characters as text.
 pub fn is_text_mode(mode: Mode) -> bool {
-    matches!(mode, Mode::Search | Mode::Filter | Mode::Mark)
+    matches!(
+        mode,
+        Mode::Search | Mode::Filter | Mode::Mark | Mode::Picker
+    )
 }
 
 /// The action for a key in a mode, if any. Mode-specific bindings win over
@@ -743,13 +831,17 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The help text: one section per context, one line per binding (ASCII labels).
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let groups: [(&str, Scope); 10] = [
+    let groups: [(&str, Scope); 11] = [
         ("Everywhere", Scope::Panes),
         ("Outline", Scope::Only(Mode::Outline)),
         ("Reader", Scope::Only(Mode::Reader)),
         ("Tables", Scope::Only(Mode::Tables)),
         ("Search prompt (type to search)", Scope::Only(Mode::Search)),
         ("Table filter (type to filter)", Scope::Only(Mode::Filter)),
+        (
+            "Report picker (type a region or a year)",
+            Scope::Only(Mode::Picker),
+        ),
         ("After m or ' (a mark's letter)", Scope::Only(Mode::Mark)),
         ("Cell popup", Scope::Only(Mode::Popup)),
         ("Indicator records", Scope::Only(Mode::Records)),

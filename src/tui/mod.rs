@@ -12,11 +12,13 @@ pub mod columns;
 pub mod cursor;
 pub mod doc;
 pub mod glyphs;
+pub mod groups;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod marks;
 pub mod outline;
+pub mod picker;
 pub mod probe;
 pub mod prompt;
 pub mod reader;
@@ -36,6 +38,8 @@ pub mod update;
 
 #[cfg(test)]
 mod copy_test;
+#[cfg(test)]
+mod corpus_test;
 #[cfg(test)]
 mod cursor_test;
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! The outline tree: reports → preamble, parts, sections, items, with tables
 //! listed under the section they sit in. A flat node list with parent/child
 //! links, an expanded flag per node and the visible rows derived from them.
-//! Plain state: no terminal.
+//! A corpus (a model where some region has two reports or more) gets a level
+//! above the reports: one group per region (全国, then provinces, cities,
+//! districts, counties; by pinyin within a level), its reports newest first
+//! (see `groups`). Plain state: no terminal.
 
 use crate::model::{Model, Report, Section};
 use crate::text::sanitize;
@@ -9,6 +12,8 @@ use crate::text::sanitize;
 /// What an outline node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeKind {
+    /// The reports of one region (a corpus only).
+    Group,
     Report,
     /// The paragraphs before the first heading.
     Preamble,
@@ -20,7 +25,7 @@ pub enum NodeKind {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub kind: NodeKind,
-    /// Index of the report in `Model::reports`.
+    /// Index of the report in `Model::reports` (a group: its newest report).
     pub report: usize,
     /// For a section: child indices from `Report::sections` down to it.
     pub path: Vec<usize>,
@@ -33,6 +38,10 @@ pub struct Node {
     pub children: Vec<usize>,
     /// Sanitized label: marker and heading, or "表1 caption".
     pub label: String,
+    /// What a breadcrumb (status line, reader path) says for this node: the
+    /// label, but for a report its id, or in a corpus its region and year
+    /// (`浙江省 2024`, `上海市 2024 计划`).
+    pub crumb: String,
 }
 
 /// The section a path leads to.
@@ -63,45 +72,114 @@ fn table_label(t: &crate::model::Table) -> String {
 }
 
 impl OutlineState {
-    /// Build the outline of a model; reports start expanded to their parts.
+    /// Build the outline of a model. Without groups every report starts
+    /// expanded to its parts; in a corpus the first group and its newest
+    /// report start expanded, with that report selected.
     pub fn new(model: &Model) -> OutlineState {
         let mut st = OutlineState::default();
-        for (ri, r) in model.reports.iter().enumerate() {
-            let rn = st.push(Node {
-                kind: NodeKind::Report,
-                report: ri,
+        let groups = super::groups::groups(model);
+        if !super::groups::worth_grouping(&groups) {
+            for (ri, r) in model.reports.iter().enumerate() {
+                let label = sanitize(&format!("{} {}", r.id, r.title)).into_owned();
+                let rn = st.push_report(r, ri, None, label, r.id.clone());
+                st.expanded[rn] = true;
+            }
+            st.refresh();
+            return st;
+        }
+        for (gi, g) in groups.iter().enumerate() {
+            let Some(&first) = g.reports.first() else {
+                continue;
+            };
+            let label = sanitize(&format!("{} ({})", g.name, g.reports.len())).into_owned();
+            let gn = st.push(Node {
+                kind: NodeKind::Group,
+                report: first,
                 path: vec![],
                 table: 0,
-                id: r.id.clone(),
+                id: g.name.clone(),
                 depth: 0,
                 parent: None,
                 children: vec![],
-                label: sanitize(&format!("{} {}", r.id, r.title)).into_owned(),
+                crumb: label.clone(),
+                label,
             });
-            let pre_tables: Vec<usize> = (0..r.tables.len())
-                .filter(|&t| r.tables[t].section.is_empty())
-                .collect();
-            if !r.preamble.is_empty() {
-                st.push(Node {
-                    kind: NodeKind::Preamble,
-                    report: ri,
-                    path: vec![],
-                    table: 0,
-                    id: String::new(),
-                    depth: 1,
-                    parent: Some(rn),
-                    children: vec![],
-                    label: "(preamble)".into(),
-                });
+            for (k, &ri) in g.reports.iter().enumerate() {
+                let r = &model.reports[ri];
+                let label = sanitize(&super::groups::report_label(r)).into_owned();
+                let crumb = sanitize(&super::groups::report_crumb(r)).into_owned();
+                let rn = st.push_report(r, ri, Some(gn), label, crumb);
+                if gi == 0 && k == 0 {
+                    st.expanded[gn] = true;
+                    st.expanded[rn] = true;
+                }
             }
-            st.push_tables(r, ri, rn, 1, &pre_tables);
-            for (i, s) in r.sections.iter().enumerate() {
-                st.push_section(r, ri, rn, vec![i], s, 1);
-            }
-            st.expanded[rn] = true;
         }
         st.refresh();
+        if st.visible.len() > 1 {
+            st.selected = 1;
+        }
         st
+    }
+
+    /// A report's node and its subtree, under `parent` (a group) or as a root.
+    fn push_report(
+        &mut self,
+        r: &Report,
+        ri: usize,
+        parent: Option<usize>,
+        label: String,
+        crumb: String,
+    ) -> usize {
+        let depth = u16::from(parent.is_some());
+        let rn = self.push(Node {
+            kind: NodeKind::Report,
+            report: ri,
+            path: vec![],
+            table: 0,
+            id: r.id.clone(),
+            depth,
+            parent,
+            children: vec![],
+            label,
+            crumb,
+        });
+        let pre_tables: Vec<usize> = (0..r.tables.len())
+            .filter(|&t| r.tables[t].section.is_empty())
+            .collect();
+        if !r.preamble.is_empty() {
+            self.push(Node {
+                kind: NodeKind::Preamble,
+                report: ri,
+                path: vec![],
+                table: 0,
+                id: String::new(),
+                depth: depth + 1,
+                parent: Some(rn),
+                children: vec![],
+                label: "(preamble)".into(),
+                crumb: "(preamble)".into(),
+            });
+        }
+        self.push_tables(r, ri, rn, depth + 1, &pre_tables);
+        for (i, s) in r.sections.iter().enumerate() {
+            self.push_section(r, ri, rn, vec![i], s, depth + 1);
+        }
+        rn
+    }
+
+    /// The report node of report `ri`.
+    pub fn report_node(&self, ri: usize) -> Option<usize> {
+        self.nodes
+            .iter()
+            .position(|n| n.report == ri && n.kind == NodeKind::Report)
+    }
+
+    /// Whether the outline groups reports by region.
+    pub fn grouped(&self) -> bool {
+        self.nodes
+            .first()
+            .is_some_and(|n| n.kind == NodeKind::Group)
     }
 
     fn push(&mut self, node: Node) -> usize {
@@ -125,6 +203,7 @@ impl OutlineState {
                 depth,
                 parent: Some(parent),
                 children: vec![],
+                crumb: table_label(&r.tables[t]),
                 label: table_label(&r.tables[t]),
             });
         }
@@ -149,6 +228,7 @@ impl OutlineState {
             parent: Some(parent),
             children: vec![],
             label: sanitize(&format!("{}{}", s.marker, s.heading)).into_owned(),
+            crumb: sanitize(&format!("{}{}", s.marker, s.heading)).into_owned(),
         });
         let ts: Vec<usize> = (0..r.tables.len())
             .filter(|&t| r.tables[t].section == s.id)
@@ -317,9 +397,11 @@ impl OutlineState {
         out
     }
 
-    /// Nodes the reader can show, in reading order ([ and ] walk these).
+    /// Nodes the reader can show, in reading order ([ and ] walk these;
+    /// a group's page is not one of them).
     pub fn readable(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.nodes.len()).filter(|&i| self.nodes[i].kind != NodeKind::Table)
+        (0..self.nodes.len())
+            .filter(|&i| !matches!(self.nodes[i].kind, NodeKind::Table | NodeKind::Group))
     }
 }
 

@@ -39,6 +39,11 @@ pub struct SearchState {
     pub waiting: Vec<SearchJump>,
     /// The prompt's cursor, in chars into `query`.
     pub cursor: usize,
+    /// For each hit, its breadcrumb as the list shows it: in a corpus the
+    /// report is named by region and year as in the outline (`浙江省 2024 › 二、…`).
+    pub crumbs: Vec<String>,
+    /// With `@` terms in the query: how many reports they keep, of how many.
+    pub scoped: Option<(usize, usize)>,
     /// Queries submitted (Enter) in this session, for Up / Down.
     pub history: crate::tui::prompt::History,
 }

@@ -15,8 +15,11 @@ pub const NO_ROWS: &str = "no rows match the filter";
 pub const NO_MATCHES: &str = "no matches";
 /// Shown while the search worker has not answered the latest query.
 pub const SEARCHING: &str = "searching...";
-pub const SEARCH_HINT: &str = "type Chinese or pinyin (jzx, shidaowaizi); 'exact ^prefix !not";
+pub const SEARCH_HINT: &str =
+    "type Chinese or pinyin (jzx, shidaowaizi); 'exact ^prefix !not; @zhejiang @2024";
 pub const SCOPE_ALL: &str = "all reports";
+pub const TITLE_PICKER: &str = "Go to report";
+pub const NO_REPORTS_MATCH: &str = "no report matches";
 pub const DERIVED: &str = "[derived]";
 pub const FILTER: &str = "filter: ";
 pub const NO_RECORDS: &str = "no indicator numbers on screen";
@@ -50,6 +53,7 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Popup => "j/k:scroll Esc:close",
         Mode::Records => "Tab:next Enter:source Esc:close",
         Mode::Help => "j/k:scroll Esc:close",
+        Mode::Picker => "type a region or year (zhejiang, zj, 2024) Enter:go Esc:cancel",
         Mode::Mark => "a-z:mark  ':last position  Esc:cancel",
     }
 }

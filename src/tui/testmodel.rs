@@ -177,3 +177,91 @@ pub fn big_model(n: usize) -> Model {
     }
     Model { reports, ..base }
 }
+
+/// One small report of a corpus: a region, a level, a year and a kind, a
+/// preamble and two parts whose sentences name the region and the year
+/// (every report says 数字经济, so a search finds it in each).
+fn corpus_report(
+    id: &str,
+    region: &str,
+    level: Level,
+    year: u16,
+    kind: ReportKind,
+    parent: Option<&str>,
+) -> Report {
+    let p = |s: &str| format!("{id}:{s}");
+    let what = if kind == ReportKind::Plan {
+        "计划"
+    } else {
+        "政府工作"
+    };
+    let s1 = Section::heading(
+        &p("s1"),
+        1,
+        "一、",
+        &format!("{}年工作回顾", year - 1),
+        vec![para(
+            &p("p2"),
+            &[
+                &format!("{region}数字经济核心产业增加值增长8%。"),
+                &format!("{region}{}年新增城镇就业12万人。", year - 1),
+            ],
+        )],
+        vec![],
+    );
+    let s2 = Section::heading(
+        &p("s2"),
+        1,
+        "二、",
+        &format!("{year}年主要任务"),
+        vec![para(
+            &p("p3"),
+            &[
+                &format!("{year}年{region}大力发展数字经济,地区生产总值增长5%左右。"),
+                "持续优化营商环境。",
+            ],
+        )],
+        vec![],
+    );
+    Report {
+        region: Some(region.into()),
+        level: Some(level),
+        parent_region: parent.map(str::to_string),
+        kind: Some(kind),
+        review_year: Some(year - 1),
+        plan_year: Some(year),
+        preamble: vec![para(&p("p1"), &["各位代表:"])],
+        sections: vec![s1, s2],
+        ..Report::empty(id, &format!("{year}年{region}{what}报告"))
+    }
+}
+
+/// A corpus of seven reports in four regions (national, two provinces, a
+/// city with a work and a plan report of one year), in a deliberately
+/// jumbled model order, for the grouped outline, the report picker and
+/// search filters.
+pub fn corpus_model() -> Model {
+    use Level::*;
+    use ReportKind::*;
+    let r = corpus_report;
+    Model {
+        schema_version: SCHEMA_VERSION.to_string(),
+        generator: "test".into(),
+        reports: vec![
+            r("zhejiang-2023", "浙江省", Province, 2023, Work, None),
+            r(
+                "hangzhou-2024-plan",
+                "杭州市",
+                City,
+                2024,
+                Plan,
+                Some("浙江省"),
+            ),
+            r("china-2023", "全国", National, 2023, Work, None),
+            r("hangzhou-2024", "杭州市", City, 2024, Work, Some("浙江省")),
+            r("zhejiang-2024", "浙江省", Province, 2024, Work, None),
+            r("jiangsu-2024", "江苏省", Province, 2024, Work, None),
+            r("china-2024", "全国", National, 2024, Work, None),
+        ],
+    }
+}

@@ -62,6 +62,7 @@ fn apply(app: &mut App, msg: Msg) {
         }
         Mode::Filter => filter(app, action),
         Mode::Search => search(app, action),
+        Mode::Picker => picker(app, action),
         Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
     }
 }
@@ -298,9 +299,73 @@ fn recall(app: &mut App, q: String) {
     app.run_search();
 }
 
+/// The report picker: typing narrows the reports, Enter goes to the
+/// selected one (where the reader left it), Esc closes.
+fn picker(app: &mut App, action: Action) {
+    let rows = picker_rows(app);
+    let Some(p) = app.picker.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    let typed = match action {
+        Action::Input(c) => edit(&mut p.query, &mut p.cursor, Edit::Insert(c)),
+        Action::Backspace => edit(&mut p.query, &mut p.cursor, Edit::Backspace),
+        Action::Edit(e) => edit(&mut p.query, &mut p.cursor, e),
+        Action::Down => {
+            p.select(1);
+            false
+        }
+        Action::Up => {
+            p.select(-1);
+            false
+        }
+        Action::PageDown => {
+            p.select(rows as isize);
+            false
+        }
+        Action::PageUp => {
+            p.select(-(rows as isize));
+            false
+        }
+        Action::Close => {
+            app.picker = None;
+            app.overlay = None;
+            return;
+        }
+        Action::Enter => {
+            match p.chosen() {
+                Some(ri) => {
+                    app.picker = None;
+                    app.overlay = None;
+                    app.open_report(ri);
+                }
+                None => app.message = Some(strings::NO_REPORTS_MATCH),
+            }
+            return;
+        }
+        _ => false,
+    };
+    if typed {
+        p.refilter(&app.model);
+    }
+    p.scroll_into_view(rows);
+}
+
+/// How many reports the picker lists at once (the body less the prompt
+/// and a blank row).
+pub fn picker_rows(app: &App) -> usize {
+    (app.plan().status.y as usize).saturating_sub(2).max(1)
+}
+
 fn pane(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
+        Action::PickReport => {
+            let mut p = super::picker::PickerState::new(&app.model, app.current_report());
+            p.scroll_into_view(picker_rows(app));
+            app.picker = Some(p);
+            app.overlay = Some(Overlay::Picker);
+        }
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::SearchOpen => {
             app.save_view();

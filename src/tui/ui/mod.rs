@@ -5,6 +5,7 @@
 pub mod cells;
 pub mod help;
 pub mod outline;
+pub mod picker;
 pub mod popup;
 pub mod reader;
 pub mod records;
@@ -90,6 +91,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         Some(Overlay::Search) => search::render(app, body, buf, &ctx),
         Some(Overlay::Popup) => popup::render(app, body, buf, &ctx),
         Some(Overlay::Records) => records::render(app, body, buf, &ctx),
+        Some(Overlay::Picker) => picker::render(app, body, buf, &ctx),
         Some(Overlay::Filter) | None => {}
     }
 }

@@ -42,7 +42,7 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
         let node = &o.nodes[n];
         let selected = o.offset + k == o.selected;
         let base = match node.kind {
-            NodeKind::Report => ctx.theme.heading(),
+            NodeKind::Group | NodeKind::Report => ctx.theme.heading(),
             NodeKind::Table | NodeKind::Preamble => ctx.theme.dim(),
             NodeKind::Section => Style::default(),
         };

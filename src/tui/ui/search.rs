@@ -56,12 +56,13 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
     cells::clear(buf, r);
     let s = &app.search;
     let end = r.x + r.width;
-    let scope = if s.this_report {
-        s.report
+    let scope = match (s.this_report, s.scoped) {
+        (true, _) => s
+            .report
             .clone()
-            .unwrap_or_else(|| strings::SCOPE_ALL.into())
-    } else {
-        strings::SCOPE_ALL.into()
+            .unwrap_or_else(|| strings::SCOPE_ALL.into()),
+        (false, Some((n, of))) => format!("{n} of {of} reports"),
+        (false, None) => strings::SCOPE_ALL.into(),
     };
     let head = ctx.theme.title(true);
     cells::fill(buf, r.x, r.y, r.width, head);
@@ -115,7 +116,8 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
             cells::fill(buf, r.x, y, r.width, st);
             cells::fill(buf, r.x, y + 1, r.width, st);
         }
-        // The breadcrumb starts with the report id; a figure says its year
+        // The breadcrumb starts with the report (its id, or in a corpus its
+        // region and year); a figure says its year
         // and whether it is a target or an actual ("Figure · 2024 target"), a
         // cell how many more cells of its row matched ("Cell · +3 in row").
         let kind = match hit.note_text() {
@@ -126,11 +128,12 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
             ),
             None => kind_label(hit.kind).to_string(),
         };
+        let crumb = s.crumbs.get(k).unwrap_or(&hit.breadcrumb);
         let line = format!(
             "{}{} {}",
             if sel { '>' } else { ' ' },
             kind,
-            sanitize(&hit.breadcrumb)
+            sanitize(crumb)
         );
         cells::put(
             buf,

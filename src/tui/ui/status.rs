@@ -11,7 +11,8 @@ use crate::tui::app::App;
 use crate::tui::outline::NodeKind;
 use crate::tui::strings;
 
-/// "report > part > section" for the outline's selection.
+/// "report > part > section" for the outline's selection; in a corpus the
+/// report is named by region and year ("浙江省 2024 > 二、…"), with no group.
 pub fn breadcrumb(app: &App) -> String {
     let Some(n) = app.outline.selected_node() else {
         return String::new();
@@ -19,14 +20,8 @@ pub fn breadcrumb(app: &App) -> String {
     app.outline
         .path_to(n)
         .into_iter()
-        .map(|i| {
-            let node = &app.outline.nodes[i];
-            if node.kind == NodeKind::Report {
-                node.id.clone()
-            } else {
-                node.label.clone()
-            }
-        })
+        .filter(|&i| app.outline.nodes[i].kind != NodeKind::Group || i == n)
+        .map(|i| app.outline.nodes[i].crumb.clone())
         .collect::<Vec<_>>()
         .join(" > ")
 }

@@ -3,7 +3,8 @@
 //! [`Index::new`] collects the searchable items of every report (headings,
 //! sentences, table captions, table cells, indicators) and precomputes folded
 //! text and compact pinyin data; [`Index::search`] runs an fzf-style query
-//! (see `query`) and returns ranked [`Hit`]s with byte-range highlights.
+//! (see `query`) and returns ranked [`Hit`]s with byte-range highlights; `@`
+//! terms of the query (`@zhejiang`, `@2024`) keep some reports (see `scope`).
 //! [`Index::search_within`] (or a [`Session`]) reuses the previous matches when
 //! the query only grew, so each keystroke scans fewer items. [`snippet`] fits a
 //! hit's text around its first match to a display width. Pure: no terminal.
@@ -16,6 +17,7 @@ mod pinyin;
 mod prefilter;
 mod query;
 mod scan;
+pub mod scope;
 mod snippet;
 mod starts;
 
@@ -193,6 +195,8 @@ pub struct Index {
     breadcrumbs: Vec<String>,
     full_breadcrumbs: Vec<String>,
     report_ids: Vec<String>,
+    /// Each report's metadata (region, level, years, kind) for `@` terms.
+    reports: Vec<crate::model::Report>,
     pinyin: PinyinTable,
     /// Each item's table row (the same number for the cells of one row;
     /// `NO_ROW` for items that are not cells): hits are grouped by it.
@@ -225,6 +229,7 @@ impl Index {
             breadcrumbs: collected.breadcrumbs,
             full_breadcrumbs: collected.full_breadcrumbs,
             report_ids: collected.report_ids,
+            reports: model.reports.iter().map(scope::meta).collect(),
             pinyin: PinyinTable::default(),
             rows: Vec::with_capacity(n),
         };
@@ -362,18 +367,29 @@ impl Index {
         }
         let report = match &opts.report {
             Some(id) => match self.report_ids.iter().position(|r| r == id) {
-                Some(i) => Some(i as u32),
+                Some(i) => Some(i),
                 None => return (Vec::new(), matches),
             },
             None => None,
         };
+        // the reports to scan: the report asked for, and those the `@` terms keep
+        let mut allow = scope::report_mask(&q.scope, &self.reports);
+        if let Some(i) = report {
+            let only = allow.get_or_insert_with(|| vec![true; self.reports.len()]);
+            for (k, a) in only.iter_mut().enumerate() {
+                *a &= k == i;
+            }
+        }
+        if allow.as_ref().is_some_and(|a| !a.contains(&true)) {
+            return (Vec::new(), matches);
+        }
         let cand = match prev {
             Some(p) if !p.query.is_empty() && p.report == opts.report && q.narrows(&p.query) => {
                 Candidates::List(&p.items)
             }
             _ => Candidates::All(self.hot.len()),
         };
-        let Scan { mut scored, runs } = self.scan(cand, &q, report, tuning);
+        let Scan { mut scored, runs } = self.scan(cand, &q, allow.as_deref(), tuning);
         matches.items = scored.iter().map(|&(_, i)| i).collect();
         if !runs.is_empty() {
             let mut count: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();

@@ -1,11 +1,14 @@
 //! Parsing a query in fzf syntax: space-separated terms that must all match;
 //! `'term` exact substring, `^term` prefix, `term$` suffix, `!term` excludes
 //! (an exact substring). Control characters and bidi controls are dropped, and
-//! nothing is ever a regex: every other char is a literal.
+//! nothing is ever a regex: every other char is a literal. A term starting
+//! with `@` (or `!@`) names reports instead of text (`@zhejiang`, `@2024`:
+//! see `scope`); `'@` searches for an at sign.
 
 use std::sync::Arc;
 
 use super::prefilter::Compiled;
+use super::scope::ScopeTerm;
 use super::starts::Need;
 use crate::text::fold::{fold_char, fold_owned};
 
@@ -49,6 +52,8 @@ pub struct Query {
     /// The query with control chars removed (what narrowing compares).
     pub clean: String,
     pub terms: Vec<Term>,
+    /// The `@` terms: which reports to search.
+    pub scope: Vec<ScopeTerm>,
 }
 
 fn inert(c: char) -> bool {
@@ -74,12 +79,19 @@ impl Query {
     pub fn parse(raw: &str) -> Query {
         let clean: String = raw.chars().filter(|&c| !inert(c)).collect();
         let mut terms = Vec::new();
+        let mut scope = Vec::new();
         for tok in clean.split(is_space).filter(|t| !t.is_empty()) {
-            if let Some(t) = parse_term(tok) {
+            if let Some((text, negate)) = scope_text(tok) {
+                scope.extend(ScopeTerm::parse(text, negate));
+            } else if let Some(t) = parse_term(tok) {
                 terms.push(t);
             }
         }
-        Query { clean, terms }
+        Query {
+            clean,
+            terms,
+            scope,
+        }
     }
 
     /// No term that could match anything.
@@ -98,10 +110,22 @@ impl Query {
             return true;
         }
         let last = prev.clean.rsplit(is_space).next().unwrap_or("");
+        if scope_text(last).is_some() {
+            // `@zhe` → `@zhej` may name other reports (`@20` → `@2020`)
+            return false;
+        }
         match parse_term(last) {
             Some(t) => !t.negate && !t.suffix,
             None => true,
         }
+    }
+}
+
+/// A `@term` or `!@term` token: the text after `@`, and whether it excludes.
+fn scope_text(tok: &str) -> Option<(&str, bool)> {
+    match tok.strip_prefix('!') {
+        Some(rest) => rest.strip_prefix('@').map(|t| (t, true)),
+        None => tok.strip_prefix('@').map(|t| (t, false)),
     }
 }
 
@@ -212,5 +236,17 @@ mod tests {
         );
         assert!(!q("b").narrows(&q("a")));
         assert!(q("!a b").narrows(&q("!a ")));
+        assert!(!q("a @zhej").narrows(&q("a @zhe")), "another region");
+        assert!(q("a @zhe b").narrows(&q("a @zhe ")));
+    }
+
+    #[test]
+    fn at_terms_name_reports_and_a_bare_year_is_text() {
+        let p = q("数字经济 @zhejiang !@2020..2022 2024 '@x @");
+        let texts: Vec<_> = p.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["数字经济", "2024", "@x"]);
+        assert_eq!(p.scope.len(), 2);
+        assert!(!p.scope[0].negate && p.scope[1].negate);
+        assert!(q("@zhejiang").is_empty(), "no text to look for");
     }
 }

@@ -75,12 +75,12 @@ pub(super) struct Scan {
 }
 
 impl Index {
-    /// Score every candidate (of report `report`, when given).
+    /// Score every candidate (of the reports `allow` holds true for, when given).
     pub(super) fn scan(
         &self,
         cand: Candidates<'_>,
         q: &Query,
-        report: Option<u32>,
+        allow: Option<&[bool]>,
         tuning: Tuning,
     ) -> Scan {
         let n = cand.len();
@@ -95,7 +95,7 @@ impl Index {
             runs: Vec::with_capacity(len.saturating_mul(pinyin_terms)),
         };
         if parts == 1 {
-            return self.scan_part(cand, 0..n, q, report, alloc(n));
+            return self.scan_part(cand, 0..n, q, allow, alloc(n));
         }
         let ranges: Vec<Range<usize>> = (0..parts)
             .map(|k| n * k / parts..n * (k + 1) / parts)
@@ -113,7 +113,7 @@ impl Index {
                 .map(|(r, out)| {
                     let part = r.clone();
                     std::thread::Builder::new()
-                        .spawn_scoped(s, move || self.scan_part(cand, part, q, report, out))
+                        .spawn_scoped(s, move || self.scan_part(cand, part, q, allow, out))
                         .map_err(|_| r.clone())
                 })
                 .collect();
@@ -126,7 +126,7 @@ impl Index {
                     // no thread to be had: score this part here
                     Err(r) => {
                         let len = r.len();
-                        self.scan_part(cand, r, q, report, alloc(len))
+                        self.scan_part(cand, r, q, allow, alloc(len))
                     }
                 })
                 .collect()
@@ -148,13 +148,13 @@ impl Index {
         cand: Candidates<'_>,
         range: Range<usize>,
         q: &Query,
-        report: Option<u32>,
+        allow: Option<&[bool]>,
         mut out: Scan,
     ) -> Scan {
         let fz = fuzzy_matcher();
         let mut consider = |i: u32| {
             let it = &self.hot[i as usize];
-            if report.is_some_and(|r| r != it.report) {
+            if allow.is_some_and(|a| !a.get(it.report as usize).copied().unwrap_or(false)) {
                 return;
             }
             let n = u32::try_from(out.scored.len()).unwrap_or(u32::MAX);
