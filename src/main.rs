@@ -33,6 +33,7 @@ fn explore(cli: &Cli) -> anyhow::Result<ExitCode> {
             "the explorer needs a terminal (stdout is not one); for scripts: baogao outline, baogao search … (baogao --help)"
         );
     }
-    let m = baogao::load_model(cli.model.as_deref())?;
-    baogao::tui::run(m, &cli.explore)
+    // the reports' stubs only: the explorer parses the rest as it goes
+    let opened = baogao::open::open(cli.model.as_deref())?;
+    baogao::tui::run(opened, &cli.explore)
 }

@@ -65,6 +65,13 @@ pub fn open(path: Option<&Path>) -> Result<Opened, ModelError> {
         return Packed::open(Bytes::Static(crate::BUNDLED_MODEL), "<bundled model>");
     };
     let shown = path.display().to_string();
+    if starts_as_pack(path) {
+        let m = map(path).ok_or_else(|| ModelError::Read {
+            path: shown.clone(),
+            source: std::io::Error::other("cannot map the file"),
+        })?;
+        return Packed::open(Bytes::Mapped(m), &shown);
+    }
     let cache = cache_path(path);
     if let Some(m) = cache.as_ref().and_then(|(c, _)| map(c)) {
         if let Ok(p) = Packed::open(Bytes::Mapped(m), &shown) {
@@ -82,20 +89,10 @@ pub fn open(path: Option<&Path>) -> Result<Opened, ModelError> {
     Packed::open(Bytes::Owned(bytes), &shown)
 }
 
-/// Open and parse every report (what the commands need).
+/// Open and parse every report (what the commands need). A pack given as
+/// the model (a cache, say) opens as one.
 pub fn load(path: Option<&Path>) -> Result<model::Model, ModelError> {
-    match path {
-        // a pack given as --model (e.g. a cache) opens as one
-        Some(p) if starts_as_pack(p) => {
-            let shown = p.display().to_string();
-            let m = map(p).ok_or_else(|| ModelError::Read {
-                path: shown.clone(),
-                source: std::io::Error::other("cannot map"),
-            })?;
-            Packed::open(Bytes::Mapped(m), &shown)?.model()
-        }
-        _ => open(path)?.model(),
-    }
+    open(path)?.model()
 }
 
 fn starts_as_pack(p: &Path) -> bool {

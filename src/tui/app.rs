@@ -130,7 +130,25 @@ pub struct App {
     pub places: super::picker::Places,
     /// The table filter prompt's cursor (chars into the filter).
     pub filter_cursor: usize,
+    /// Opened from a pack: the reports not parsed yet are stubs (their
+    /// outline, no text); each is parsed when shown, and the search worker
+    /// sends the whole model when it has parsed them all.
+    pub lazy: Option<Lazy>,
     pub quit: bool,
+}
+
+/// Reports still to parse, and the pack to parse them from.
+pub struct Lazy {
+    pub pack: Arc<crate::open::Opened>,
+    /// Per report: parsed whole.
+    pub whole: Vec<bool>,
+}
+
+impl std::fmt::Debug for Lazy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let left = self.whole.iter().filter(|w| !**w).count();
+        write!(f, "Lazy({left} reports to parse)")
+    }
 }
 
 impl App {
@@ -164,6 +182,7 @@ impl App {
             picker: None,
             places: Default::default(),
             hidden_from: None,
+            lazy: None,
             quit: false,
         };
         app.relayout();
@@ -230,9 +249,77 @@ impl App {
         self.fit_table_columns();
     }
 
+    /// Open the explorer on a pack: the first screen needs the reports'
+    /// stubs and the one report shown, parsed here; the search worker parses
+    /// the rest off this thread and sends them (`Msg::ModelLoaded`).
+    pub fn from_pack(
+        pack: Arc<crate::open::Opened>,
+        opts: Options,
+        size: (u16, u16),
+    ) -> Result<App, crate::model::ModelError> {
+        let stubs = pack.partial(&[])?;
+        let first = App::new(stubs, opts, size).current_report();
+        let model = pack.partial(&first.into_iter().collect::<Vec<_>>())?;
+        let mut whole = vec![false; model.reports.len()];
+        if let Some(w) = first.and_then(|i| whole.get_mut(i)) {
+            *w = true;
+        }
+        let mut app = App::new(model, opts, size);
+        app.lazy = Some(Lazy { pack, whole });
+        Ok(app)
+    }
+
+    /// Parse report `r` if it is still a stub (before the reader or anything
+    /// else reads its text).
+    pub fn ensure_report(&mut self, r: usize) {
+        let Some(lazy) = &mut self.lazy else { return };
+        if lazy.whole.get(r).copied().unwrap_or(true) {
+            return;
+        }
+        if let Ok(rep) = lazy.pack.report(r) {
+            if let Some(slot) = Arc::make_mut(&mut self.model).reports.get_mut(r) {
+                *slot = rep;
+            }
+            lazy.whole[r] = true;
+            self.reader.forget_documents();
+        }
+    }
+
+    /// Parse every report still a stub, here (what needs them all before the
+    /// worker has sent them: the tables pane).
+    pub fn ensure_all_reports(&mut self) {
+        let Some(lazy) = &self.lazy else { return };
+        if let Ok(m) = lazy.pack.model() {
+            self.receive_model(Arc::new(m));
+        }
+    }
+
+    /// The whole model: replaces the partial one (same outline: stubs keep
+    /// every section and table), dropping what was built from it.
+    pub fn receive_model(&mut self, model: Arc<Model>) {
+        if self.lazy.is_none() || model.reports.len() != self.model.reports.len() {
+            return;
+        }
+        self.model = model;
+        self.lazy = None;
+        self.reader.forget_documents();
+        self.index = None;
+        if self.tables.is_some() {
+            self.tables = None;
+            self.derived.clear();
+        }
+    }
+
+    /// The whole model, if the search worker has just sent it (never waits).
+    pub fn model_message(&self) -> Option<Msg> {
+        self.lazy.as_ref()?;
+        self.searcher.as_ref()?.try_model().map(Msg::ModelLoaded)
+    }
+
     /// Build the tables pane on first use.
     pub fn ensure_tables(&mut self) {
         if self.tables.is_none() {
+            self.ensure_all_reports();
             self.derived = crate::indicators::derived_tables(&self.model);
             self.tables = Some(TablesState::new(&self.model, &self.derived));
             self.relayout();
@@ -254,6 +341,9 @@ impl App {
     }
 
     fn open_node(&mut self, n: usize) {
+        if let Some(r) = self.outline.nodes.get(n).map(|node| node.report) {
+            self.ensure_report(r);
+        }
         self.remember_place(n);
         let node = &self.outline.nodes[n];
         let (target, table) = match (node.kind, node.parent) {
@@ -426,7 +516,10 @@ impl App {
 
     /// Run searches on a worker thread from now on (when one can be had).
     pub fn start_search_worker(&mut self) {
-        self.searcher = Searcher::spawn(Arc::clone(&self.model));
+        self.searcher = match &self.lazy {
+            Some(l) => Searcher::spawn_loading(Arc::clone(&l.pack)),
+            None => Searcher::spawn(Arc::clone(&self.model)),
+        };
     }
 
     /// Search for the current query: ask the worker when there is one (the

@@ -47,6 +47,8 @@ mod jumps_test;
 #[cfg(test)]
 mod landing_test;
 #[cfg(test)]
+mod lazy_test;
+#[cfg(test)]
 mod less_test;
 #[cfg(test)]
 mod pending_jump_test;
@@ -62,12 +64,11 @@ mod update_test;
 use std::process::ExitCode;
 
 use crate::cli::{AmbiguousArg, ExploreArgs};
-use crate::model::Model;
 use crate::text::AmbiguousWidth;
 
 /// Open the explorer on a loaded model (main has checked that stdout is a
 /// terminal: `baogao outline` is the listing for a pipe).
-pub fn run(model: Model, args: &ExploreArgs) -> anyhow::Result<ExitCode> {
+pub fn run(opened: crate::open::Opened, args: &ExploreArgs) -> anyhow::Result<ExitCode> {
     let amb = match args.ambiguous {
         AmbiguousArg::Narrow => AmbiguousWidth::Narrow,
         AmbiguousArg::Wide => AmbiguousWidth::Wide,
@@ -81,7 +82,7 @@ pub fn run(model: Model, args: &ExploreArgs) -> anyhow::Result<ExitCode> {
     };
     // For measuring the first frame (docs/PERFORMANCE.md): draw once and exit.
     let first_frame_only = std::env::var_os("BAOGAO_FIRST_FRAME_EXIT").is_some();
-    let mut app = app::App::new(model, opts, (80, 24));
+    let mut app = app::App::from_pack(std::sync::Arc::new(opened), opts, (80, 24))?;
     app.start_search_worker();
     terminal::run_app(app, first_frame_only)
 }

@@ -33,6 +33,12 @@ pub struct ReaderState {
 }
 
 impl ReaderState {
+    /// Forget the wrapped documents (their model changed); the one shown
+    /// stays until the next layout.
+    pub fn forget_documents(&mut self) {
+        self.cache.clear();
+    }
+
     /// Where the reader is: the node shown and the first line on screen.
     pub fn place(&self) -> super::app::ReaderPlace {
         super::app::ReaderPlace {

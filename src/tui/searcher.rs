@@ -8,6 +8,12 @@
 //! The UI keeps the answer to its latest request only: the event loop
 //! takes it with `try_latest` (never waiting) and hands it to `update` as a
 //! message. No terminal I/O.
+//!
+//! Opened from a pack (`spawn_loading`), the worker first parses every
+//! report (the explorer drew its first screen from the reports' stubs and
+//! the one report shown), hands the whole model to the UI (`try_model`, a
+//! message too), then builds the index: queries sent meanwhile wait in the
+//! channel, and the UI keeps drawing.
 
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
@@ -35,6 +41,8 @@ pub struct Answer {
 pub struct Searcher {
     requests: Sender<Request>,
     answers: Receiver<Answer>,
+    /// The whole model, once a loading worker has parsed it.
+    loaded: Option<Receiver<Arc<Model>>>,
     /// Number of the last request sent.
     sent: u64,
 }
@@ -56,8 +64,41 @@ impl Searcher {
         Some(Searcher {
             requests,
             answers,
+            loaded: None,
             sent: 0,
         })
+    }
+
+    /// Start a worker that parses every report of `pack` first and sends the
+    /// model to the UI (see the module doc); `None` if no thread can be had.
+    pub fn spawn_loading(pack: Arc<crate::open::Opened>) -> Option<Searcher> {
+        let (requests, inbox) = channel::<Request>();
+        let (outbox, answers) = channel::<Answer>();
+        let (give, loaded) = channel::<Arc<Model>>();
+        std::thread::Builder::new()
+            .name("baogao-search".into())
+            .spawn(move || {
+                // a pack that opened but whose reports do not parse: the
+                // explorer goes on with what it has (the worker is gone)
+                let Ok(model) = pack.model() else { return };
+                let model = Arc::new(model);
+                if give.send(Arc::clone(&model)).is_err() {
+                    return;
+                }
+                work(&model, &inbox, &outbox)
+            })
+            .ok()?;
+        Some(Searcher {
+            requests,
+            answers,
+            loaded: Some(loaded),
+            sent: 0,
+        })
+    }
+
+    /// The whole model, when a loading worker has just parsed it. Never waits.
+    pub fn try_model(&self) -> Option<Arc<Model>> {
+        self.loaded.as_ref()?.try_recv().ok()
     }
 
     /// Ask for `query`; returns its sequence number.

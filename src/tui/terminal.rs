@@ -112,7 +112,12 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
     update(&mut app, Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
-        // the search worker's answer, as a message (never waited for)
+        // the whole model, then the search worker's answers, as messages
+        // (never waited for)
+        if let Some(msg) = app.model_message() {
+            update(&mut app, msg);
+            dirty = true;
+        }
         if let Some(msg) = app.search_message() {
             update(&mut app, msg);
             dirty = true;
@@ -127,7 +132,11 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
         }
         // A bounded poll keeps the loop responsive to resizes and the like;
         // while the search worker is busy, look for its answer often.
-        let wait = if app.search.pending { 5 } else { 100 };
+        let wait = if app.search.pending || app.lazy.is_some() {
+            5
+        } else {
+            100
+        };
         if !event::poll(Duration::from_millis(wait)).context("cannot read the terminal")? {
             continue;
         }
