@@ -253,19 +253,24 @@ impl App {
     /// stubs and the one report shown, parsed here; the search worker parses
     /// the rest off this thread and sends them (`Msg::ModelLoaded`).
     pub fn from_pack(
-        pack: Arc<crate::open::Opened>,
+        mut pack: crate::open::Opened,
         opts: Options,
         size: (u16, u16),
     ) -> Result<App, crate::model::ModelError> {
-        let stubs = pack.partial(&[])?;
-        let first = App::new(stubs, opts, size).current_report();
-        let model = pack.partial(&first.into_iter().collect::<Vec<_>>())?;
+        let mut model = pack.take_stubs();
+        // the report the first screen shows: the outline's first selection
+        let outline = OutlineState::new(&model);
+        let first = outline.selected_node().map(|n| outline.nodes[n].report);
         let mut whole = vec![false; model.reports.len()];
-        if let Some(w) = first.and_then(|i| whole.get_mut(i)) {
-            *w = true;
+        if let Some(i) = first.filter(|&i| i < whole.len()) {
+            model.reports[i] = pack.report(i)?;
+            whole[i] = true;
         }
         let mut app = App::new(model, opts, size);
-        app.lazy = Some(Lazy { pack, whole });
+        app.lazy = Some(Lazy {
+            pack: Arc::new(pack),
+            whole,
+        });
         Ok(app)
     }
 

@@ -4,8 +4,6 @@
 //! whole model. Each step must look exactly as the app opened on the whole
 //! model does.
 
-use std::sync::Arc;
-
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -26,8 +24,8 @@ fn screen(app: &App) -> String {
     screen_text(term.backend().buffer()).join("\n")
 }
 
-fn opened(m: &Model) -> Arc<Opened> {
-    Arc::new(Packed::open(Bytes::Owned(pack(m).unwrap()), "test").unwrap())
+fn opened(m: &Model) -> Opened {
+    Packed::open(Bytes::Owned(pack(m).unwrap()), "test").unwrap()
 }
 
 /// Both apps, on the same model: whole, and from its pack.

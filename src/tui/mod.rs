@@ -82,7 +82,7 @@ pub fn run(opened: crate::open::Opened, args: &ExploreArgs) -> anyhow::Result<Ex
     };
     // For measuring the first frame (docs/PERFORMANCE.md): draw once and exit.
     let first_frame_only = std::env::var_os("BAOGAO_FIRST_FRAME_EXIT").is_some();
-    let mut app = app::App::from_pack(std::sync::Arc::new(opened), opts, (80, 24))?;
+    let mut app = app::App::from_pack(opened, opts, (80, 24))?;
     app.start_search_worker();
     terminal::run_app(app, first_frame_only)
 }

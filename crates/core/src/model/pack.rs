@@ -213,11 +213,19 @@ impl<B: AsRef<[u8]>> Packed<B> {
 
     /// How many reports.
     pub fn len(&self) -> usize {
-        self.stubs.len()
+        self.blobs.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.stubs.is_empty()
+        self.blobs.is_empty()
+    }
+
+    /// A model of the stubs, moved out (no copy: a corpus has tens of
+    /// thousands of sections); [`Packed::stubs`] and [`Packed::partial`] are
+    /// empty afterwards, reports still parse.
+    pub fn take_stubs(&mut self) -> Model {
+        let reports = std::mem::take(&mut self.stubs);
+        self.with_reports(reports)
     }
 
     /// The reports' stubs, in model order.
@@ -292,6 +300,14 @@ mod tests {
         let part = p.partial(&[1]).unwrap();
         assert_eq!(part.reports[1], m.reports[1]);
         assert_eq!(part.reports[0], stub(&m.reports[0]));
+        let mut p = p;
+        let stubs = p.take_stubs();
+        assert_eq!(
+            stubs.reports,
+            m.reports.iter().map(stub).collect::<Vec<_>>()
+        );
+        assert_eq!(p.len(), m.reports.len());
+        assert_eq!(p.model().unwrap(), m);
         // deterministic
         assert_eq!(pack(&m).unwrap(), bytes);
     }
