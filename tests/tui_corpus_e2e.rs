@@ -4,11 +4,8 @@
 //! the outline groups them by region; `p` and a province typed in pinyin
 //! goes to its latest report; a search narrowed by `@region` lists only
 //! that region's hits and Enter lands on one. Skips (with a message) when
-//! tmux or the corpus is missing.
-//!
-//! `corpus_model` is the one place that says which model the explorer
-//! opens: once the bundled model is a corpus, it can return None and the
-//! explorer run without `--model`.
+//! tmux or the corpus is missing. The second test does the same on the
+//! bundled corpus (154 reports, opened lazily from the binary's pack).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -123,6 +120,55 @@ fn pick_a_province_by_pinyin_then_search_within_its_region() {
     assert!(status.contains("浙江省 202"), "{status}");
     assert!(status.contains("1/"), "the hit counter: {status}");
 
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+/// The same on the bundled corpus (the binary's embedded pack, opened
+/// lazily: the search waits for the worker to parse every report), which
+/// needs no ../shared.
+#[test]
+fn the_bundled_corpus_pick_a_province_then_search_within_it() {
+    let Some(t) = Tmux::start("bundled_corpus", 80, 24) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    // the harness points BAOGAO_MODEL at the plan reports: unset it
+    let launch = format!("env -u BAOGAO_MODEL {bin} --ambiguous narrow --no-mouse; echo EXIT=$?");
+    t.keys(&[&launch, "Enter"]);
+    let s = t.wait_for("Outline");
+    assert!(s.contains("- 全国 ("), "national reports first:\n{s}");
+    t.keys(&["p"]);
+    t.wait_for("Go to report:");
+    t.keys(&["zhejiang"]);
+    let s = t.wait_for(" reports");
+    assert!(
+        s.contains("3/154 reports") || s.contains("/154 reports"),
+        "{s}"
+    );
+    let newest = s
+        .lines()
+        .find(|l| l.starts_with("> "))
+        .unwrap_or_else(|| panic!("a selected report:\n{s}"))
+        .to_string();
+    assert!(
+        newest.contains("浙江省") && newest.contains("zhejiang-20"),
+        "{newest}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.settled();
+    assert!(s.contains("region: 浙江省, province"), "{s}");
+    t.keys(&["/"]);
+    t.keys(&["shuzijingji @zhejiang"]);
+    let s = t.wait_for(" hits");
+    assert!(s.contains("[3 of 154 reports]"), "{s}");
+    for other in ["全国 20", "江苏省 20", "上海市 20"] {
+        assert!(!s.contains(other), "{other} in a @zhejiang search:\n{s}");
+    }
+    assert!(s.contains("浙江省 20"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.settled();
+    assert!(s.contains("数字经济"), "the hit is on screen:\n{s}");
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
