@@ -304,6 +304,36 @@ fn main() {
             );
             return;
         }
+        Ok("corpus") => {
+            // the bundled corpus, and BAOGAO_CORPUS_MODEL (e.g. the whole
+            // 1,659-report corpus) by its first 1, 10, 100 … reports: p95
+            // per keystroke (narrowing, as the explorer types), fzf beside
+            let bundled = baogao::load_model(None).expect("the bundled corpus loads");
+            let idx = Index::new(&bundled);
+            println!(
+                "bundled corpus: {} reports, {} items",
+                bundled.reports.len(),
+                idx.len()
+            );
+            report_latency("bundled", &idx, 3);
+            compare_fzf("bundled", &idx, 3);
+            if let Some(p) = std::env::var_os("BAOGAO_CORPUS_MODEL") {
+                let all =
+                    baogao::load_model(Some(std::path::Path::new(&p))).expect("the model loads");
+                for n in [1, 10, 100, all.reports.len()] {
+                    let mut part = all.clone();
+                    part.reports.truncate(n);
+                    let idx = Index::new(&part);
+                    let name = format!("{n}rep");
+                    println!("{name}: {} items", idx.len());
+                    report_latency(&name, &idx, if n > 100 { 1 } else { 3 });
+                    if n == all.reports.len() {
+                        compare_fzf(&name, &idx, 3);
+                    }
+                }
+            }
+            return;
+        }
         Ok("profile-narrow") => {
             // one narrowing keystroke at 100x, repeated: BAOGAO_QUERY=cho
             // times `cho` narrowed from the matches of `ch`
