@@ -308,7 +308,10 @@ fn main() {
             // the bundled corpus, and BAOGAO_CORPUS_MODEL (e.g. the whole
             // 1,659-report corpus) by its first 1, 10, 100 … reports: p95
             // per keystroke (narrowing, as the explorer types), fzf beside
-            let bundled = baogao::load_model(None).expect("the bundled corpus loads");
+            let Ok(bundled) = baogao::load_model(None) else {
+                eprintln!("cannot load the bundled corpus");
+                return;
+            };
             let idx = Index::new(&bundled);
             println!(
                 "bundled corpus: {} reports, {} items",
