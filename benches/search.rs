@@ -321,8 +321,10 @@ fn main() {
             report_latency("bundled", &idx, 3);
             compare_fzf("bundled", &idx, 3);
             if let Some(p) = std::env::var_os("BAOGAO_CORPUS_MODEL") {
-                let all =
-                    baogao::load_model(Some(std::path::Path::new(&p))).expect("the model loads");
+                let Ok(all) = baogao::load_model(Some(std::path::Path::new(&p))) else {
+                    eprintln!("cannot load {}", std::path::Path::new(&p).display());
+                    return;
+                };
                 for n in [1, 10, 100, all.reports.len()] {
                     let mut part = all.clone();
                     part.reports.truncate(n);
