@@ -16,6 +16,7 @@ pub mod groups;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 pub mod marks;
 pub mod outline;
 pub mod picker;

@@ -218,6 +218,7 @@ impl OutlineState {
         s: &Section,
         depth: u16,
     ) {
+        let label = sanitize(&format!("{}{}", s.marker, s.heading)).into_owned();
         let me = self.push(Node {
             kind: NodeKind::Section,
             report: ri,
@@ -227,8 +228,8 @@ impl OutlineState {
             depth,
             parent: Some(parent),
             children: vec![],
-            label: sanitize(&format!("{}{}", s.marker, s.heading)).into_owned(),
-            crumb: sanitize(&format!("{}{}", s.marker, s.heading)).into_owned(),
+            label: label.clone(),
+            crumb: label,
         });
         let ts: Vec<usize> = (0..r.tables.len())
             .filter(|&t| r.tables[t].section == s.id)
@@ -376,11 +377,7 @@ impl OutlineState {
     /// Keep the selection inside a viewport of `rows` rows.
     pub fn scroll_into_view(&mut self, rows: usize) {
         let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.offset = super::list::offset_for(self.selected, self.offset, rows);
         let max_off = self.visible.len().saturating_sub(rows);
         self.offset = self.offset.min(max_off);
     }

@@ -103,18 +103,12 @@ impl PickerState {
     }
 
     pub fn select(&mut self, delta: isize) {
-        let max = self.matches.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(max);
+        self.selected = super::list::moved(self.selected, delta, self.matches.len());
     }
 
     /// Keep the selection inside a list of `rows` rows.
     pub fn scroll_into_view(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.offset = super::list::offset_for(self.selected, self.offset, rows);
     }
 
     /// The selected report (index into `Model::reports`).

@@ -50,18 +50,12 @@ pub struct SearchState {
 
 impl SearchState {
     pub fn select(&mut self, delta: isize) {
-        let max = self.hits.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(max);
+        self.selected = super::list::moved(self.selected, delta, self.hits.len());
     }
 
     /// Keep the selected hit inside a list of `rows` hits.
     pub fn scroll_into_view(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.offset = super::list::offset_for(self.selected, self.offset, rows);
     }
 
     /// "3/84 /jzx": the active hit's place among the hits and the query
