@@ -154,6 +154,11 @@ impl std::fmt::Debug for Lazy {
 impl App {
     pub fn new(model: Model, opts: Options, size: (u16, u16)) -> App {
         let outline = OutlineState::new(&model);
+        App::with_outline(model, outline, opts, size)
+    }
+
+    /// `new` with the outline of `model` already built.
+    fn with_outline(model: Model, outline: OutlineState, opts: Options, size: (u16, u16)) -> App {
         let mut app = App {
             model: Arc::new(model),
             opts,
@@ -266,7 +271,8 @@ impl App {
             model.reports[i] = pack.report(i)?;
             whole[i] = true;
         }
-        let mut app = App::new(model, opts, size);
+        // stubs keep every section and table: the outline is the whole model's
+        let mut app = App::with_outline(model, outline, opts, size);
         app.lazy = Some(Lazy {
             pack: Arc::new(pack),
             whole,
