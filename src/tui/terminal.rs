@@ -103,27 +103,27 @@ fn copy_to_clipboard(text: &str) {
 }
 
 /// Run the explorer until q or a signal; the terminal is restored on every way out.
-pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
+pub fn run_app(app: &mut App, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
     watch_signals()?;
     let _guard = Guard::enter(app.opts.mouse)?;
     let mut term =
         Terminal::new(CrosstermBackend::new(stdout())).context("cannot open the terminal")?;
     let size = term.size().context("cannot read the terminal size")?;
-    update(&mut app, Action::Resize(size.width, size.height));
+    update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
         // the whole model, then the search worker's answers, as messages
         // (never waited for)
         if let Some(msg) = app.model_message() {
-            update(&mut app, msg);
+            update(app, msg);
             dirty = true;
         }
         if let Some(msg) = app.search_message() {
-            update(&mut app, msg);
+            update(app, msg);
             dirty = true;
         }
         if dirty {
-            term.draw(|f| ui::draw(&app, f.buffer_mut()))
+            term.draw(|f| ui::draw(app, f.buffer_mut()))
                 .context("cannot draw")?;
             dirty = false;
             if exit_after_first_frame {
@@ -143,8 +143,8 @@ pub fn run_app(mut app: App, exit_after_first_frame: bool) -> anyhow::Result<Exi
         // Apply every pending event before drawing again (keeps up with key repeat).
         loop {
             let ev = event::read().context("cannot read the terminal")?;
-            if let Some(a) = action_for_event(&app, &ev) {
-                update(&mut app, a);
+            if let Some(a) = action_for_event(app, &ev) {
+                update(app, a);
                 dirty = true;
             }
             if let Some(text) = app.clipboard.take() {
