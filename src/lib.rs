@@ -24,11 +24,6 @@ pub mod tui;
 /// data/SOURCES.md lists the reports.
 pub static BUNDLED_MODEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.pack"));
 
-/// The bundled model, opened: its reports' stubs, each report parsed on demand.
-pub fn bundled_pack() -> Result<model::pack::Packed<&'static [u8]>, model::ModelError> {
-    model::pack::Packed::open(BUNDLED_MODEL, "<bundled model>")
-}
-
 /// Where the two plan reports' model (data/model.json) is in the source tree:
 /// the small, stable model that tests and benchmarks pin expectations to.
 #[doc(hidden)]

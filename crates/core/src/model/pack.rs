@@ -221,7 +221,7 @@ impl<B: AsRef<[u8]>> Packed<B> {
     }
 
     /// A model of the stubs, moved out (no copy: a corpus has tens of
-    /// thousands of sections); [`Packed::stubs`] and [`Packed::partial`] are
+    /// thousands of sections); [`Packed::stubs`] is
     /// empty afterwards, reports still parse.
     pub fn take_stubs(&mut self) -> Model {
         let reports = std::mem::take(&mut self.stubs);
@@ -242,18 +242,6 @@ impl<B: AsRef<[u8]>> Packed<B> {
         // ranges were checked against the bytes when opened
         let b = &self.bytes.as_ref()[r.start as usize..r.end as usize];
         unlz4(b, &self.name)
-    }
-
-    /// A model whose reports are the stubs, but for those in `whole`, parsed
-    /// whole: what a first screen needs.
-    pub fn partial(&self, whole: &[usize]) -> Result<Model, ModelError> {
-        let mut reports = self.stubs.clone();
-        for &i in whole {
-            if let Some(slot) = reports.get_mut(i) {
-                *slot = self.report(i)?;
-            }
-        }
-        Ok(self.with_reports(reports))
     }
 
     /// Every report parsed, on all cores.
@@ -297,9 +285,6 @@ mod tests {
             assert!(p.stubs()[i].indicators.is_empty() && !r.indicators.is_empty());
         }
         assert_eq!(p.model().unwrap(), m);
-        let part = p.partial(&[1]).unwrap();
-        assert_eq!(part.reports[1], m.reports[1]);
-        assert_eq!(part.reports[0], stub(&m.reports[0]));
         let mut p = p;
         let stubs = p.take_stubs();
         assert_eq!(
