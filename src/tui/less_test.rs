@@ -248,22 +248,7 @@ fn up_on_an_empty_prompt_recalls_earlier_queries_for_the_session() {
     run(&mut a, &[Action::HistoryPrev]);
     typed(&mut a, "j");
     assert!(!a.search.history.browsing());
-    a.search.hits = (0..3)
-        .map(|i| crate::search::Hit {
-            kind: crate::search::HitKind::Sentence,
-            location: crate::model::Location::Section {
-                report: "demo-2023".into(),
-                section: format!("s{i}"),
-            },
-            breadcrumb: String::new(),
-            full_breadcrumb: String::new(),
-            text: String::new(),
-            highlights: vec![],
-            score: 0,
-            note: String::new(),
-            more_in_row: 0,
-        })
-        .collect();
+    a.search.hits = crate::tui::test_support::section_hits("demo-2023", 3);
     a.search.selected = 0;
     run(&mut a, &[Action::HistoryNext]);
     assert_eq!(a.search.selected, 1);

@@ -184,22 +184,7 @@ mod tests {
     fn n_and_shift_n_wrap_around_the_hits() {
         let mut s = SearchState::default();
         assert!(s.step(true).is_none());
-        s.hits = (0..3)
-            .map(|i| Hit {
-                kind: crate::search::HitKind::Sentence,
-                location: crate::model::Location::Section {
-                    report: "r".into(),
-                    section: format!("s{i}"),
-                },
-                breadcrumb: String::new(),
-                full_breadcrumb: String::new(),
-                text: String::new(),
-                highlights: vec![],
-                score: 0,
-                note: String::new(),
-                more_in_row: 0,
-            })
-            .collect();
+        s.hits = crate::tui::test_support::section_hits("r", 3);
         s.active = Some(2);
         s.step(true);
         assert_eq!(s.active, Some(0));

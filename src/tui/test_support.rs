@@ -57,3 +57,24 @@ pub fn settle_search(app: &mut App) {
         }
     }
 }
+
+/// `n` bare sentence hits on sections `s0`, `s1` … of report `report` (for
+/// tests of moving through hits).
+pub fn section_hits(report: &str, n: usize) -> Vec<crate::search::Hit> {
+    (0..n)
+        .map(|i| crate::search::Hit {
+            kind: crate::search::HitKind::Sentence,
+            location: crate::model::Location::Section {
+                report: report.into(),
+                section: format!("s{i}"),
+            },
+            breadcrumb: String::new(),
+            full_breadcrumb: String::new(),
+            text: String::new(),
+            highlights: vec![],
+            score: 0,
+            note: String::new(),
+            more_in_row: 0,
+        })
+        .collect()
+}
