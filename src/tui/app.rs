@@ -255,23 +255,31 @@ impl App {
     }
 
     /// Open the explorer on a pack: the first screen needs the reports'
-    /// stubs and the one report shown, parsed here; the search worker parses
-    /// the rest off this thread and sends them (`Msg::ModelLoaded`).
+    /// stubs (their metadata) and the one report shown, parsed here; the
+    /// outline gets a report's sections when the report is parsed (see
+    /// `OutlineState::load_report`), and the search worker parses the rest
+    /// off this thread and sends them (`Msg::ModelLoaded`). An outline that
+    /// does not group reports starts with every report expanded, so all
+    /// are parsed here.
     pub fn from_pack(
         mut pack: crate::open::Opened,
         opts: Options,
         size: (u16, u16),
     ) -> Result<App, crate::model::ModelError> {
         let mut model = pack.take_stubs();
+        if !OutlineState::groups(&model) {
+            let model = pack.model()?;
+            return Ok(App::new(model, opts, size));
+        }
+        let mut outline = OutlineState::build(&model, &|_| false);
         // the report the first screen shows: the outline's first selection
-        let outline = OutlineState::new(&model);
         let first = outline.selected_node().map(|n| outline.nodes[n].report);
         let mut whole = vec![false; model.reports.len()];
         if let Some(i) = first.filter(|&i| i < whole.len()) {
             model.reports[i] = pack.report(i)?;
             whole[i] = true;
+            outline.load_report(i, &model.reports[i]);
         }
-        // stubs keep every section and table: the outline is the whole model's
         let mut app = App::with_outline(model, outline, opts, size);
         app.lazy = Some(Lazy {
             pack: Arc::new(pack),
@@ -280,19 +288,31 @@ impl App {
         Ok(app)
     }
 
-    /// Parse report `r` if it is still a stub (before the reader or anything
-    /// else reads its text).
+    /// Parse report `r` if it is still a stub, and put its sections in the
+    /// outline if they are not there (before the reader, a jump or
+    /// anything else reads its text or looks for its nodes).
     pub fn ensure_report(&mut self, r: usize) {
-        let Some(lazy) = &mut self.lazy else { return };
-        if lazy.whole.get(r).copied().unwrap_or(true) {
-            return;
-        }
-        if let Ok(rep) = lazy.pack.report(r) {
-            if let Some(slot) = Arc::make_mut(&mut self.model).reports.get_mut(r) {
-                *slot = rep;
+        if let Some(lazy) = &mut self.lazy {
+            if !lazy.whole.get(r).copied().unwrap_or(true) {
+                if let Ok(rep) = lazy.pack.report(r) {
+                    if let Some(slot) = Arc::make_mut(&mut self.model).reports.get_mut(r) {
+                        *slot = rep;
+                    }
+                    lazy.whole[r] = true;
+                    self.reader.forget_documents();
+                }
             }
-            lazy.whole[r] = true;
-            self.reader.forget_documents();
+        }
+        if self.outline.loaded.get(r) == Some(&false) {
+            if let Some(rep) = self.model.reports.get(r) {
+                if self
+                    .lazy
+                    .as_ref()
+                    .is_none_or(|l| l.whole.get(r) == Some(&true))
+                {
+                    self.outline.load_report(r, rep);
+                }
+            }
         }
     }
 
@@ -423,6 +443,7 @@ impl App {
         let Some(ri) = self.model.reports.iter().position(|r| r.id == loc.report()) else {
             return false;
         };
+        self.ensure_report(ri);
         let section_node = |o: &OutlineState, id: &str| {
             if id.is_empty() {
                 o.find(ri, NodeKind::Preamble, "")
@@ -554,6 +575,10 @@ impl App {
                 return;
             }
             self.searcher = None;
+        }
+        if self.index.is_none() {
+            // no worker: index here, and only a whole model
+            self.ensure_all_reports();
         }
         let index = self.index.get_or_insert_with(|| Index::new(&self.model));
         let hits = if self.search.query.trim().is_empty() {

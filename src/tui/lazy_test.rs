@@ -1,7 +1,7 @@
 //! Opening from a pack (issue 12, "a model that scales"): the first screen is
-//! drawn from the reports' stubs and the one report shown; every other report
-//! is parsed when shown; the search worker parses them all and sends the
-//! whole model. Each step must look exactly as the app opened on the whole
+//! drawn from the reports' metadata and the one report shown; every other
+//! report is parsed (and its sections put in the outline) when shown; the
+//! search worker parses them all and sends the whole model. Each step must look exactly as the app opened on the whole
 //! model does.
 
 use ratatui::backend::TestBackend;
@@ -35,48 +35,101 @@ fn pair(m: &Model) -> (App, App) {
     (whole, lazy)
 }
 
+/// A grouped model with tables: the test corpus and the two plan reports.
+fn mixed() -> Model {
+    let mut m = corpus_model();
+    m.reports.extend(crate::load_plan_model().unwrap().reports);
+    m
+}
+
+fn visible_labels(a: &App) -> Vec<String> {
+    a.outline
+        .visible
+        .iter()
+        .map(|&n| a.outline.nodes[n].label.clone())
+        .collect()
+}
+
+fn parsed(a: &App) -> usize {
+    a.lazy
+        .as_ref()
+        .map_or(0, |l| l.whole.iter().filter(|w| **w).count())
+}
+
 #[test]
-fn the_first_screen_from_stubs_is_the_whole_models() {
-    for m in [corpus_model(), crate::load_plan_model().unwrap()] {
+fn the_first_screen_from_metadata_is_the_whole_models() {
+    for m in [corpus_model(), mixed()] {
         let (whole, lazy) = pair(&m);
         assert!(lazy.lazy.is_some());
-        // the outline of stubs is the outline of the whole model
-        let labels = |a: &App| {
-            a.outline
-                .nodes
-                .iter()
-                .map(|n| n.label.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(labels(&lazy), labels(&whole));
+        assert_eq!(visible_labels(&lazy), visible_labels(&whole));
         assert_eq!(screen(&lazy), screen(&whole));
-        // only the report shown is parsed
-        let parsed = lazy
-            .lazy
-            .as_ref()
-            .unwrap()
-            .whole
-            .iter()
-            .filter(|w| **w)
-            .count();
-        assert_eq!(parsed, 1);
+        // only the report shown is parsed, and only its sections are nodes
+        assert_eq!(parsed(&lazy), 1);
+        assert_eq!(lazy.outline.loaded.iter().filter(|l| **l).count(), 1);
+        assert!(lazy.outline.nodes.len() < whole.outline.nodes.len());
     }
 }
 
 #[test]
-fn a_report_is_parsed_when_shown_and_reads_as_the_whole_models() {
+fn an_outline_that_does_not_group_parses_every_report_at_once() {
+    // every report starts expanded to its parts: all are needed
     let m = crate::load_plan_model().unwrap();
+    let (whole, lazy) = pair(&m);
+    assert!(lazy.lazy.is_none());
+    assert_eq!(*lazy.model, m);
+    assert_eq!(screen(&lazy), screen(&whole));
+}
+
+#[test]
+fn a_report_is_parsed_when_shown_and_reads_as_the_whole_models() {
+    let m = mixed();
     let (mut whole, mut lazy) = pair(&m);
-    // walk the whole outline: every screen the same
-    for _ in 0..40 {
-        run(&mut whole, &[Action::Down]);
-        run(&mut lazy, &[Action::Down]);
+    // the last report (in the outline's order) parsed first: its nodes come
+    // before those of the reports above it
+    let last = *lazy.outline.visible.last().unwrap();
+    let last = lazy.outline.nodes[last].report;
+    lazy.ensure_report(last);
+    // walk the whole outline, opening everything: every screen the same
+    for _ in 0..120 {
+        for k in [Action::Right, Action::Down] {
+            run(&mut whole, &[k]);
+            run(&mut lazy, &[k]);
+            assert_eq!(screen(&lazy), screen(&whole), "after {k:?}");
+        }
+    }
+    assert_eq!(visible_labels(&lazy), visible_labels(&whole));
+    assert_eq!(parsed(&lazy), m.reports.len());
+    // subtrees were appended as reports were parsed, yet reading order
+    // ([ and ]) is the whole model's
+    let readable = |a: &App| {
+        a.outline
+            .readable()
+            .map(|n| a.outline.nodes[n].crumb.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(readable(&lazy), readable(&whole));
+    // reading on, section by section, across reports
+    run(&mut whole, &[Action::Top, Action::Enter]);
+    run(&mut lazy, &[Action::Top, Action::Enter]);
+    for _ in 0..30 {
+        run(&mut whole, &[Action::NextSection]);
+        run(&mut lazy, &[Action::NextSection]);
         assert_eq!(screen(&lazy), screen(&whole));
     }
-    assert!(lazy.lazy.as_ref().unwrap().whole.iter().all(|w| *w));
-    // reading the other report's text
-    run(&mut whole, &[Action::Enter, Action::PageDown]);
-    run(&mut lazy, &[Action::Enter, Action::PageDown]);
+}
+
+#[test]
+fn a_jump_into_a_report_not_parsed_yet_finds_its_section() {
+    let m = mixed();
+    let (mut whole, mut lazy) = pair(&m);
+    let target = &m.reports[m.reports.len() - 1];
+    let s = &target.sections[target.sections.len() - 1];
+    let loc = crate::model::Location::Section {
+        report: target.id.clone(),
+        section: s.id.clone(),
+    };
+    assert!(whole.jump(&loc));
+    assert!(lazy.jump(&loc));
     assert_eq!(screen(&lazy), screen(&whole));
 }
 
@@ -110,7 +163,7 @@ fn the_worker_sends_the_whole_model_then_answers_searches() {
 
 #[test]
 fn the_tables_pane_before_the_worker_parses_everything_here() {
-    let m = crate::load_plan_model().unwrap();
+    let m = mixed();
     let (mut whole, mut lazy) = pair(&m);
     run(&mut whole, &[Action::Tables]);
     run(&mut lazy, &[Action::Tables]);
@@ -120,12 +173,11 @@ fn the_tables_pane_before_the_worker_parses_everything_here() {
 
 #[test]
 fn opening_a_stub_report_in_the_outline_shows_its_sections() {
-    let m = crate::load_plan_model().unwrap();
+    let m = mixed();
     let (mut whole, mut lazy) = pair(&m);
     let keys = [
-        Action::Down,
-        Action::Down,
-        Action::Down,
+        Action::Bottom,
+        Action::Right,
         Action::Down,
         Action::Right,
         Action::Down,

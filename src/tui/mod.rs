@@ -84,7 +84,6 @@ pub fn run(opened: crate::open::Opened, args: &ExploreArgs) -> anyhow::Result<Ex
     // For measuring the first frame (docs/PERFORMANCE.md): draw once and exit.
     let first_frame_only = std::env::var_os("BAOGAO_FIRST_FRAME_EXIT").is_some();
     let mut app = app::App::from_pack(opened, opts, (80, 24))?;
-    app.start_search_worker();
     let code = terminal::run_app(&mut app, first_frame_only);
     // The process ends here (the terminal is restored already): freeing a
     // corpus of small strings one by one would only delay the exit.

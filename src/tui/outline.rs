@@ -65,6 +65,12 @@ pub struct OutlineState {
     pub selected: usize,
     /// First visible row drawn.
     pub offset: usize,
+    /// Per report: whether its subtree (preamble, sections, tables) is in
+    /// `nodes`. A lazily opened corpus has only its report nodes at first;
+    /// a report's subtree is appended (after every node there is) when the
+    /// report is parsed, so node indices never move. Node order is
+    /// therefore not reading order: walk `children` (see `readable`).
+    pub loaded: Vec<bool>,
 }
 
 fn table_label(t: &crate::model::Table) -> String {
@@ -76,7 +82,24 @@ impl OutlineState {
     /// expanded to its parts; in a corpus the first group and its newest
     /// report start expanded, with that report selected.
     pub fn new(model: &Model) -> OutlineState {
-        let mut st = OutlineState::default();
+        OutlineState::build(model, &|_| true)
+    }
+
+    /// Whether `model`'s outline groups reports (see `groups`): a lazily
+    /// opened model that does not must have every report loaded, since
+    /// every report starts expanded.
+    pub fn groups(model: &Model) -> bool {
+        super::groups::worth_grouping(&super::groups::groups(model))
+    }
+
+    /// The outline with only the reports `loaded` says have their
+    /// sections: the others show as collapsed report nodes until
+    /// [`OutlineState::load_report`] adds their subtrees.
+    pub fn build(model: &Model, loaded: &dyn Fn(usize) -> bool) -> OutlineState {
+        let mut st = OutlineState {
+            loaded: (0..model.reports.len()).map(loaded).collect(),
+            ..OutlineState::default()
+        };
         let groups = super::groups::groups(model);
         if !super::groups::worth_grouping(&groups) {
             for (ri, r) in model.reports.iter().enumerate() {
@@ -144,6 +167,38 @@ impl OutlineState {
             label,
             crumb,
         });
+        if self.loaded.get(ri).copied().unwrap_or(true) {
+            self.push_subtree(r, ri, rn, depth + 1);
+        }
+        rn
+    }
+
+    /// Add report `ri`'s preamble, sections and tables under its node if
+    /// they are not there yet (`r` must be the whole report, or its stub
+    /// with sections). True when nodes were added.
+    pub fn load_report(&mut self, ri: usize, r: &Report) -> bool {
+        if self.loaded.get(ri).copied().unwrap_or(true) {
+            return false;
+        }
+        let Some(rn) = self.report_node(ri) else {
+            return false;
+        };
+        self.loaded[ri] = true;
+        let depth = self.nodes[rn].depth + 1;
+        self.push_subtree(r, ri, rn, depth);
+        self.refresh();
+        true
+    }
+
+    /// Whether node `n` is a report whose subtree is not loaded yet (it
+    /// shows as collapsed, with children to come).
+    pub fn unloaded(&self, n: usize) -> bool {
+        self.nodes.get(n).is_some_and(|node| {
+            node.kind == NodeKind::Report && !self.loaded.get(node.report).copied().unwrap_or(true)
+        })
+    }
+
+    fn push_subtree(&mut self, r: &Report, ri: usize, rn: usize, depth: u16) {
         let pre_tables: Vec<usize> = (0..r.tables.len())
             .filter(|&t| r.tables[t].section.is_empty())
             .collect();
@@ -154,18 +209,17 @@ impl OutlineState {
                 path: vec![],
                 table: 0,
                 id: String::new(),
-                depth: depth + 1,
+                depth,
                 parent: Some(rn),
                 children: vec![],
                 label: "(preamble)".into(),
                 crumb: "(preamble)".into(),
             });
         }
-        self.push_tables(r, ri, rn, depth + 1, &pre_tables);
+        self.push_tables(r, ri, rn, depth, &pre_tables);
         for (i, s) in r.sections.iter().enumerate() {
-            self.push_section(r, ri, rn, vec![i], s, depth + 1);
+            self.push_section(r, ri, rn, vec![i], s, depth);
         }
-        rn
     }
 
     /// The report node of report `ri`.
@@ -309,7 +363,7 @@ impl OutlineState {
         let Some(n) = self.selected_node() else {
             return;
         };
-        if self.nodes[n].children.is_empty() {
+        if self.nodes[n].children.is_empty() && !self.unloaded(n) {
             return;
         }
         if !self.expanded[n] {
@@ -397,8 +451,24 @@ impl OutlineState {
     /// Nodes the reader can show, in reading order ([ and ] walk these;
     /// a group's page is not one of them).
     pub fn readable(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.nodes.len())
+        self.preorder()
+            .into_iter()
             .filter(|&i| !matches!(self.nodes[i].kind, NodeKind::Table | NodeKind::Group))
+    }
+
+    /// Every node in reading order (depth first through `children`,
+    /// expanded or not).
+    pub fn preorder(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.nodes.len());
+        let mut stack: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].parent.is_none())
+            .rev()
+            .collect();
+        while let Some(n) = stack.pop() {
+            out.push(n);
+            stack.extend(self.nodes[n].children.iter().rev());
+        }
+        out
     }
 }
 

@@ -111,6 +111,7 @@ pub fn run_app(app: &mut App, exit_after_first_frame: bool) -> anyhow::Result<Ex
     let size = term.size().context("cannot read the terminal size")?;
     update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut worker_started = false;
     loop {
         // the whole model, then the search worker's answers, as messages
         // (never waited for)
@@ -128,6 +129,11 @@ pub fn run_app(app: &mut App, exit_after_first_frame: bool) -> anyhow::Result<Ex
             dirty = false;
             if exit_after_first_frame {
                 return Ok(ExitCode::SUCCESS);
+            }
+            if !worker_started {
+                // after the first frame, which has both cores until then
+                app.start_search_worker();
+                worker_started = true;
             }
         }
         // A bounded poll keeps the loop responsive to resizes and the like;

@@ -481,6 +481,12 @@ fn outline_rows(app: &App) -> usize {
 
 fn outline(app: &mut App, action: Action) {
     let rows = outline_rows(app);
+    if action == Action::Right {
+        // a report shown collapsed may not have its sections yet
+        if let Some(r) = app.current_report() {
+            app.ensure_report(r);
+        }
+    }
     let o = &mut app.outline;
     match action {
         Action::Down => o.select_next(),
@@ -649,6 +655,7 @@ fn jump_to_table_in_reader(app: &mut App, report: &str, section: &str, table: &s
     let Some(ri) = app.model.reports.iter().position(|r| r.id == report) else {
         return;
     };
+    app.ensure_report(ri);
     let node = if section.is_empty() {
         app.outline.find(ri, NodeKind::Preamble, "")
     } else {
@@ -779,6 +786,20 @@ impl App {
     /// After J / K in the tables pane: the outline (and so the status line)
     /// selects the table shown, or its report for a derived table.
     pub fn outline_follows_table(&mut self) {
+        let Some(t) = self.tables.as_ref() else {
+            return;
+        };
+        let report = match t.current_ref() {
+            Some(TableRef::Printed { report, .. }) => Some(report),
+            Some(TableRef::Derived(i)) => self
+                .derived
+                .get(i)
+                .and_then(|d| self.model.reports.iter().position(|r| r.id == d.report)),
+            None => None,
+        };
+        if let Some(r) = report {
+            self.ensure_report(r);
+        }
         let Some(t) = self.tables.as_ref() else {
             return;
         };

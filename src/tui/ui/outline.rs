@@ -54,7 +54,7 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
         if selected {
             cells::fill(buf, r.x, y, r.width, style);
         }
-        let mark = if node.children.is_empty() {
+        let mark = if node.children.is_empty() && !o.unloaded(n) {
             ' '
         } else if o.expanded[n] {
             '-'
