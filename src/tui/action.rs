@@ -148,8 +148,6 @@ pub enum Msg {
     SearchHits(super::searcher::Answer),
     /// The search worker stopped: search on the UI thread from now on.
     SearchGone,
-    /// Every report parsed (the explorer opened a pack with stubs).
-    ModelLoaded(std::sync::Arc<crate::model::Model>),
 }
 
 impl From<Action> for Msg {

@@ -131,8 +131,8 @@ pub struct App {
     /// The table filter prompt's cursor (chars into the filter).
     pub filter_cursor: usize,
     /// Opened from a pack: the reports not parsed yet are stubs (their
-    /// outline, no text); each is parsed when shown, and the search worker
-    /// sends the whole model when it has parsed them all.
+    /// metadata); each is parsed when shown (the search worker indexes its
+    /// own copies and keeps none); the tables pane parses them all.
     pub lazy: Option<Lazy>,
     pub quit: bool,
 }
@@ -257,8 +257,8 @@ impl App {
     /// Open the explorer on a pack: the first screen needs the reports'
     /// stubs (their metadata) and the one report shown, parsed here; the
     /// outline gets a report's sections when the report is parsed (see
-    /// `OutlineState::load_report`), and the search worker parses the rest
-    /// off this thread and sends them (`Msg::ModelLoaded`). An outline that
+    /// `OutlineState::load_report`); the search worker indexes every report
+    /// off this thread, and keeps none of them. An outline that
     /// does not group reports starts with every report expanded, so all
     /// are parsed here.
     pub fn from_pack(
@@ -316,22 +316,16 @@ impl App {
         }
     }
 
-    /// Parse every report still a stub, here (what needs them all before the
-    /// worker has sent them: the tables pane).
+    /// Parse every report still a stub, here (what needs them all: the
+    /// tables pane, a search without the worker). The outline keeps adding
+    /// a report's sections when it is shown.
     pub fn ensure_all_reports(&mut self) {
         let Some(lazy) = &self.lazy else { return };
-        if let Ok(m) = lazy.pack.model() {
-            self.receive_model(Arc::new(m));
-        }
-    }
-
-    /// The whole model: replaces the partial one (same outline: stubs keep
-    /// every section and table), dropping what was built from it.
-    pub fn receive_model(&mut self, model: Arc<Model>) {
-        if self.lazy.is_none() || model.reports.len() != self.model.reports.len() {
+        let Ok(model) = lazy.pack.model() else { return };
+        if model.reports.len() != self.model.reports.len() {
             return;
         }
-        self.model = model;
+        self.model = Arc::new(model);
         self.lazy = None;
         self.reader.forget_documents();
         self.index = None;
@@ -339,12 +333,6 @@ impl App {
             self.tables = None;
             self.derived.clear();
         }
-    }
-
-    /// The whole model, if the search worker has just sent it (never waits).
-    pub fn model_message(&self) -> Option<Msg> {
-        self.lazy.as_ref()?;
-        self.searcher.as_ref()?.try_model().map(Msg::ModelLoaded)
     }
 
     /// Build the tables pane on first use.

@@ -9,11 +9,10 @@
 //! takes it with `try_latest` (never waiting) and hands it to `update` as a
 //! message. No terminal I/O.
 //!
-//! Opened from a pack (`spawn_loading`), the worker first parses every
-//! report (the explorer drew its first screen from the reports' stubs and
-//! the one report shown), hands the whole model to the UI (`try_model`, a
-//! message too), then builds the index: queries sent meanwhile wait in the
-//! channel, and the UI keeps drawing.
+//! Opened from a pack (`spawn_loading`), the worker parses every report to
+//! index it and keeps none of them (the explorer parses the reports it
+//! shows itself): the index alone stays in memory. Queries sent meanwhile
+//! wait in the channel, and the UI keeps drawing.
 
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
@@ -41,8 +40,6 @@ pub struct Answer {
 pub struct Searcher {
     requests: Sender<Request>,
     answers: Receiver<Answer>,
-    /// The whole model, once a loading worker has parsed it.
-    loaded: Option<Receiver<Arc<Model>>>,
     /// Number of the last request sent.
     sent: u64,
 }
@@ -55,50 +52,33 @@ pub struct Gone;
 impl Searcher {
     /// Start the worker for `model`; `None` if no thread can be had.
     pub fn spawn(model: Arc<Model>) -> Option<Searcher> {
-        let (requests, inbox) = channel::<Request>();
-        let (outbox, answers) = channel::<Answer>();
-        std::thread::Builder::new()
-            .name("baogao-search".into())
-            .spawn(move || work(&model, &inbox, &outbox))
-            .ok()?;
-        Some(Searcher {
-            requests,
-            answers,
-            loaded: None,
-            sent: 0,
-        })
+        Searcher::start(move || Some(Index::new(&model)))
     }
 
-    /// Start a worker that parses every report of `pack` first and sends the
-    /// model to the UI (see the module doc); `None` if no thread can be had.
+    /// Start a worker that indexes every report of `pack` (see the module
+    /// doc); `None` if no thread can be had.
     pub fn spawn_loading(pack: Arc<crate::open::Opened>) -> Option<Searcher> {
+        // a pack that opened but whose reports do not parse: the explorer
+        // goes on without the worker (it searches what it has parsed)
+        Searcher::start(move || pack.model().ok().map(|m| Index::new(&m)))
+    }
+
+    fn start(index: impl FnOnce() -> Option<Index> + Send + 'static) -> Option<Searcher> {
         let (requests, inbox) = channel::<Request>();
         let (outbox, answers) = channel::<Answer>();
-        let (give, loaded) = channel::<Arc<Model>>();
         std::thread::Builder::new()
             .name("baogao-search".into())
             .spawn(move || {
-                // a pack that opened but whose reports do not parse: the
-                // explorer goes on with what it has (the worker is gone)
-                let Ok(model) = pack.model() else { return };
-                let model = Arc::new(model);
-                if give.send(Arc::clone(&model)).is_err() {
-                    return;
+                if let Some(index) = index() {
+                    work(&index, &inbox, &outbox)
                 }
-                work(&model, &inbox, &outbox)
             })
             .ok()?;
         Some(Searcher {
             requests,
             answers,
-            loaded: Some(loaded),
             sent: 0,
         })
-    }
-
-    /// The whole model, when a loading worker has just parsed it. Never waits.
-    pub fn try_model(&self) -> Option<Arc<Model>> {
-        self.loaded.as_ref()?.try_recv().ok()
     }
 
     /// Ask for `query`; returns its sequence number.
@@ -151,8 +131,7 @@ impl Searcher {
 }
 
 /// The worker loop: until the UI hangs up.
-fn work(model: &Model, inbox: &Receiver<Request>, outbox: &Sender<Answer>) {
-    let index = Index::new(model);
+fn work(index: &Index, inbox: &Receiver<Request>, outbox: &Sender<Answer>) {
     let mut session = Session::new();
     while let Ok(mut req) = inbox.recv() {
         // only the newest waiting request matters
@@ -162,7 +141,7 @@ fn work(model: &Model, inbox: &Receiver<Request>, outbox: &Sender<Answer>) {
         let hits = if req.query.trim().is_empty() {
             Vec::new()
         } else {
-            session.search(&index, &req.query, &req.opts)
+            session.search(index, &req.query, &req.opts)
         };
         if outbox.send(Answer { seq: req.seq, hits }).is_err() {
             return;

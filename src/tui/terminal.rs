@@ -113,12 +113,7 @@ pub fn run_app(app: &mut App, exit_after_first_frame: bool) -> anyhow::Result<Ex
     let mut dirty = true;
     let mut worker_started = false;
     loop {
-        // the whole model, then the search worker's answers, as messages
-        // (never waited for)
-        if let Some(msg) = app.model_message() {
-            update(app, msg);
-            dirty = true;
-        }
+        // the search worker's answers, as messages (never waited for)
         if let Some(msg) = app.search_message() {
             update(app, msg);
             dirty = true;
@@ -138,11 +133,7 @@ pub fn run_app(app: &mut App, exit_after_first_frame: bool) -> anyhow::Result<Ex
         }
         // A bounded poll keeps the loop responsive to resizes and the like;
         // while the search worker is busy, look for its answer often.
-        let wait = if app.search.pending || app.lazy.is_some() {
-            5
-        } else {
-            100
-        };
+        let wait = if app.search.pending { 5 } else { 100 };
         if !event::poll(Duration::from_millis(wait)).context("cannot read the terminal")? {
             continue;
         }

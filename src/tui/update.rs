@@ -30,10 +30,6 @@ fn apply(app: &mut App, msg: Msg) {
             }
             return;
         }
-        Msg::ModelLoaded(model) => {
-            app.receive_model(model);
-            return;
-        }
         Msg::SearchGone => {
             let waiting = std::mem::take(&mut app.search.waiting);
             app.search_worker_gone();
