@@ -35,6 +35,12 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", env = "BAOGAO_MODEL")]
     pub model: Option<PathBuf>,
 
+    /// Refuse a model file larger than this many MiB (a guard against a
+    /// wrong file; the whole 1,659-report corpus is 386 MiB).
+    #[arg(long, value_name = "MIB", global = true, env = "BAOGAO_MAX_MODEL_SIZE",
+          default_value_t = crate::open::DEFAULT_MAX_MODEL_MIB)]
+    pub max_model_size: u64,
+
     #[command(flatten)]
     pub explore: ExploreArgs,
 
@@ -231,7 +237,9 @@ pub struct BuildArgs {
     /// searched recursively for *.txt and *.md (in sorted path order).
     #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
-    /// Output model file (written through a temp file and a rename).
+    /// Output model file (written through a temp file and a rename, which
+    /// a stopping signal removes); `-` writes to standard output. An input
+    /// file is refused.
     #[arg(
         short = 'o',
         long = "output",

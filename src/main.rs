@@ -12,6 +12,7 @@ use baogao::commands::{self, error_line, is_closed_pipe};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    baogao::open::set_max_model_size(cli.max_model_size);
     let result = match &cli.command {
         Some(command) => commands::run(&cli, command).map(ExitCode::from),
         None => explore(&cli),
@@ -26,12 +27,28 @@ fn main() -> ExitCode {
     }
 }
 
-/// The explorer, which draws on stdout: it must be a terminal.
+/// The explorer, which draws on stdout: on a pipe or a dumb terminal,
+/// the list of reports (`baogao outline`) instead, with a note on stderr.
+#[allow(clippy::disallowed_methods)] // a face: it may read the environment
 fn explore(cli: &Cli) -> anyhow::Result<ExitCode> {
-    if !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the explorer needs a terminal (stdout is not one); for scripts: baogao outline, baogao search … (baogao --help)"
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if dumb || !std::io::stdout().is_terminal() {
+        let why = if dumb {
+            "TERM=dumb"
+        } else {
+            "stdout is not a terminal"
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "baogao: {why}: the list of reports follows (baogao outline); baogao --help lists the commands"
         );
+        let outline = baogao::cli::Command::Outline(baogao::cli::OutlineArgs {
+            report: None,
+            format: Default::default(),
+            reports: Default::default(),
+            model: Default::default(),
+        });
+        return commands::run(cli, &outline).map(ExitCode::from);
     }
     // the reports' stubs only: the explorer parses the rest as it goes
     let opened = baogao::open::open(cli.model.as_deref())?;

@@ -434,3 +434,96 @@ fn cli_writes_the_same_bytes_as_the_committed_model() {
         "CLI output differs from data/model.json"
     );
 }
+
+#[test]
+fn an_input_is_never_the_output_and_dash_is_standard_output() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    copy("tests/data/chrome-gb18030.txt", &p.join("in/a.txt"));
+    let before = std::fs::read(p.join("in/a.txt")).unwrap();
+    // by its name, through a symlink, a hard link, and inside a folder argument
+    std::os::unix::fs::symlink(p.join("in/a.txt"), p.join("link.json")).unwrap();
+    std::fs::hard_link(p.join("in/a.txt"), p.join("hard.json")).unwrap();
+    for (input, out) in [
+        ("in/a.txt", "in/a.txt"),
+        ("in/a.txt", "link.json"),
+        ("in/a.txt", "hard.json"),
+        ("in", "in/a.txt"),
+    ] {
+        let o = baogao(&["build", input, "-o", out], p);
+        one_line_error(&o, &[out, "input"]);
+        assert_eq!(std::fs::read(p.join("in/a.txt")).unwrap(), before);
+    }
+    // `-o -`: the model on stdout, the same bytes a file gets; no file `-`
+    let o = baogao(&["build", "in/a.txt", "-o", "-"], p);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(baogao(&["build", "in/a.txt", "-o", "m.json"], p)
+        .status
+        .success());
+    assert_eq!(o.stdout, std::fs::read(p.join("m.json")).unwrap());
+    assert!(!p.join("-").exists());
+}
+
+/// A synthetic report of about `paras` paragraphs (my own text).
+fn long_report(n: usize, paras: usize) -> String {
+    let mut s = format!("第{n}号区2024年国民经济和社会发展计划执行情况\n\n一、总体情况\n\n");
+    for i in 0..paras {
+        s.push_str(&format!(
+            "第{i}项工作稳步推进，全区地区生产总值增长{}.{}%，固定资产投资增长{}%。\n\n",
+            i % 9,
+            i % 7,
+            i % 13
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_build_stopped_while_writing_leaves_no_temp_file() {
+    use std::time::{Duration, Instant};
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    // a stop lands while the model is being written: retried with more
+    // input when the write was over before the temp file was seen
+    for (files, paras) in [(60, 400), (120, 800), (200, 1600)] {
+        let src = p.join(format!("src{files}"));
+        std::fs::create_dir_all(&src).unwrap();
+        for n in 0..files {
+            std::fs::write(src.join(format!("{n:04}.txt")), long_report(n, paras)).unwrap();
+        }
+        let out = p.join(format!("out{files}"));
+        std::fs::create_dir_all(&out).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_baogao"))
+            .args(["build", "-q", src.to_str().unwrap(), "-o"])
+            .arg(out.join("m.json"))
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let temp_seen = |dir: &Path| {
+            std::fs::read_dir(dir)
+                .unwrap()
+                .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
+        };
+        let start = Instant::now();
+        let mut caught = false;
+        while start.elapsed() < Duration::from_secs(120) {
+            if temp_seen(&out) {
+                // SIGTERM
+                unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+                caught = true;
+                break;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        let status = child.wait().unwrap();
+        if caught && status.code() == Some(128 + 15) {
+            assert!(!temp_seen(&out), "temp file left behind");
+            assert!(!out.join("m.json").exists());
+            return;
+        }
+    }
+    panic!("never caught a build while it wrote its model");
+}

@@ -471,10 +471,29 @@ fn exit_codes_and_one_line_errors() {
     );
     let e = baogao(&["show", "pudong-2024-plan:s1", "--format", "csv"]);
     assert_eq!(e.status.code(), Some(2));
-    // the explorer refuses a pipe instead of drawing into it
+}
+
+#[test]
+fn on_a_pipe_or_a_dumb_terminal_the_explorer_prints_the_list_of_reports() {
+    // what `baogao outline` prints, and a note saying why
+    let listing = baogao(&["outline"]);
+    assert!(listing.status.success());
     let e = baogao(&[]);
-    assert_eq!(e.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&e.stderr).contains("needs a terminal"));
+    assert!(e.status.success());
+    assert_eq!(e.stdout, listing.stdout);
+    let note = String::from_utf8_lossy(&e.stderr);
+    assert!(
+        note.contains("not a terminal") && note.lines().count() == 1,
+        "{note}"
+    );
+    let dumb = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .env("TERM", "dumb")
+        .env("BAOGAO_MODEL", baogao::plan_model_path())
+        .output()
+        .unwrap();
+    assert!(dumb.status.success());
+    assert_eq!(dumb.stdout, listing.stdout);
+    assert!(String::from_utf8_lossy(&dumb.stderr).contains("TERM=dumb"));
 }
 
 #[test]

@@ -42,6 +42,13 @@ struct Job {
 pub fn build(args: &BuildArgs) -> Result<Outcome> {
     let start = Instant::now();
     let jobs = jobs(args)?;
+    if let Some(j) = jobs.iter().find(|j| same_file(&j.path, &args.output)) {
+        bail!(
+            "{} is an input ({}): the model would overwrite it; choose another -o",
+            args.output.display(),
+            j.path.display()
+        );
+    }
     let quiet = args.quiet;
     let bar = if !quiet && std::io::stderr().is_terminal() {
         let bar =
@@ -103,7 +110,14 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
     if failures > 0 && !args.keep_going {
         bail!("{summary}; {out} not written (--keep-going writes the reports that built)");
     }
-    write_atomically_with(&args.output, |w| write_model(w, &batch.model))?;
+    if args.output.as_os_str() == "-" {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+        write_model(&mut out, &batch.model)
+            .and_then(|()| out.flush())
+            .context("cannot write the model to standard output")?;
+    } else {
+        write_atomically_with(&args.output, |w| write_model(w, &batch.model))?;
+    }
     let _ = writeln!(
         std::io::stderr(),
         "{}",
@@ -235,6 +249,23 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, Strin
     }
 }
 
+/// Whether two paths name one file (device and inode; any name, link or
+/// relative path). False when either does not exist.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    }
+}
+
 fn is_report_text(p: &Path) -> bool {
     p.extension()
         .and_then(|x| x.to_str())
@@ -268,6 +299,7 @@ pub fn write_atomically_with(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "model.json".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _registered = super::tempfiles::TempFile::register(&tmp);
     let result = (|| -> std::io::Result<()> {
         let f = std::fs::File::create(&tmp)?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
@@ -284,7 +316,7 @@ pub fn write_atomically_with(
 }
 
 /// Stream a model as [`model_json`] would print it (same bytes).
-fn write_model(w: &mut FileWriter, m: &Model) -> std::io::Result<()> {
+fn write_model(w: &mut impl std::io::Write, m: &Model) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, m)?;
     w.write_all(b"\n")
 }

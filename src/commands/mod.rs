@@ -17,6 +17,7 @@ pub mod output;
 pub mod search;
 pub mod show;
 pub mod tables;
+pub mod tempfiles;
 
 use std::path::Path;
 use std::process::ExitCode;

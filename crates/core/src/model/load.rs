@@ -30,6 +30,8 @@ fn major(v: &str) -> &str {
 /// when that fails is the version read on its own, so a model of another major
 /// version gets a version error rather than a field error.
 pub fn load_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
+    // a UTF-8 byte-order mark (editors on Windows write one) is not JSON
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let version_error = |found: String| ModelError::Version {
         path: path.to_string(),
         found,
@@ -87,6 +89,16 @@ pub fn model_json(m: &Model) -> Result<String, serde_json::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_model_after_a_byte_order_mark_loads() {
+        let json = br#"{"schema_version":"1.1","generator":"x","reports":[]}"#;
+        let with_bom = [&b"\xEF\xBB\xBF"[..], &json[..]].concat();
+        assert_eq!(
+            load_bytes(&with_bom, "m.json").unwrap(),
+            load_bytes(json, "m.json").unwrap()
+        );
+    }
 
     #[test]
     fn other_major_version_is_a_clear_error() {
