@@ -121,6 +121,8 @@ pub fn open(path: Option<&Path>) -> Result<Opened, ModelError> {
         }
     }
     let m = model::load_path(path)?;
+    // only a valid model gets a cache (which is then trusted as it)
+    model::load::valid(model::validate::validate(&m), &shown)?;
     let bytes = pack(&m).map_err(|e| ModelError::Parse {
         path: shown.clone(),
         message: e.to_string(),
@@ -135,6 +137,24 @@ pub fn open(path: Option<&Path>) -> Result<Opened, ModelError> {
 /// the model (a cache, say) opens as one.
 pub fn load(path: Option<&Path>) -> Result<model::Model, ModelError> {
     open(path)?.model()
+}
+
+/// A model as it is, valid or not (for `baogao check`, which lists every
+/// problem): no cache is made or used for a JSON model.
+pub fn load_unchecked(path: Option<&Path>) -> Result<model::Model, ModelError> {
+    let Some(p) = path else {
+        return open(None)?.model_unchecked();
+    };
+    let shown = p.display().to_string();
+    check_file(p, &shown)?;
+    if starts_as_pack(p) {
+        let m = map(p).ok_or_else(|| ModelError::Read {
+            path: shown.clone(),
+            source: std::io::Error::other("cannot map the file"),
+        })?;
+        return Packed::open(Bytes::Mapped(m), &shown)?.model_unchecked();
+    }
+    model::load_path(p)
 }
 
 fn starts_as_pack(p: &Path) -> bool {

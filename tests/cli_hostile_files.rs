@@ -99,3 +99,70 @@ fn a_model_after_a_byte_order_mark_opens() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stdout).contains("shanghai-2024-plan"));
 }
+
+/// A change made to a model's JSON.
+type Change = Box<dyn Fn(&mut serde_json::Value)>;
+
+/// The plan model with one change made to its JSON.
+fn damaged(dir: &Path, change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(baogao::plan_model_path()).unwrap()).unwrap();
+    change(&mut m);
+    let path = dir.join("bad.json");
+    std::fs::write(&path, serde_json::to_vec(&m).unwrap()).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn every_command_refuses_a_model_that_check_rejects_naming_its_first_problem() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    // an inverted sentence span; an indicator on a cell that is not there
+    let cases: [(&str, Change); 2] = [
+        (
+            "lies outside",
+            Box::new(|m| {
+                let s = &mut m["reports"][0]["sections"][0]["blocks"][0]["sentences"][0]["span"];
+                let (a, b) = (s[0].as_u64().unwrap(), s[1].as_u64().unwrap());
+                *s = serde_json::json!([b, a]);
+            }),
+        ),
+        (
+            "missing cell",
+            Box::new(|m| {
+                let inds = m["reports"][0]["indicators"].as_array_mut().unwrap();
+                let cell = inds
+                    .iter_mut()
+                    .find(|i| i["source"]["type"] == "cell")
+                    .expect("a cell record");
+                cell["source"]["row"] = serde_json::json!(99999);
+            }),
+        ),
+    ];
+    for (why, change) in cases {
+        let model = damaged(p, change);
+        for cmd in [
+            &["outline"][..],
+            &["search", "gdp"],
+            &["show", "pudong-2024-plan"],
+            &["tables"],
+            &["indicators"],
+        ] {
+            let mut args = cmd.to_vec();
+            args.extend(["--model", &model]);
+            let (o, _) = baogao(&args, p);
+            one_line_error(&o, &["bad.json", "invalid model", why, "baogao check"]);
+        }
+        // check lists every problem (and exits 2)
+        let (o, _) = baogao(&["check", &model], p);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains(why));
+        // no cache was made of it
+        let left: Vec<_> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".baogao-pack"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}

@@ -13,7 +13,7 @@ use super::Outcome;
 use crate::model::{self, validate::warning_kind};
 
 pub fn check(file: Option<&Path>, verbose: bool) -> Result<Outcome> {
-    let m = crate::load_model(file)?;
+    let m = crate::open::load_unchecked(file)?;
     let problems = model::validate::validate(&m);
     let mut out = Out::new();
     if verbose {

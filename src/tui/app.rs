@@ -294,13 +294,19 @@ impl App {
     pub fn ensure_report(&mut self, r: usize) {
         if let Some(lazy) = &mut self.lazy {
             if !lazy.whole.get(r).copied().unwrap_or(true) {
-                if let Ok(rep) = lazy.pack.report(r) {
-                    if let Some(slot) = Arc::make_mut(&mut self.model).reports.get_mut(r) {
-                        *slot = rep;
+                match lazy.pack.report(r) {
+                    Ok(rep) => {
+                        if let Some(slot) = Arc::make_mut(&mut self.model).reports.get_mut(r) {
+                            *slot = rep;
+                        }
+                        self.reader.forget_documents();
                     }
-                    lazy.whole[r] = true;
-                    self.reader.forget_documents();
+                    // a damaged report stays a stub (its metadata), once
+                    Err(e) => {
+                        self.note = Some(crate::text::sanitize_line(&e.to_string()).to_string())
+                    }
                 }
+                lazy.whole[r] = true;
             }
         }
         if self.outline.loaded.get(r) == Some(&false) {

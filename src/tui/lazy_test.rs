@@ -187,3 +187,43 @@ fn opening_a_stub_report_in_the_outline_shows_its_sections() {
         assert_eq!(screen(&lazy), screen(&whole), "after {k:?}");
     }
 }
+
+#[test]
+fn a_damaged_report_is_a_note_and_a_stub_not_a_panic() {
+    use crate::model::{Block, Location};
+    let mut m = mixed();
+    let bad = m.reports.len() - 1;
+    let r = &mut m.reports[bad];
+    let section = r.sections[0].id.clone();
+    let para = r.sections[0]
+        .blocks
+        .iter_mut()
+        .find_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            _ => None,
+        })
+        .expect("a paragraph");
+    let s = &mut para.sentences[0].span;
+    *s = crate::model::Span(s.1, s.0);
+    let id = r.id.clone();
+    let mut lazy = App::from_pack(opened(&m), opts(), (80, 24)).unwrap();
+    let loc = Location::Section {
+        report: id.clone(),
+        section,
+    };
+    assert!(!lazy.jump(&loc), "nothing to jump to in a damaged report");
+    let note = lazy.note.clone().unwrap_or_default();
+    assert!(
+        note.contains("invalid model") && note.contains(&id),
+        "{note}"
+    );
+    // its node is still there, with its metadata, and every screen draws
+    let n = lazy.outline.report_node(bad).unwrap();
+    lazy.reveal(n);
+    assert!(screen(&lazy).contains(&id));
+    run(
+        &mut lazy,
+        &[Action::Enter, Action::PageDown, Action::Tables],
+    );
+    screen(&lazy);
+}

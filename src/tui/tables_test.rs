@@ -390,3 +390,39 @@ fn the_cell_popup_is_laid_out_when_it_opens_and_on_resize() {
     update(&mut app, Action::CellPopup);
     fresh(&app);
 }
+
+#[test]
+fn tables_with_no_columns_or_no_rows_that_validate_draw_at_every_size() {
+    // a valid model is all the views may count on: empty tables are valid
+    let mut m = bundled();
+    for (k, t) in m.reports[0].tables.iter_mut().enumerate() {
+        t.rows.clear();
+        t.cell_spans.clear();
+        if k == 0 {
+            t.columns.clear();
+            t.header.clear();
+        }
+    }
+    m.reports[0]
+        .indicators
+        .retain(|i| !matches!(i.source, crate::model::IndicatorSource::Cell { .. }));
+    assert_eq!(crate::model::validate::validate(&m), Vec::<String>::new());
+    let keys = [
+        Action::Tables,
+        Action::Down,
+        Action::Right,
+        Action::Left,
+        Action::Bottom,
+        Action::Enter,
+        Action::Tables,
+        Action::Top,
+        Action::PageDown,
+    ];
+    for size in [(80, 24), (200, 60), (20, 6), (1, 1)] {
+        let mut app = app_at(m.clone(), size);
+        for k in keys {
+            update(&mut app, k);
+            draw(&app);
+        }
+    }
+}

@@ -14,6 +14,16 @@ pub enum ModelError {
     },
     #[error("{path}: not a baogao model: {message}")]
     Parse { path: String, message: String },
+    /// The model parses but breaks its own rules (what `baogao check`
+    /// lists); the first problem is named.
+    #[error(
+        "{path}: an invalid model ({problems} problem(s); `baogao check` lists them): {first}"
+    )]
+    Invalid {
+        path: String,
+        first: String,
+        problems: usize,
+    },
     #[error("{path}: model schema version {found} is not supported (this baogao reads {expected}.x); rebuild it with `baogao build`")]
     Version {
         path: String,
@@ -60,6 +70,18 @@ pub fn load_bytes(bytes: &[u8], path: &str) -> Result<Model, ModelError> {
                 None => Err(parse_error("no schema_version field".into())),
             }
         }
+    }
+}
+
+/// `Ok` when `validate` finds nothing, else the error naming the first problem.
+pub fn valid(problems: Vec<String>, path: &str) -> Result<(), ModelError> {
+    match problems.first() {
+        None => Ok(()),
+        Some(first) => Err(ModelError::Invalid {
+            path: path.to_string(),
+            first: first.clone(),
+            problems: problems.len(),
+        }),
     }
 }
 

@@ -210,8 +210,17 @@ impl<B: AsRef<[u8]>> Packed<B> {
         &self.stubs
     }
 
-    /// Report `i`, parsed whole.
+    /// Report `i`, parsed whole and validated (`validate::validate_one`:
+    /// what `baogao check` verifies): a damaged or hostile report is an
+    /// error naming its first problem, never a report the views trip on.
     pub fn report(&self, i: usize) -> Result<Report, ModelError> {
+        let r = self.report_unchecked(i)?;
+        super::load::valid(super::validate::validate_one(&r), &self.name)?;
+        Ok(r)
+    }
+
+    /// Report `i`, parsed whole, as it is (for `baogao check`).
+    pub fn report_unchecked(&self, i: usize) -> Result<Report, ModelError> {
         let r = self
             .blobs
             .get(i)
@@ -221,7 +230,8 @@ impl<B: AsRef<[u8]>> Packed<B> {
         unlz4(b, &self.name)
     }
 
-    /// Every report parsed, on all cores.
+    /// Every report parsed and validated, on all cores (report ids unique
+    /// too).
     pub fn model(&self) -> Result<Model, ModelError>
     where
         B: Sync,
@@ -229,6 +239,26 @@ impl<B: AsRef<[u8]>> Packed<B> {
         let reports = (0..self.len())
             .into_par_iter()
             .map(|i| self.report(i))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut seen = std::collections::HashSet::new();
+        if let Some(r) = reports.iter().find(|r| !seen.insert(r.id.as_str())) {
+            return Err(ModelError::Invalid {
+                path: self.name.clone(),
+                first: format!("duplicate report id {}", r.id),
+                problems: 1,
+            });
+        }
+        Ok(self.with_reports(reports))
+    }
+
+    /// Every report parsed as it is, on all cores (for `baogao check`).
+    pub fn model_unchecked(&self) -> Result<Model, ModelError>
+    where
+        B: Sync,
+    {
+        let reports = (0..self.len())
+            .into_par_iter()
+            .map(|i| self.report_unchecked(i))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(self.with_reports(reports))
     }

@@ -20,6 +20,14 @@ pub fn validate(model: &Model) -> Vec<String> {
     problems
 }
 
+/// Every problem found in one report (its ids unique among themselves,
+/// references resolved, spans inside its source).
+pub fn validate_one(r: &Report) -> Vec<String> {
+    let mut problems = Vec::new();
+    validate_report(r, &mut problems);
+    problems
+}
+
 fn validate_report(r: &Report, problems: &mut Vec<String>) {
     let mut v = Checker {
         report: r,
