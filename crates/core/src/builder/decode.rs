@@ -30,10 +30,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
             Some(s) => (s.into_owned(), "GB18030"),
             None => {
-                let at = std::str::from_utf8(bytes)
+                // where the text stops being either: the later of the two
+                let utf8_ok = std::str::from_utf8(bytes)
                     .err()
                     .map(|e| e.valid_up_to())
                     .unwrap_or(0);
+                let at = utf8_ok.max(gb18030_error_offset(bytes));
                 return Err(format!(
                     "undecodable bytes at offset {at}: not UTF-8, UTF-16 or GB18030/GBK text"
                 ));
@@ -77,21 +79,59 @@ fn utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<String, St
         .ok_or_else(|| format!("invalid {} text (unpaired surrogate)", enc.name()))
 }
 
-/// UTF-16 without a BOM shows as many NUL bytes at every other position.
+/// UTF-16 without a BOM: its NUL bytes (the high byte of every ASCII
+/// char: newlines, digits, spaces) sit almost all at odd offsets (LE) or at
+/// even ones (BE); CJK chars rarely have a NUL byte. The pattern is only
+/// trusted when the text it decodes to reads as text (see `reads_as_text`).
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
-    let pairs = bytes.len() / 2;
     let even_nul = bytes.iter().step_by(2).filter(|b| **b == 0).count();
     let odd_nul = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-    // CJK text in UTF-16 has few NULs; ASCII-heavy UTF-16 has many on one side.
-    if odd_nul * 3 > pairs && even_nul * 10 < pairs {
-        Some(encoding_rs::UTF_16LE)
-    } else if even_nul * 3 > pairs && odd_nul * 10 < pairs {
-        Some(encoding_rs::UTF_16BE)
+    let enc = if odd_nul > 4 * even_nul.max(1) {
+        encoding_rs::UTF_16LE
+    } else if even_nul > 4 * odd_nul.max(1) {
+        encoding_rs::UTF_16BE
     } else {
-        None
+        return None;
+    };
+    let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
+    reads_as_text(&text).then_some(enc)
+}
+
+/// Whether nearly all chars are what reports are written in: ASCII text,
+/// white space, CJK ideographs and punctuation (binary data read as UTF-16
+/// gives scattered code points instead).
+fn reads_as_text(s: &str) -> bool {
+    let (mut good, mut all) = (0usize, 0usize);
+    for c in s.chars() {
+        all += 1;
+        if c.is_ascii_graphic()
+            || c.is_whitespace()
+            || matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}')
+        {
+            good += 1;
+        }
+    }
+    all > 0 && good * 10 >= all * 9
+}
+
+/// The byte offset of the first sequence GB18030 cannot decode (the
+/// length when it can decode everything).
+fn gb18030_error_offset(bytes: &[u8]) -> usize {
+    use encoding_rs::DecoderResult;
+    let mut dec = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let cap = dec
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(usize::MAX / 4);
+    let mut out = String::with_capacity(cap.min(bytes.len().saturating_mul(4)));
+    let (res, read) = dec.decode_to_string_without_replacement(bytes, &mut out, true);
+    match res {
+        DecoderResult::Malformed(bad, after) => read
+            .saturating_sub(usize::from(after))
+            .saturating_sub(usize::from(bad)),
+        _ => read,
     }
 }
 
@@ -140,5 +180,46 @@ mod tests {
         // 0xFF is invalid in UTF-8 and GB18030 alike.
         let err = decode(b"abc\xff\xff\xffdef").unwrap_err();
         assert!(err.contains("undecodable"), "{err}");
+    }
+
+    /// Mostly-Chinese text of about `n` chars, with the newlines, digits and
+    /// ASCII a report has.
+    fn chinese(n: usize) -> String {
+        let mut s = String::new();
+        while s.chars().count() < n {
+            s.push_str("一、总体要求\n全市生产总值增长5%左右，城镇调查失业率控制在5.5%以内。\n");
+        }
+        s
+    }
+
+    #[test]
+    fn mostly_chinese_utf16_without_a_bom_is_read_in_both_orders() {
+        let text = chinese(2000);
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let d = decode(&le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), "UTF-16LE"));
+        let d = decode(&be).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), "UTF-16BE"));
+        // binary data with NULs on one side is still binary
+        let bin: Vec<u8> = (0..4000u32)
+            .flat_map(|i| [((i * 7919) % 251) as u8 | 1, 0])
+            .collect();
+        assert!(decode(&bin).unwrap_err().contains("binary"));
+    }
+
+    #[test]
+    fn a_bad_byte_in_gb18030_is_reported_at_its_offset() {
+        // a bad byte after about 3,000 bytes of good text
+        let text = chinese(3000);
+        let cut = text.char_indices().nth(1500).unwrap().0;
+        let gb = |s: &str| encoding_rs::GB18030.encode(s).0.into_owned();
+        let mut bytes = gb(&text[..cut]);
+        let at = bytes.len();
+        assert!(at > 2000);
+        bytes.push(0xFF);
+        bytes.extend(gb(&text[cut..]));
+        let err = decode(&bytes).unwrap_err();
+        assert!(err.contains(&format!("offset {at}:")), "{err}");
     }
 }
