@@ -13,6 +13,9 @@ use crate::model::{
     Block, Headline, HeadlineKind, IndicatorSource, Period, Report, Sentence, Span,
 };
 
+/// The documented metric keys (docs/indicators.md "Metric keys").
+pub use super::headline_names::KEYS as METRIC_KEYS;
+
 /// Words that introduce the main targets when 是/为/： follows within a few chars.
 const GOAL_MARKERS: &[&str] = &[
     "主要预期目标",
@@ -463,7 +466,12 @@ fn grain_unit(chars: &[char], at: usize) -> String {
 
 /// Every headline statement of a sentence's text. `target`: the text states
 /// goals (relative targets are kept); else results.
-pub fn statements(text: &str, target: bool, year: Option<u16>) -> Vec<Statement> {
+pub fn statements(
+    text: &str,
+    target: bool,
+    year: Option<u16>,
+    place: Option<&str>,
+) -> Vec<Statement> {
     // stray spaces of a PDF copy ("主要预 期目标") go; `map` leads back to the text
     let raw: Vec<char> = text.chars().collect();
     let mut chars = Vec::with_capacity(raw.len());
@@ -479,14 +487,19 @@ pub fn statements(text: &str, target: bool, year: Option<u16>) -> Vec<Statement>
         map.push(i);
     }
     map.push(raw.len());
-    let mut out = statements_of(&chars, target, year);
+    let mut out = statements_of(&chars, target, year, place);
     for st in &mut out {
         st.span = (map[st.span.0], map[st.span.1]);
     }
     out
 }
 
-fn statements_of(chars: &[char], target: bool, year: Option<u16>) -> Vec<Statement> {
+fn statements_of(
+    chars: &[char],
+    target: bool,
+    year: Option<u16>,
+    place: Option<&str>,
+) -> Vec<Statement> {
     let chars = chars.to_vec();
     let all = numbers(&chars, false);
     let mut out = Vec::new();
@@ -529,7 +542,9 @@ fn statements_of(chars: &[char], target: bool, year: Option<u16>) -> Vec<Stateme
             if is_reference(&chars, cl.start, group[0].start) {
                 continue;
             }
-            if without_years(&lead).chars().any(|c| c.is_ascii_digit()) {
+            if without_years(&lead).chars().any(|c| c.is_ascii_digit())
+                || !starts_a_word(&lead, place)
+            {
                 continue;
             }
             // the figure runs to the next name that is not a reference ("与经济增长同步")
@@ -598,6 +613,80 @@ fn narrow(c: char) -> char {
     }
 }
 
+/// What may stand right before a headline name: the whole region's scope, a
+/// verb, a time word, or the report's own place ("浙江省生产总值").
+const LEAD_ENDINGS: &[&str] = &[
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "全州",
+    "全盟",
+    "全国",
+    "本市",
+    "本省",
+    "我市",
+    "我省",
+    "我区",
+    "全自治区",
+    "地区",
+    "地方",
+    "城镇",
+    "货物",
+    "全社会",
+    "全年",
+    "今年",
+    "去年",
+    "当年",
+    "年",
+    "实现",
+    "完成",
+    "预计",
+    "核算",
+    "统计",
+    "力争",
+    "确保",
+    "争取",
+    "其中",
+    "和",
+    "及",
+    "与",
+    "的",
+    "是",
+    "为",
+    "使",
+    "把",
+    "将",
+    "推动",
+    "促进",
+    "保持",
+    "全体",
+];
+
+/// A name starts a word: nothing glued before it but a scope, verb or time word
+/// ("新区生产总值", "海洋生产总值" name other things).
+fn starts_a_word(lead: &str, place: Option<&str>) -> bool {
+    let Some(last) = lead.chars().last() else {
+        return true;
+    };
+    if !is_han(last) {
+        return true;
+    }
+    if let Some(p) = place.filter(|p| !p.is_empty()) {
+        let stem = super::metric::place_stem(p);
+        if lead.ends_with(p) || lead.ends_with(&stem) {
+            return true;
+        }
+    }
+    // "市一般公共预算收入": the level of government alone
+    matches!(lead, "市" | "省" | "区" | "县" | "州")
+        || LEAD_ENDINGS.iter().any(|w| lead.ends_with(w))
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 /// Text with its "2024年" year names removed.
 fn without_years(s: &str) -> String {
     let c: Vec<char> = s.chars().collect();
@@ -646,6 +735,14 @@ fn attach_level_or_growth(
             _ => return,
         }
     };
+    let mut next = next;
+    let aside: String = chars[next.start..next.end].iter().collect();
+    if aside.contains("可比") || aside.ends_with("计算") {
+        // "…亿元，按可比价格计算，比上年增长7.5%"
+        if let Some(c) = cls.iter().find(|c| c.start == next.end + 1) {
+            next = *c;
+        }
+    }
     let text: String = chars[next.start..next.end].iter().collect();
     if !find_names(&chars[next.start..next.end]).is_empty() {
         return;
@@ -845,7 +942,7 @@ pub fn extract(report: &Report) -> Vec<Headline> {
     for (order, &(i, at)) in goal.iter().enumerate() {
         let s = ps[i].sentence;
         let text: String = s.text.chars().skip(at).collect();
-        for st in statements(&text, true, report.plan_year) {
+        for st in statements(&text, true, report.plan_year, report.region.as_deref()) {
             let rank = st.rank;
             push(
                 &mut out,
@@ -866,7 +963,12 @@ pub fn extract(report: &Report) -> Vec<Headline> {
         if !states_this_years_plan(&p.sentence.text, report.plan_year) {
             continue;
         }
-        for st in statements(&p.sentence.text, true, report.plan_year) {
+        for st in statements(
+            &p.sentence.text,
+            true,
+            report.plan_year,
+            report.region.as_deref(),
+        ) {
             if st.figure.kind == HeadlineKind::Relative {
                 continue;
             }
@@ -924,8 +1026,23 @@ pub fn extract(report: &Report) -> Vec<Headline> {
         if p.period == Some(Period::Target) || looks_forward(&p.sentence.text) {
             continue;
         }
-        for st in statements(&p.sentence.text, false, report.review_year) {
-            let rank = st.rank;
+        for st in statements(
+            &p.sentence.text,
+            false,
+            report.review_year,
+            report.region.as_deref(),
+        ) {
+            // a growth result beats a level-only one of a flow metric
+            let level_only = st.figure.kind == HeadlineKind::Level
+                && !matches!(
+                    st.key.as_str(),
+                    "cpi"
+                        | "unemployment_rate"
+                        | "new_urban_jobs"
+                        | "grain_output"
+                        | "energy_intensity"
+                );
+            let rank = st.rank + if level_only { 5 } else { 0 };
             push(
                 &mut out,
                 rank,
