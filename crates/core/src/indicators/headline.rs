@@ -709,8 +709,9 @@ fn is_reference(chars: &[char], clause_start: usize, at: usize) -> bool {
     ["与", "同", "比", "于"].iter().any(|w| lead.ends_with(w))
 }
 
-/// "生产总值82553亿元，增长6%": a level followed by a growth clause makes a
-/// growth figure with the level beside it (and "增长6%，达到…亿元" the same).
+/// "生产总值82553亿元，增长6%": a level followed by a growth phrase makes a
+/// growth figure with the level beside it ("突破2000亿元，达2060亿元，增长12%"
+/// and "…亿元，按可比价格计算比上年增长12%" too); "增长6%，达到…亿元" the same.
 fn attach_level_or_growth(
     chars: &[char],
     cls: &[Clause],
@@ -722,85 +723,115 @@ fn attach_level_or_growth(
     if key == "cpi" || key == "energy_intensity" || f.value.is_none() || f.low.is_some() {
         return;
     }
-    // "…亿元、增长5.5%" in the clause, or "…亿元，增长6%" in the next one
-    let next = if chars.get(f.end) == Some(&'\u{3001}') {
-        let start = f.end + 1;
-        let end = (start..cls[ci].end)
-            .find(|&i| chars[i] == '\u{3001}')
-            .unwrap_or(cls[ci].end);
-        Clause { start, end }
-    } else {
-        match cls.get(ci + 1) {
-            Some(c) if f.end >= cls[ci].end.saturating_sub(2) => *c,
-            _ => return,
+    // the phrases after the figure: the rest of its clause split at 、, then the next two clauses
+    let mut segs: Vec<Clause> = Vec::new();
+    let mut split = |c: Clause, from: usize| {
+        let mut start = from;
+        for i in from..c.end {
+            if chars[i] == '\u{3001}' {
+                segs.push(Clause { start, end: i });
+                start = i + 1;
+            }
         }
+        segs.push(Clause { start, end: c.end });
     };
-    let mut next = next;
-    let aside: String = chars[next.start..next.end].iter().collect();
-    if aside.contains("可比") || aside.ends_with("计算") {
-        // "…亿元，按可比价格计算，比上年增长7.5%"
-        if let Some(c) = cls.iter().find(|c| c.start == next.end + 1) {
-            next = *c;
-        }
-    }
-    let text: String = chars[next.start..next.end].iter().collect();
-    if !find_names(&chars[next.start..next.end]).is_empty() {
+    if chars.get(f.end) == Some(&'\u{3001}') {
+        split(cls[ci], f.end + 1);
+    } else if f.end + 2 < cls[ci].end {
         return;
     }
-    let mut rest = text.as_str();
-    for w in ["比上年", "同比", "总量", "总额", "实际"] {
-        if let Some(r) = rest.strip_prefix(w) {
-            rest = r;
-        }
+    for c in cls.iter().skip(ci + 1).take(2) {
+        split(*c, c.start);
     }
-    let skipped = text.chars().count() - rest.chars().count();
-    let at = next.start + skipped;
-    if f.kind == HeadlineKind::Level && f.unit.as_deref().is_some_and(|u| u.ends_with('元')) {
-        for (w, s) in GROWTH_VERBS {
-            if let Some(r) = rest.strip_prefix(w) {
+    let money = |u: &str| u.ends_with('元') && u != "元";
+    for seg in segs {
+        let text: String = chars[seg.start..seg.end].iter().collect();
+        if !find_names(&chars[seg.start..seg.end]).is_empty() {
+            return;
+        }
+        let mut rest = text.as_str();
+        loop {
+            let before = rest;
+            for w in [
+                "按可比价格计算",
+                "按可比价计算",
+                "按可比口径计算",
+                "可比价",
+                "比上年",
+                "同比",
+                "总量",
+                "总额",
+                "实际",
+            ] {
+                if let Some(r) = rest.strip_prefix(w) {
+                    rest = r;
+                }
+            }
+            if rest == before {
+                break;
+            }
+        }
+        let at = seg.start + text.chars().count() - rest.chars().count();
+        if rest.is_empty() {
+            continue; // an aside ("按可比价格计算")
+        }
+        if f.kind == HeadlineKind::Level && f.unit.as_deref().is_some_and(money) {
+            // "达2060亿元": the level restated, read on
+            if let Some(w) = ["达到", "达", "为"].iter().find(|w| rest.starts_with(**w)) {
                 let at = at + w.chars().count();
-                if let Some(n) = all.iter().find(|n| n.start == at && n.unit == "%") {
-                    let after: String = chars[n.end..next.end].iter().collect();
-                    if after.is_empty() || POST_WORDS.contains(&after.as_str()) {
-                        let _ = r;
-                        f.level = f.value.zip(f.unit.clone());
-                        f.kind = HeadlineKind::Growth;
-                        f.value = Some(n.value * s);
-                        f.unit = Some("%".into());
-                        if !after.is_empty() {
-                            let q = f.qualifier.take();
-                            f.qualifier = Some(match q {
-                                Some(q) => format!("{q}\u{3001}{after}"),
-                                None => after.clone(),
-                            });
-                        }
-                        f.text = format!(
-                            "{}{}",
-                            f.text,
-                            chars[f.end..next.end].iter().collect::<String>()
-                        );
-                        f.end = next.end;
+                if let Some(n) = all.iter().find(|n| n.start == at && money(&n.unit)) {
+                    if n.end == seg.end {
+                        f.value = Some(n.value);
+                        f.unit = Some(n.unit.clone());
+                        f.end = n.end;
+                        continue;
                     }
                 }
                 return;
             }
+            let Some((w, sign)) = GROWTH_VERBS.iter().find(|(w, _)| rest.starts_with(*w)) else {
+                return;
+            };
+            let at = at + w.chars().count();
+            let Some(n) = all.iter().find(|n| n.start == at && n.unit == "%") else {
+                return;
+            };
+            let after: String = chars[n.end..seg.end].iter().collect();
+            if !(after.is_empty() || POST_WORDS.contains(&after.as_str())) {
+                return;
+            }
+            f.level = f.value.zip(f.unit.clone());
+            f.kind = HeadlineKind::Growth;
+            f.value = Some(n.value * sign);
+            f.unit = Some("%".into());
+            if !after.is_empty() {
+                f.qualifier = Some(match f.qualifier.take() {
+                    Some(q) => format!("{q}\u{3001}{after}"),
+                    None => after.clone(),
+                });
+            }
+            f.text = format!(
+                "{}{}",
+                f.text,
+                chars[f.end..seg.end].iter().collect::<String>()
+            );
+            f.end = seg.end;
+            return;
         }
-    }
-    if f.kind == HeadlineKind::Growth {
-        for w in ["达到", "突破", "超过", "为"] {
-            if rest.starts_with(w) {
+        if f.kind == HeadlineKind::Growth {
+            if let Some(w) = ["达到", "突破", "超过", "为"]
+                .iter()
+                .find(|w| rest.starts_with(**w))
+            {
                 let at = at + w.chars().count();
-                if let Some(n) = all
-                    .iter()
-                    .find(|n| n.start == at && n.unit.ends_with('元') && n.unit != "元")
-                {
-                    if n.end == next.end {
+                if let Some(n) = all.iter().find(|n| n.start == at && money(&n.unit)) {
+                    if n.end == seg.end {
                         f.level = Some((n.value, n.unit.clone()));
                     }
                 }
-                return;
             }
         }
+        return;
     }
 }
 
@@ -1212,4 +1243,202 @@ fn from_table(ind: &crate::model::Indicator) -> Option<Headline> {
         level_unit: level.map(|l| l.1),
         source: ind.source.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (key, kind, value, low, high, unit, qualifier) of each statement.
+    type Row = (
+        String,
+        HeadlineKind,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn read(text: &str, target: bool) -> Vec<Row> {
+        statements(text, target, Some(2024), Some("江南省"))
+            .into_iter()
+            .map(|s| {
+                let f = s.figure;
+                (s.key, f.kind, f.value, f.low, f.high, f.unit, f.qualifier)
+            })
+            .collect()
+    }
+
+    fn one(text: &str, target: bool, key: &str) -> Row {
+        read(text, target)
+            .into_iter()
+            .find(|r| r.0 == key)
+            .unwrap_or_else(|| panic!("no {key} in {text}: {:?}", read(text, target)))
+    }
+
+    #[test]
+    fn ranges_with_dash_and_words() {
+        let r = one("地区生产总值增长5%\u{2014}5.5%", true, "gdp");
+        assert_eq!((r.2, r.3, r.4), (Some(5.0), Some(5.0), Some(5.5)));
+        let r = one("生产总值增长5.5%到6%", true, "gdp");
+        assert_eq!((r.3, r.4), (Some(5.5), Some(6.0)));
+        let r = one("生产总值增长7\u{2014}7.5%", true, "gdp");
+        assert_eq!(
+            (r.3, r.4, r.5.as_deref()),
+            (Some(7.0), Some(7.5), Some("%"))
+        );
+    }
+
+    #[test]
+    fn qualifiers_before_and_after() {
+        let r = one("地区生产总值增长5.5%左右", true, "gdp");
+        assert_eq!(r.6.as_deref(), Some("左右"));
+        let r = one("城镇调查失业率控制在5.5%以内", true, "unemployment_rate");
+        assert_eq!(
+            (r.1, r.2, r.6.as_deref()),
+            (HeadlineKind::Level, Some(5.5), Some("控制在、以内"))
+        );
+        let r = one("城镇新增就业力争达到12万人以上", true, "new_urban_jobs");
+        assert_eq!(
+            (r.2, r.5.as_deref(), r.6.as_deref()),
+            (Some(12.0), Some("万人"), Some("力争、以上"))
+        );
+        let r = one("粮食总产量稳定在650亿斤以上", true, "grain_output");
+        assert_eq!((r.2, r.5.as_deref()), (Some(650.0), Some("亿斤")));
+        let r = one("居民消费价格涨幅3%左右", true, "cpi");
+        assert_eq!((r.1, r.2), (HeadlineKind::Level, Some(3.0)));
+        let r = one("单位生产总值能耗下降3%", true, "energy_intensity");
+        assert_eq!(r.2, Some(3.0), "the fall itself");
+    }
+
+    #[test]
+    fn results_level_then_growth_and_the_pair_of_incomes() {
+        let r = one("全省生产总值82553亿元，比上年增长6%", false, "gdp");
+        assert_eq!((r.1, r.2), (HeadlineKind::Growth, Some(6.0)));
+        let st = statements(
+            "全区生产总值突破2000亿元，达2060亿元，增长12%",
+            false,
+            Some(2023),
+            None,
+        );
+        assert_eq!(st[0].figure.level, Some((2060.0, "亿元".to_string())));
+        assert_eq!(st[0].figure.value, Some(12.0));
+        let v = read("城镇和农村居民人均可支配收入分别增长5.2%、7.3%", false);
+        assert_eq!(v[0].0, "disposable_income_urban");
+        assert_eq!(v[0].2, Some(5.2));
+        assert_eq!(v[1].0, "disposable_income_rural");
+        assert_eq!(v[1].2, Some(7.3));
+        assert_eq!(one("居民消费价格下降0.3%", false, "cpi").2, Some(-0.3));
+    }
+
+    #[test]
+    fn a_result_clause_with_goal_words_or_another_year_is_not_a_result() {
+        assert!(read("力争地区生产总值增长8%", false).is_empty());
+        assert!(read("生产总值年均增长8%", false).is_empty());
+        assert!(
+            read("2019年全省生产总值增长6%", false).is_empty(),
+            "review year is 2024 here"
+        );
+        assert!(
+            read("新区生产总值增长17.5%", false).is_empty(),
+            "a part of the region"
+        );
+        assert!(read("人均生产总值增长5%", false).is_empty());
+    }
+
+    #[test]
+    fn relative_targets_have_no_number_but_are_targets() {
+        let v = read("一般公共预算收入、城乡居民收入与经济增长同步", true);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].0, "fiscal_revenue");
+        assert_eq!(v[0].1, HeadlineKind::Relative);
+        assert_eq!(v[0].2, None);
+        assert_eq!(v[1].0, "disposable_income");
+        // not a result
+        assert!(read("一般公共预算收入与经济增长同步", false).is_empty());
+    }
+
+    #[test]
+    fn the_goal_marker_and_what_is_not_one() {
+        let t = "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右";
+        let at = goal_marker(t, Some(2024)).unwrap();
+        assert!(t.chars().skip(at).collect::<String>().starts_with("地区"));
+        assert!(goal_marker("圆满完成了主要预期目标", Some(2024)).is_none());
+        assert!(goal_marker("今后五年的主要目标是：", Some(2024)).is_none());
+        assert!(goal_marker("2025年的主要目标是：", Some(2024)).is_none());
+        assert!(goal_marker(
+            "2024年是“十四五”规划的关键之年，主要预期目标为：",
+            Some(2024)
+        )
+        .is_some());
+    }
+
+    /// A report of one section holding one sentence per paragraph.
+    fn report(paragraphs: &[&str]) -> Report {
+        let blocks = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let id = format!("r:s1:p{}", i + 1);
+                Block::paragraph(&id, &[(&format!("{id}.1"), t)])
+            })
+            .collect();
+        let mut r = Report::empty("r", "t");
+        r.sections = vec![crate::model::Section::heading(
+            "r:s1",
+            1,
+            "一、",
+            "工作",
+            blocks,
+            vec![],
+        )];
+        r.plan_year = Some(2024);
+        r.review_year = Some(2023);
+        r
+    }
+
+    #[test]
+    fn the_first_gdp_figure_is_last_years_result_not_the_target() {
+        let r = report(&[
+            "过去一年，全省生产总值增长6%，一般公共预算收入增长7%。",
+            "今年经济社会发展的主要预期目标是：生产总值增长5.5%左右，一般公共预算收入与经济增长同步。",
+        ]);
+        let h = extract(&r);
+        let gdp_a = h
+            .iter()
+            .find(|h| h.key == "gdp" && h.period == Period::Actual)
+            .unwrap();
+        assert_eq!((gdp_a.value, gdp_a.year), (Some(6.0), Some(2023)));
+        let gdp_t = h
+            .iter()
+            .find(|h| h.key == "gdp" && h.period == Period::Target)
+            .unwrap();
+        assert_eq!((gdp_t.value, gdp_t.year), (Some(5.5), Some(2024)));
+        let fis_t = h
+            .iter()
+            .find(|h| h.key == "fiscal_revenue" && h.period == Period::Target)
+            .unwrap();
+        assert_eq!(fis_t.kind, HeadlineKind::Relative);
+    }
+
+    #[test]
+    fn a_year_without_a_gdp_target_says_so() {
+        let r = report(&[
+            "去年国内生产总值增长6.1%。",
+            "今年发展主要目标是：城镇新增就业900万人以上，城镇调查失业率6%左右。",
+            "需要说明的是，我们没有提出全年经济增速具体目标，主要因为不确定性很大。",
+        ]);
+        let h = extract(&r);
+        let t = h
+            .iter()
+            .find(|h| h.key == "gdp" && h.period == Period::Target)
+            .unwrap();
+        assert_eq!(t.kind, HeadlineKind::NoNumber);
+        assert_eq!(t.value, None);
+        assert!(t.text.contains("没有提出"));
+        assert!(h
+            .iter()
+            .any(|h| h.key == "new_urban_jobs" && h.value == Some(900.0)));
+    }
 }

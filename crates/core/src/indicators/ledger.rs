@@ -444,3 +444,259 @@ pub fn by_region(rows: &[LedgerRow], key: &str) -> BTreeMap<String, Vec<LedgerRo
     }
     m
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn h(
+        key: &str,
+        period: Period,
+        year: u16,
+        kind: HeadlineKind,
+        value: Option<f64>,
+        text: &str,
+    ) -> Headline {
+        Headline {
+            key: key.into(),
+            metric: "生产总值".into(),
+            period,
+            year: Some(year),
+            kind,
+            text: text.into(),
+            value,
+            low: None,
+            high: None,
+            unit: value.map(|_| "%".to_string()),
+            qualifier: None,
+            level_value: None,
+            level_unit: None,
+            source: IndicatorSource::Sentence {
+                sentence: format!("{key}:{year}"),
+                span: Span(0, 1),
+            },
+        }
+    }
+
+    fn report(id: &str, region: &str, level: Level, plan: u16, hl: Vec<Headline>) -> Report {
+        let mut r = Report::empty(id, "t");
+        r.region = Some(region.into());
+        r.level = Some(level);
+        r.plan_year = Some(plan);
+        r.review_year = Some(plan - 1);
+        r.headlines = hl;
+        r
+    }
+
+    fn q(mut x: Headline, q: &str) -> Headline {
+        x.qualifier = Some(q.into());
+        x
+    }
+
+    fn row<'a>(rows: &'a [LedgerRow], region: &str, year: u16, key: &str) -> &'a LedgerRow {
+        rows.iter()
+            .find(|r| r.region == region && r.year == year && r.key == key)
+            .unwrap()
+    }
+
+    #[test]
+    fn targets_meet_next_years_results_and_the_upper_level() {
+        use HeadlineKind::{Growth, NoNumber, Relative};
+        use Period::*;
+        let mut range = h("gdp", Target, 2024, Growth, Some(5.0), "增长5%\u{2014}5.5%");
+        range.low = Some(5.0);
+        range.high = Some(5.5);
+        let reports = vec![
+            report(
+                "china-2024",
+                "全国",
+                Level::National,
+                2024,
+                vec![q(
+                    h("gdp", Target, 2024, Growth, Some(5.0), "增长5%左右"),
+                    "左右",
+                )],
+            ),
+            report(
+                "china-2025",
+                "全国",
+                Level::National,
+                2025,
+                vec![h("gdp", Actual, 2024, Growth, Some(5.0), "增长5%")],
+            ),
+            report(
+                "js-2024",
+                "江南省",
+                Level::Province,
+                2024,
+                vec![
+                    range,
+                    q(
+                        h(
+                            "cpi",
+                            Target,
+                            2024,
+                            HeadlineKind::Level,
+                            Some(3.0),
+                            "涨幅3%左右",
+                        ),
+                        "左右",
+                    ),
+                    q(
+                        h(
+                            "unemployment_rate",
+                            Target,
+                            2024,
+                            HeadlineKind::Level,
+                            Some(5.5),
+                            "5.5%以内",
+                        ),
+                        "以内",
+                    ),
+                    h(
+                        "fiscal_revenue",
+                        Target,
+                        2024,
+                        Relative,
+                        None,
+                        "与经济增长同步",
+                    ),
+                    h("grain_output", Target, 2024, NoNumber, None, "没有提出"),
+                ],
+            ),
+            report(
+                "js-2025",
+                "江南省",
+                Level::Province,
+                2025,
+                vec![
+                    h("gdp", Actual, 2024, Growth, Some(5.8), "增长5.8%"),
+                    h(
+                        "cpi",
+                        Actual,
+                        2024,
+                        HeadlineKind::Level,
+                        Some(0.2),
+                        "上涨0.2%",
+                    ),
+                    h(
+                        "unemployment_rate",
+                        Actual,
+                        2024,
+                        HeadlineKind::Level,
+                        Some(5.6),
+                        "5.6%",
+                    ),
+                    h(
+                        "fiscal_revenue",
+                        Actual,
+                        2024,
+                        Growth,
+                        Some(5.5),
+                        "增长5.5%",
+                    ),
+                ],
+            ),
+        ];
+        let rows = ledger(&reports);
+        let gdp = row(&rows, "江南省", 2024, "gdp");
+        assert_eq!(
+            gdp.assessment,
+            Assessment::Exceeded,
+            "{}",
+            gdp.assessment_reason
+        );
+        assert_eq!(gdp.gap, Some(0.3));
+        assert_eq!(gdp.upper_region.as_deref(), Some("全国"));
+        assert_eq!(gdp.upper_target_value, Some(5.0));
+        assert_eq!(gdp.upper_difference, Some(0.0));
+        assert_eq!(gdp.actual_report.as_deref(), Some("js-2025"));
+        // a price target is a ceiling: far below it is met
+        assert_eq!(
+            row(&rows, "江南省", 2024, "cpi").assessment,
+            Assessment::Met
+        );
+        assert_eq!(
+            row(&rows, "江南省", 2024, "unemployment_rate").assessment,
+            Assessment::Missed
+        );
+        // in step with GDP within half a point
+        let f = row(&rows, "江南省", 2024, "fiscal_revenue");
+        assert_eq!(f.assessment, Assessment::Met, "{}", f.assessment_reason);
+        let g = row(&rows, "江南省", 2024, "grain_output");
+        assert_eq!(g.assessment, Assessment::Unknown);
+        assert!(g.assessment_reason.contains("no numeric target"));
+        // national: met within 5% of 5
+        assert_eq!(row(&rows, "全国", 2024, "gdp").assessment, Assessment::Met);
+        // 2025 has no report after it
+        assert!(rows.iter().all(|r| r.year == 2024));
+    }
+
+    #[test]
+    fn a_missing_result_says_why() {
+        use HeadlineKind::Growth;
+        use Period::*;
+        let reports = vec![
+            report(
+                "a-2020",
+                "甲市",
+                Level::City,
+                2020,
+                vec![h("gdp", Target, 2020, Growth, Some(6.0), "增长6%")],
+            ),
+            report(
+                "a-2021",
+                "甲市",
+                Level::City,
+                2021,
+                vec![h("gdp", Target, 2021, Growth, Some(6.0), "增长6%")],
+            ),
+        ];
+        let rows = ledger(&reports);
+        assert!(row(&rows, "甲市", 2020, "gdp")
+            .assessment_reason
+            .contains("states no gdp result"));
+        assert!(row(&rows, "甲市", 2021, "gdp")
+            .assessment_reason
+            .contains("no 2022 report"));
+        assert_eq!(row(&rows, "甲市", 2021, "gdp").upper_region, None);
+    }
+
+    #[test]
+    fn bounds_and_bare_figures() {
+        use HeadlineKind::Growth;
+        use Period::*;
+        let t = |v: f64, text: &str, qual: &str| {
+            let x = h("gdp", Target, 2024, Growth, Some(v), text);
+            if qual.is_empty() {
+                x
+            } else {
+                q(x, qual)
+            }
+        };
+        let a = |v: f64| h("gdp", Actual, 2024, Growth, Some(v), "增长");
+        let run = |t: Headline, a: Headline| assess("gdp", &t, Some(&a), None, None, String::new).0;
+        assert_eq!(
+            run(t(7.0, "增长7%以上", "以上"), a(6.9)),
+            Assessment::Missed
+        );
+        assert_eq!(run(t(7.0, "增长7%以上", "以上"), a(9.0)), Assessment::Met);
+        assert_eq!(
+            run(t(7.0, "增长7%", ""), a(7.04)),
+            Assessment::Met,
+            "printed precision"
+        );
+        assert_eq!(run(t(7.0, "增长7%", ""), a(7.6)), Assessment::Exceeded);
+        // within 5% of 7 or half its last printed digit (0.5), the larger
+        assert_eq!(run(t(7.0, "增长7%左右", "左右"), a(6.5)), Assessment::Met);
+        assert_eq!(
+            run(t(7.0, "增长7%左右", "左右"), a(6.4)),
+            Assessment::Missed
+        );
+        assert_eq!(
+            run(t(7.0, "增长7%左右", "左右"), a(7.6)),
+            Assessment::Exceeded
+        );
+    }
+}
