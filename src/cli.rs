@@ -214,6 +214,13 @@ pub enum Command {
         baogao indicators --period target --format csv\n  \
         baogao indicators --joined --format json")]
     Indicators(IndicatorsArgs),
+    /// Print the target ledger: each region's headline targets by year, the
+    /// result, met/exceeded/missed, and the upper level's target (docs/indicators.md).
+    #[command(after_help = "Exit status 1 when no row matches.\n\nExamples:\n  \
+        baogao targets --model corpus.json --metric gdp --region 浙江\n  \
+        baogao targets --model corpus.json --year 2015-2020 --format csv\n  \
+        baogao targets --model corpus.json --level city --metric cpi --format json")]
+    Targets(TargetsArgs),
     /// Print shell completions (e.g. `baogao completions bash > ~/.local/share/bash-completion/completions/baogao`).
     Completions {
         /// The shell.
@@ -353,6 +360,31 @@ pub struct IndicatorsArgs {
     pub format: Format,
     #[command(flatten)]
     pub reports: ReportsArg,
+    #[command(flatten)]
+    pub model: ModelArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TargetsArgs {
+    /// Only rows of this region, or whose upper region is it: Chinese (浙江,
+    /// 杭州市) or the pinyin its report ids spell (zhejiang), a prefix is enough.
+    #[arg(long, value_name = "TEXT")]
+    pub region: Option<String>,
+    /// Only targets for this year, or an inclusive range: 2024, 2015-2020, 2015..2020.
+    #[arg(long, value_name = "N|FROM-TO",
+          value_parser = |s: &str| crate::model::filter::parse_years(s))]
+    pub year: Option<std::ops::RangeInclusive<u16>>,
+    /// Only regions of this level: national, province, city, district, county.
+    #[arg(long, value_name = "LEVEL",
+          value_parser = |s: &str| crate::model::filter::parse_level(s))]
+    pub level: Option<crate::model::Level>,
+    /// Only this metric key (gdp, fiscal_revenue, cpi …; disposable_income
+    /// also takes its _urban and _rural rows).
+    #[arg(long, value_name = "KEY")]
+    pub metric: Option<String>,
+    /// How to print them.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
     #[command(flatten)]
     pub model: ModelArg,
 }

@@ -17,6 +17,7 @@ pub mod output;
 pub mod search;
 pub mod show;
 pub mod tables;
+pub mod targets;
 pub mod tempfiles;
 
 use std::path::Path;
@@ -79,6 +80,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Outline(args) => outline::run(&load(&args.model, top)?, args),
         Command::Tables(args) => tables::run(&load(&args.model, top)?, args),
         Command::Indicators(args) => indicators::run(&load(&args.model, top)?, args),
+        Command::Targets(args) => targets::run(args.model.model.as_deref().or(top), args),
         Command::Completions { shell } => generate::completions(*shell),
         Command::Man { dir } => generate::man(dir.as_deref()),
     }

@@ -153,6 +153,7 @@ pub fn small_model() -> Model {
             removed: vec![],
             warnings: vec![],
             indicators: vec![],
+            headlines: vec![],
         }],
     }
 }

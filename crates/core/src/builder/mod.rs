@@ -192,8 +192,10 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
         removed,
         warnings,
         indicators: Vec::new(),
+        headlines: Vec::new(),
     };
     report.indicators = crate::indicators::extract(&report);
+    report.headlines = crate::indicators::headline::extract(&report);
     Ok(report)
 }
 

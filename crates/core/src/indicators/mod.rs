@@ -5,10 +5,15 @@
 //! - [`table`]: records of a printed results/targets table
 //! - [`target`]: target text ("增长7%左右") parsed, and assessed against an actual
 //! - [`derived`]: joined, prose-target and cross-report compare tables
+//! - [`headline`]: headline targets and results of a report (`Report::headlines`)
+//! - [`ledger`]: targets joined with results and the upper level, region × year × key
 //! - [`metric`]: metric keys for joins (strip scope words and place names)
 //! - [`cmd`]: `baogao indicators` / `baogao tables`
 
 pub mod derived;
+pub mod headline;
+mod headline_names;
+pub mod ledger;
 pub mod metric;
 pub mod number;
 pub mod prose;

@@ -81,17 +81,23 @@ impl ReportFilter {
 }
 
 fn region_matches(r: &Report, q: &str) -> bool {
+    region_names_match(q, r.region.as_deref(), r.parent_region.as_deref(), &r.id)
+}
+
+/// The region rule for anything that names a region, the region above it and
+/// a report id (a report; a row of the target ledger).
+pub fn region_names_match(q: &str, region: Option<&str>, parent: Option<&str>, id: &str) -> bool {
     let q = q.trim();
     if q.is_empty() {
         return true;
     }
-    let named = |n: &Option<String>| n.as_deref().is_some_and(|n| n.contains(q));
-    if named(&r.region) || named(&r.parent_region) {
+    let named = |n: Option<&str>| n.is_some_and(|n| n.contains(q));
+    if named(region) || named(parent) {
         return true;
     }
     // the id starts with the region's pinyin: zhejiang-2024, shanghai-2024-plan
     q.is_ascii() && {
-        let spelt = r.id.split('-').next().unwrap_or("");
+        let spelt = id.split('-').next().unwrap_or("");
         spelt
             .to_ascii_lowercase()
             .starts_with(&q.to_ascii_lowercase())

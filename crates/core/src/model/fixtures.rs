@@ -127,6 +127,7 @@ impl Report {
             removed: Vec::new(),
             warnings: Vec::new(),
             indicators: Vec::new(),
+            headlines: Vec::new(),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod cite;
 pub mod filter;
 pub mod fixtures;
+pub mod headline;
 pub mod indicator;
 pub mod load;
 pub mod location;

@@ -25,8 +25,10 @@ use super::types::{Model, Report};
 const MAGIC: &[u8; 8] = b"BAOGAOPK";
 /// Bumped when the layout or what a stub keeps changes (not the model
 /// schema): a cache of another version is rebuilt, never trusted. 2: stubs
-/// kept the sections and tables; 3: stubs are metadata only.
-const LAYOUT_VERSION: u64 = 3;
+/// kept the sections and tables; 3: stubs were metadata only, or kept the
+/// headline figures too; 4: stubs are metadata and headline figures
+/// (`Report::headlines`, small: what `baogao targets` reads).
+const LAYOUT_VERSION: u64 = 4;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -38,9 +40,10 @@ struct Header {
 }
 
 /// A report with its body left out: its metadata (id, title, region,
-/// years, source, warnings), without preamble, sections, tables, removed
-/// pieces or indicators. What lists reports (an outline's report nodes, the
-/// picker, search scopes) needs; a report's sections come from its blob.
+/// years, source, warnings) and headline figures, without preamble,
+/// sections, tables, removed pieces or indicators. What lists reports (an
+/// outline's report nodes, the picker, search scopes) and the target ledger
+/// need; a report's sections come from its blob.
 pub fn stub(r: &Report) -> Report {
     Report {
         preamble: Vec::new(),

@@ -5,10 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::headline::{Headline, HeadlineKind};
 pub use super::indicator::{Indicator, IndicatorSource, Period};
 
 /// Major.minor version of the model format. A loader refuses another major.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// The whole model: every report the builder was given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,6 +72,9 @@ pub struct Report {
     /// Quantitative statements extracted from prose and tables.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// Headline targets and results (docs/indicators.md "Headline targets").
+    #[serde(default)]
+    pub headlines: Vec<Headline>,
 }
 
 /// Where the report came from.
