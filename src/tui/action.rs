@@ -48,6 +48,8 @@ pub enum Mode {
     Records,
     /// The report picker: type a region or a year, Enter goes there.
     Picker,
+    /// The Targets view: type to narrow the regions.
+    Targets,
     /// After `m` or `'`: the next key names a mark.
     Mark,
 }
@@ -84,6 +86,10 @@ pub enum Action {
     SearchOpen,
     /// Open the report picker.
     PickReport,
+    /// Open the Targets view (the target ledger as a grid).
+    Targets,
+    /// Targets view: the selected region's chart instead of the grid (toggle).
+    Chart,
     SearchNext,
     SearchPrev,
     /// Limit search to the current report (toggle).

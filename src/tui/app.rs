@@ -30,6 +30,8 @@ pub enum Overlay {
     Records,
     /// The report picker (`App::picker`).
     Picker,
+    /// The Targets view (`App::targets`).
+    Targets,
 }
 
 /// What Esc in the search prompt goes back to.
@@ -126,6 +128,9 @@ pub struct App {
     pub hidden_from: Option<HiddenFrom>,
     /// The report picker while it is open.
     pub picker: Option<super::picker::PickerState>,
+    /// The Targets view, kept (with its metric, filter and selection) once
+    /// opened.
+    pub targets: Option<super::targets::TargetsState>,
     /// Where the reader last was in each report it left.
     pub places: super::picker::Places,
     /// The table filter prompt's cursor (chars into the filter).
@@ -185,6 +190,7 @@ impl App {
             outline_hidden: false,
             filter_cursor: 0,
             picker: None,
+            targets: None,
             places: Default::default(),
             hidden_from: None,
             lazy: None,
@@ -207,6 +213,7 @@ impl App {
             Some(Overlay::Popup) => Mode::Popup,
             Some(Overlay::Records) => Mode::Records,
             Some(Overlay::Picker) => Mode::Picker,
+            Some(Overlay::Targets) => Mode::Targets,
             None => match self.focus {
                 Focus::Outline => Mode::Outline,
                 Focus::Reader => Mode::Reader,
@@ -428,6 +435,31 @@ impl App {
         self.focus = Focus::Tables;
         self.right = Focus::Tables;
         self.relayout();
+    }
+
+    /// Go to an indicator's source in report `report` (by id): a sentence
+    /// in the reader, or a cell in the tables pane. False when it is not
+    /// there.
+    pub fn jump_to_source(&mut self, report: &str, source: &crate::model::IndicatorSource) -> bool {
+        use crate::model::IndicatorSource;
+        let Some(ri) = self.model.reports.iter().position(|r| r.id == report) else {
+            return false;
+        };
+        self.ensure_report(ri);
+        let loc = match source {
+            IndicatorSource::Sentence { sentence, .. } => Location::Sentence {
+                report: report.to_string(),
+                section: crate::indicators::derived::section_of(&self.model.reports[ri], sentence),
+                sentence: sentence.clone(),
+            },
+            IndicatorSource::Cell { table, row, column } => Location::Cell {
+                report: report.to_string(),
+                table: table.clone(),
+                row: *row,
+                column: *column,
+            },
+        };
+        self.jump(&loc)
     }
 
     /// Go to a location: the outline selects the section, the reader scrolls

@@ -23,7 +23,8 @@ pub const NO_REGION: &str = "(no region)";
 /// After the year in a plan report's short name.
 const PLAN: &str = "计划";
 
-fn level_rank(l: Option<Level>) -> u8 {
+/// National first, then provinces, cities, districts, counties, none.
+pub fn level_rank(l: Option<Level>) -> u8 {
     match l {
         Some(Level::National) => 0,
         Some(Level::Province) => 1,

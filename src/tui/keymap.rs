@@ -155,6 +155,13 @@ pub static BINDINGS: &[Binding] = &[
     b(Panes, &[ch('t')], "t", Action::Tables, "tables pane"),
     b(
         Panes,
+        &[ch('T')],
+        "T",
+        Action::Targets,
+        "targets: every region's targets and results by year",
+    ),
+    b(
+        Panes,
         &[ch('/')],
         "/",
         Action::SearchOpen,
@@ -679,6 +686,112 @@ pub static BINDINGS: &[Binding] = &[
         Action::Close,
         "cancel",
     ),
+    // Targets view
+    b(
+        Only(Mode::Targets),
+        &[k(Down), ctrl('n')],
+        "Down  C-n",
+        Action::Down,
+        "next region",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(Up), ctrl('p')],
+        "Up  C-p",
+        Action::Up,
+        "previous region",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(Right), ctrl('f')],
+        "Right  C-f",
+        Action::Right,
+        "next year",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(Left), ctrl('b')],
+        "Left  C-b",
+        Action::Left,
+        "previous year",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(PageDown)],
+        "PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(PageUp)],
+        "PgUp",
+        Action::PageUp,
+        "page up",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(Tab)],
+        "Tab",
+        Action::FocusNext,
+        "next metric",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(BackTab)],
+        "S-Tab",
+        Action::FocusPrev,
+        "previous metric",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[ctrl('s')],
+        "C-s",
+        Action::Sort,
+        "sort by the selected year (highest, lowest, off)",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[ctrl('g')],
+        "C-g",
+        Action::Chart,
+        "chart of the selected region (toggle)",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "open the target's sentence in the reader",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(Backspace)],
+        "Backspace",
+        Action::Backspace,
+        "delete a character",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[ctrl('w')],
+        "C-w",
+        Action::Edit(Edit::WordBack),
+        "delete the word before the cursor",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[ctrl('u')],
+        "C-u",
+        Action::Edit(Edit::ToStart),
+        "delete to the start",
+    ),
+    b(
+        Only(Mode::Targets),
+        &[k(Esc), ctrl('c')],
+        "Esc",
+        Action::Close,
+        "close",
+    ),
     // After m or '
     b(
         Only(Mode::Mark),
@@ -799,7 +912,7 @@ fn applies(scope: Scope, mode: Mode) -> bool {
 pub fn is_text_mode(mode: Mode) -> bool {
     matches!(
         mode,
-        Mode::Search | Mode::Filter | Mode::Mark | Mode::Picker
+        Mode::Search | Mode::Filter | Mode::Mark | Mode::Picker | Mode::Targets
     )
 }
 
@@ -831,7 +944,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The help text: one section per context, one line per binding (ASCII labels).
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let groups: [(&str, Scope); 11] = [
+    let groups: [(&str, Scope); 12] = [
         ("Everywhere", Scope::Panes),
         ("Outline", Scope::Only(Mode::Outline)),
         ("Reader", Scope::Only(Mode::Reader)),
@@ -841,6 +954,10 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         (
             "Report picker (type a region or a year)",
             Scope::Only(Mode::Picker),
+        ),
+        (
+            "Targets (type a region to narrow)",
+            Scope::Only(Mode::Targets),
         ),
         ("After m or ' (a mark's letter)", Scope::Only(Mode::Mark)),
         ("Cell popup", Scope::Only(Mode::Popup)),

@@ -29,6 +29,7 @@ pub mod searcher;
 pub mod sort;
 pub mod strings;
 pub mod tables;
+pub mod targets;
 pub mod terminal;
 #[cfg(test)]
 mod test_support;
@@ -59,6 +60,8 @@ mod search_results_test;
 mod snapshots_test;
 #[cfg(test)]
 mod tables_test;
+#[cfg(test)]
+mod targets_test;
 #[cfg(test)]
 mod update_test;
 

@@ -41,6 +41,10 @@ pub const NO_SEARCH: &str = "no search yet - press /";
 /// n / N after a search that found nothing.
 pub const NO_SEARCH_HITS: &str = "the last search found nothing - press /";
 pub const NOTHING_TO_COPY: &str = "nothing to copy here";
+pub const TITLE_TARGETS: &str = "Targets";
+pub const NO_TARGETS: &str = "no headline targets in these reports";
+pub const NO_REGIONS_MATCH: &str = "no region matches";
+pub const NO_TARGET_SOURCE: &str = "no sentence for this cell";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {
@@ -55,5 +59,6 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Help => "j/k:scroll Esc:close",
         Mode::Picker => "type a region or year (zhejiang, zj, 2024) Enter:go Esc:cancel",
         Mode::Mark => "a-z:mark  ':last position  Esc:cancel",
+        Mode::Targets => "type a region  Tab:metric C-s:sort C-g:chart Enter:source Esc:close",
     }
 }

@@ -63,6 +63,7 @@ fn apply(app: &mut App, msg: Msg) {
         Mode::Filter => filter(app, action),
         Mode::Search => search(app, action),
         Mode::Picker => picker(app, action),
+        Mode::Targets => targets(app, action),
         Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
     }
 }
@@ -351,6 +352,82 @@ fn picker(app: &mut App, action: Action) {
     p.scroll_into_view(rows);
 }
 
+/// The Targets view: typing narrows the regions, arrows move, Tab picks
+/// the metric, C-s sorts by the selected year, C-g shows the chart, Enter
+/// opens the selected target's sentence (the view keeps its state for `T`).
+fn targets(app: &mut App, action: Action) {
+    let (rows, cols) = super::ui::targets::grid_size(app.plan().status.y, app.size.0);
+    let Some(t) = app.targets.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    let typed = match action {
+        Action::Input(c) => edit(&mut t.query, &mut t.cursor, Edit::Insert(c)),
+        Action::Backspace => edit(&mut t.query, &mut t.cursor, Edit::Backspace),
+        Action::Edit(e) => edit(&mut t.query, &mut t.cursor, e),
+        Action::Down => {
+            t.move_row(1);
+            false
+        }
+        Action::Up => {
+            t.move_row(-1);
+            false
+        }
+        Action::PageDown => {
+            t.move_row(rows as isize);
+            false
+        }
+        Action::PageUp => {
+            t.move_row(-(rows as isize));
+            false
+        }
+        Action::Right => {
+            t.move_col(1);
+            false
+        }
+        Action::Left => {
+            t.move_col(-1);
+            false
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            t.next_key(if action == Action::FocusNext { 1 } else { -1 });
+            false
+        }
+        Action::Sort => {
+            t.cycle_sort();
+            false
+        }
+        Action::Chart => {
+            t.chart = !t.chart;
+            false
+        }
+        Action::Close => {
+            app.overlay = None;
+            return;
+        }
+        Action::Enter => {
+            let src = t
+                .selected()
+                .and_then(|r| Some((r.report.clone()?, r.source.clone()?)));
+            match src {
+                Some((report, source)) => {
+                    app.overlay = None;
+                    if !app.jump_to_source(&report, &source) {
+                        app.message = Some(strings::NO_TARGET_SOURCE);
+                    }
+                }
+                None => app.message = Some(strings::NO_TARGET_SOURCE),
+            }
+            return;
+        }
+        _ => false,
+    };
+    if typed {
+        t.refilter();
+    }
+    t.scroll_into_view(rows, cols);
+}
+
 /// How many reports the picker lists at once (the body less the prompt
 /// and a blank row).
 pub fn picker_rows(app: &App) -> usize {
@@ -365,6 +442,16 @@ fn pane(app: &mut App, action: Action) {
             p.scroll_into_view(picker_rows(app));
             app.picker = Some(p);
             app.overlay = Some(Overlay::Picker);
+        }
+        Action::Targets => {
+            if app.targets.is_none() {
+                app.targets = Some(super::targets::TargetsState::new(&app.model));
+            }
+            let (rows, cols) = super::ui::targets::grid_size(app.plan().status.y, app.size.0);
+            if let Some(t) = app.targets.as_mut() {
+                t.scroll_into_view(rows, cols);
+            }
+            app.overlay = Some(Overlay::Targets);
         }
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::SearchOpen => {

@@ -12,6 +12,7 @@ pub mod records;
 pub mod search;
 pub mod status;
 pub mod tables;
+pub mod targets;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
@@ -92,6 +93,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         Some(Overlay::Popup) => popup::render(app, body, buf, &ctx),
         Some(Overlay::Records) => records::render(app, body, buf, &ctx),
         Some(Overlay::Picker) => picker::render(app, body, buf, &ctx),
+        Some(Overlay::Targets) => targets::render(app, body, buf, &ctx),
         Some(Overlay::Filter) | None => {}
     }
 }

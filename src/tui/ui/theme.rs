@@ -37,6 +37,20 @@ impl Theme {
             s
         }
     }
+    /// A target's assessment in the Targets view (the cell's mark says it
+    /// too, so monochrome loses nothing).
+    pub fn assessment(&self, a: crate::indicators::target::Assessment) -> Style {
+        use crate::indicators::target::Assessment::*;
+        if !self.color {
+            return Style::new();
+        }
+        match a {
+            Exceeded => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            Met => Style::new().fg(Color::Green),
+            Missed => Style::new().fg(Color::Red),
+            Unknown => Style::new(),
+        }
+    }
     pub fn dim(&self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)

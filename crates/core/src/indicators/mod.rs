@@ -22,6 +22,8 @@ pub mod target;
 mod words;
 
 pub use derived::{derived_tables, joined_rows, DerivedTable, JoinedRow};
+/// The headline metric keys, in their documented order.
+pub use headline_names::KEYS;
 
 use crate::model::indicator::IndicatorKind;
 use crate::model::{Block, Indicator, IndicatorSource, Period, Report, Section, SectionKind, Span};
