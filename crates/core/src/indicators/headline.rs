@@ -581,12 +581,20 @@ fn statements_of(
                     figs[i].clone()
                 };
                 attach_level_or_growth(&chars, &cls, ci, &all, &key, &mut f);
-                if !target && lead.contains("预计") {
-                    // a result estimated before the year's statistics
-                    f.qualifier = Some(match f.qualifier.take() {
-                        Some(q) => format!("预计\u{3001}{q}"),
-                        None => "预计".into(),
-                    });
+                // a result estimated before the year's statistics (预计); a
+                // target's hedge printed before its name (力争粮食产量…)
+                let hedge = if target {
+                    ["力争", "确保"].into_iter().find(|w| lead.contains(w))
+                } else {
+                    lead.contains("预计").then_some("预计")
+                };
+                if let Some(w) = hedge {
+                    if !f.qualifier.as_deref().is_some_and(|q| q.contains(w)) {
+                        f.qualifier = Some(match f.qualifier.take() {
+                            Some(q) => format!("{w}\u{3001}{q}"),
+                            None => w.to_string(),
+                        });
+                    }
                 }
                 let start = group.first().map_or(0, |g| g.start);
                 out.push(Statement {
@@ -757,6 +765,7 @@ fn attach_level_or_growth(
                 "按可比价计算",
                 "按可比口径计算",
                 "可比价",
+                "可比",
                 "比上年",
                 "同比",
                 "总量",
@@ -1133,7 +1142,7 @@ fn states_this_years_plan(text: &str, plan_year: Option<u16>) -> bool {
         && PLAN_WORDS.iter().any(|w| text.contains(w))
         && !MULTI_YEAR.iter().any(|w| text.contains(w))
         && !PAST_WORDS[..4].iter().any(|w| text.contains(w))
-        && !["去年", "上年", "过去"].iter().any(|w| text.contains(w))
+        && !["去年", "过去"].iter().any(|w| text.contains(w))
 }
 
 /// Keep the first record of a key and period, unless a better-ranked name comes later.
