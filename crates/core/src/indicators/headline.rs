@@ -21,6 +21,7 @@ const GOAL_MARKERS: &[&str] = &[
     "主要预期目标",
     "主要预期指标",
     "主要经济指标",
+    "调控目标",
     "主要目标",
     "预期目标",
     "主要指标",
@@ -238,12 +239,13 @@ fn figure(
     to: usize,
     key: &str,
     target: bool,
+    implied_growth: bool,
     all: &[NumberAt],
 ) -> Option<Vec<Figure>> {
     let text: String = chars[from..to].iter().collect();
     let mut rest = text.as_str();
     let mut qualifiers: Vec<&str> = Vec::new();
-    let mut sign: Option<f64> = None;
+    let mut sign: Option<f64> = implied_growth.then_some(1.0);
     let mut respectively = false;
     let mut each = false;
     loop {
@@ -553,7 +555,10 @@ fn statements_of(
                 .find(|f| !is_reference(&chars, cl.start, f.start))
                 .map_or(cl.end, |f| f.start.min(cl.end))
                 .max(last.end);
-            let Some(figs) = figure(&chars, last.end, to, last.name.key, target, &all) else {
+            // "经济增长7%": the name holds the verb
+            let implied = last.name.needs_figure;
+            let Some(figs) = figure(&chars, last.end, to, last.name.key, target, implied, &all)
+            else {
                 continue;
             };
             if group.iter().any(|g| g.name.needs_figure) && figs.iter().any(|f| f.value.is_none()) {
@@ -695,12 +700,19 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
-/// Text with its "2024年" year names removed.
+/// Text with its "2024年" year names and "（1）" list numbers removed.
 fn without_years(s: &str) -> String {
     let c: Vec<char> = s.chars().collect();
     let mut out = String::new();
     let mut i = 0;
     while i < c.len() {
+        if matches!(c[i], '(' | '\u{FF08}') {
+            let digits = c[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+            if digits > 0 && matches!(c.get(i + 1 + digits), Some(')' | '\u{FF09}')) {
+                i += digits + 2;
+                continue;
+            }
+        }
         if i + 5 <= c.len() && c[i + 4] == '年' && c[i..i + 4].iter().all(|d| d.is_ascii_digit()) {
             i += 5;
             continue;
@@ -735,8 +747,8 @@ fn attach_level_or_growth(
     let mut segs: Vec<Clause> = Vec::new();
     let mut split = |c: Clause, from: usize| {
         let mut start = from;
-        for i in from..c.end {
-            if chars[i] == '\u{3001}' {
+        for (i, ch) in chars.iter().enumerate().take(c.end).skip(from) {
+            if *ch == '\u{3001}' {
                 segs.push(Clause { start, end: i });
                 start = i + 1;
             }

@@ -246,14 +246,9 @@ pub fn find_names(chars: &[char]) -> Vec<Found> {
 }
 
 fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
-    let mut k = at;
-    for c in s.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    s.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(at + k) == Some(&c))
 }
 
 #[cfg(test)]
