@@ -103,6 +103,11 @@ const FILLER: &[&str] = &[
     "指数",
     "人数",
     "岗位",
+    "的预期目标为",
+    "预期目标为",
+    "的目标为",
+    "目标为",
+    "预期",
 ];
 
 /// Growth verbs with their sign.
@@ -359,7 +364,11 @@ fn figure(
     // The figure must end its phrase (or be followed by a list separator).
     let last = figs.last()?.end;
     let after: String = chars[last..to].iter().collect();
-    if !(after.is_empty() || after.starts_with('、') || after.starts_with("的目标")) {
+    if !(after.is_empty()
+        || after.starts_with('\u{3001}')
+        || after.starts_with("的目标")
+        || after == "区间")
+    {
         return None;
     }
     if respectively && figs.len() < 2 {
