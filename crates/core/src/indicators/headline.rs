@@ -363,7 +363,7 @@ fn figure(
     }
     // The figure must end its phrase (or be followed by a list separator).
     let last = figs.last()?.end;
-    let after: String = chars[last..to].iter().collect();
+    let after: String = chars.get(last..to).unwrap_or_default().iter().collect();
     if !(after.is_empty()
         || after.starts_with('\u{3001}')
         || after.starts_with("的目标")
@@ -1305,6 +1305,26 @@ mod tests {
             .into_iter()
             .find(|r| r.0 == key)
             .unwrap_or_else(|| panic!("no {key} in {text}: {:?}", read(text, target)))
+    }
+
+    proptest::proptest! {
+        /// Any text of report words, numbers and punctuation: statements and
+        /// goal markers never panic, and spans stay inside the text.
+        #[test]
+        fn never_panics_on_report_like_text(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "生产总值", "增长", "5", ".5", "%", "％", "—", "到", "左右", "以上", "控制在", "万人", "亿元",
+            "亿斤", "、", "，", "；", "：", "分别", "均", "城乡居民人均可支配收入", "与经济增长同步", "（GDP）",
+            "(1)", " ", "主要预期目标是", "2024年", "预计", "力争", "达", "单位生产总值能耗", "下降", "区间",
+        ]), 0..24)) {
+            let text: String = parts.concat();
+            let n = text.chars().count();
+            for target in [true, false] {
+                for st in statements(&text, target, Some(2024), Some("江南省")) {
+                    proptest::prop_assert!(st.span.0 <= st.span.1 && st.span.1 <= n);
+                }
+            }
+            let _ = goal_marker(&text, Some(2024));
+        }
     }
 
     #[test]
