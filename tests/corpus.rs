@@ -482,3 +482,249 @@ fn content_like_removals_warn() {
         bad,
     );
 }
+
+// ---- Headline targets (issue 13) ----
+//
+// Hand-checked statements: each value below was read by a person in the
+// report's own sentence (not copied from the extractor's output). Chosen by
+// level and decade, not by what the extractor gets right: the national
+// reports of 1995, 2005, 2015, 2019, 2020 and 2024; a province and a city of
+// a different part of the country for each decade from the 1990s to the
+// 2020s (north, south, east, west: 山东 河北 广东 河南 甘肃 四川 黑龙江 云南
+// 山西 浙江 福建; 北京 广州 杭州 天津 厦门 兰州 成都 太原 宁波 深圳), and in
+// each report the GDP target plus two to four other metrics, taking each
+// different kind of statement the paragraph holds (range, bound, relative,
+// level, the urban/rural pair).
+
+/// (file, key, kind, value, low-high, unit, qualifier) of a target for the
+/// report's plan year. A relative or no-number target has no value.
+type Check = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<f64>,
+    Option<(f64, f64)>,
+    &'static str,
+    &'static str,
+);
+
+const G: &str = "growth";
+const L: &str = "level";
+const R: &str = "relative";
+
+#[rustfmt::skip]
+const HAND_CHECKED: &[Check] = &[
+    ("national/1995.md", "grain_output", L, Some(4550.0), None, "亿公斤", "力争、以上"),
+    ("national/2005.md", "gdp", G, Some(8.0), None, "%", "左右"),
+    ("national/2005.md", "cpi", L, Some(4.0), None, "%", "控制在"),
+    ("national/2005.md", "unemployment_rate", L, Some(4.6), None, "%", "控制在"),
+    ("national/2005.md", "new_urban_jobs", L, Some(900.0), None, "万人", ""),
+    ("national/2015.md", "gdp", G, Some(7.0), None, "%", "左右"),
+    ("national/2015.md", "foreign_trade", G, Some(6.0), None, "%", "左右"),
+    ("national/2015.md", "unemployment_rate", L, Some(4.5), None, "%", "以内"),
+    ("national/2015.md", "new_urban_jobs", L, Some(1000.0), None, "万人", "以上"),
+    ("national/2019.md", "gdp", G, Some(6.0), Some((6.0, 6.5)), "%", ""),
+    ("national/2019.md", "energy_intensity", L, Some(3.0), None, "%", "左右"),
+    ("national/2019.md", "new_urban_jobs", L, Some(1100.0), None, "万人", "以上"),
+    ("national/2020.md", "gdp", "no_number", None, None, "", ""),
+    ("national/2024.md", "gdp", G, Some(5.0), None, "%", "左右"),
+    ("national/2024.md", "grain_output", L, Some(1.3), None, "万亿斤", "以上"),
+    ("national/2024.md", "energy_intensity", L, Some(2.5), None, "%", "左右"),
+    ("provinces/山东省/1997.md", "gdp", G, Some(10.0), None, "%", ""),
+    ("provinces/河北省/1999.md", "gdp", G, Some(10.0), None, "%", "左右"),
+    ("provinces/河北省/1999.md", "fiscal_revenue", G, Some(9.0), None, "%", ""),
+    ("provinces/河北省/1999.md", "cpi", L, Some(4.0), None, "%", "左右"),
+    ("provinces/河北省/1999.md", "unemployment_rate", L, Some(3.5), None, "%", "控制在、以内"),
+    ("provinces/河北省/1999.md", "grain_output", L, Some(2900.0), None, "万吨", ""),
+    ("provinces/广东省/2002.md", "gdp", G, Some(9.0), None, "%", ""),
+    ("provinces/广东省/2002.md", "cpi", R, None, None, "", ""),
+    ("provinces/广东省/2002.md", "unemployment_rate", L, Some(3.0), None, "%", "控制在、左右"),
+    ("provinces/广东省/2002.md", "disposable_income_rural", G, Some(3.5), None, "%", ""),
+    ("provinces/河南省/2008.md", "gdp", G, Some(11.0), None, "%", "左右"),
+    ("provinces/河南省/2008.md", "fiscal_revenue", G, Some(15.0), None, "%", ""),
+    ("provinces/河南省/2008.md", "new_urban_jobs", L, Some(100.0), None, "万人", "以上"),
+    ("provinces/河南省/2008.md", "energy_intensity", L, Some(5.1), None, "%", ""),
+    ("provinces/甘肃省/2004.md", "gdp", G, Some(9.5), None, "%", ""),
+    ("provinces/甘肃省/2004.md", "fiscal_revenue", R, None, None, "", ""),
+    ("provinces/甘肃省/2004.md", "fixed_asset_investment", G, Some(15.0), None, "%", ""),
+    ("provinces/甘肃省/2004.md", "retail_sales", G, Some(10.0), None, "%", ""),
+    ("provinces/四川省/2013.md", "gdp", G, Some(9.0), None, "%", "左右"),
+    ("provinces/四川省/2013.md", "cpi", L, Some(3.5), None, "%", "控制在、左右"),
+    ("provinces/四川省/2013.md", "foreign_trade", G, Some(6.0), None, "%", ""),
+    ("provinces/黑龙江省/2015.md", "gdp", G, Some(6.0), None, "%", "左右"),
+    ("provinces/黑龙江省/2015.md", "disposable_income_urban", G, Some(9.0), None, "%", "以上"),
+    ("provinces/黑龙江省/2015.md", "energy_intensity", L, Some(2.5), None, "%", ""),
+    ("provinces/云南省/2018.md", "gdp", G, Some(8.5), None, "%", ""),
+    ("provinces/云南省/2018.md", "foreign_trade", G, Some(15.0), None, "%", ""),
+    ("provinces/云南省/2018.md", "disposable_income_urban", G, Some(8.0), None, "%", ""),
+    ("provinces/云南省/2018.md", "disposable_income_rural", G, Some(9.0), None, "%", ""),
+    ("provinces/山西省/2021.md", "gdp", G, Some(8.0), None, "%", ""),
+    ("provinces/山西省/2021.md", "fiscal_revenue", G, Some(5.0), None, "%", "以上"),
+    ("provinces/山西省/2021.md", "new_urban_jobs", L, Some(45.0), None, "万人", ""),
+    ("provinces/山西省/2021.md", "disposable_income_rural", G, Some(8.0), None, "%", "以上"),
+    ("provinces/浙江省/2024.md", "gdp", G, Some(5.5), None, "%", "左右"),
+    ("provinces/浙江省/2024.md", "fiscal_revenue", R, None, None, "", ""),
+    ("provinces/浙江省/2024.md", "unemployment_rate", L, Some(5.0), None, "%", "控制在、以内"),
+    ("provinces/福建省/2025.md", "gdp", G, Some(5.0), Some((5.0, 5.5)), "%", ""),
+    ("provinces/福建省/2025.md", "unemployment_rate", L, Some(5.0), None, "%", "左右"),
+    ("provinces/福建省/2025.md", "grain_output", L, Some(511.0), None, "万吨", "以上"),
+    ("cities/北京市/1999.md", "gdp", G, Some(9.0), None, "%", "左右"),
+    ("cities/广州市/2000.md", "gdp", G, Some(13.0), None, "%", ""),
+    ("cities/广州市/2000.md", "cpi", L, Some(2.0), None, "%", "左右"),
+    ("cities/广州市/2000.md", "disposable_income_urban", G, Some(6.0), None, "%", ""),
+    ("cities/杭州市/2010.md", "gdp", G, Some(10.0), None, "%", "以上"),
+    ("cities/杭州市/2010.md", "fiscal_revenue", G, Some(11.0), None, "%", ""),
+    ("cities/杭州市/2010.md", "energy_intensity", L, Some(3.0), None, "%", "左右"),
+    ("cities/天津市/2014.md", "gdp", G, Some(11.0), None, "%", ""),
+    ("cities/天津市/2014.md", "foreign_trade", G, Some(10.0), None, "%", ""),
+    ("cities/天津市/2014.md", "disposable_income_rural", G, Some(12.0), None, "%", ""),
+    ("cities/天津市/2014.md", "energy_intensity", L, Some(3.5), None, "%", ""),
+    ("cities/厦门市/2015.md", "gdp", G, Some(10.5), None, "%", "左右"),
+    ("cities/厦门市/2015.md", "fiscal_revenue", G, Some(10.5), None, "%", ""),
+    ("cities/厦门市/2015.md", "fixed_asset_investment", G, Some(19.0), None, "%", "以上"),
+    ("cities/兰州市/2015.md", "gdp", G, Some(8.0), None, "%", "以上"),
+    ("cities/兰州市/2015.md", "fiscal_revenue", G, Some(10.0), None, "%", ""),
+    ("cities/兰州市/2015.md", "cpi", L, Some(3.0), None, "%", "控制在、以内"),
+    ("cities/成都市/2016.md", "gdp", G, Some(7.0), None, "%", "以上"),
+    ("cities/成都市/2016.md", "fixed_asset_investment", L, Some(7000.0), None, "亿元", "以上"),
+    ("cities/成都市/2016.md", "disposable_income_rural", G, Some(7.5), None, "%", ""),
+    ("cities/太原市/2018.md", "gdp", G, Some(8.0), None, "%", "左右"),
+    ("cities/太原市/2018.md", "cpi", L, Some(3.0), None, "%", "控制在、左右"),
+    ("cities/太原市/2018.md", "disposable_income_rural", G, Some(6.5), None, "%", "以上"),
+    ("cities/宁波市/2019.md", "gdp", G, Some(6.8), None, "%", "左右"),
+    ("cities/宁波市/2019.md", "disposable_income", R, None, None, "", ""),
+    ("cities/宁波市/2019.md", "unemployment_rate", L, Some(3.5), None, "%", "以内"),
+    ("cities/深圳市/2024.md", "gdp", G, Some(5.5), None, "%", ""),
+    ("cities/深圳市/2024.md", "fiscal_revenue", G, Some(1.0), None, "%", ""),
+];
+
+fn by_file(rs: &'static [Report], file: &str) -> &'static Report {
+    rs.iter()
+        .find(|r| r.source.file == file)
+        .unwrap_or_else(|| panic!("no report built from {file}"))
+}
+
+#[test]
+fn hand_checked_headline_targets() {
+    use baogao::model::Period;
+    let Some(rs) = reports() else { return };
+    let mut bad = Vec::new();
+    for &(file, key, kind, value, range, unit, qualifier) in HAND_CHECKED {
+        let r = by_file(rs, file);
+        let Some(h) = r
+            .headlines
+            .iter()
+            .find(|h| h.key == key && h.period == Period::Target)
+        else {
+            bad.push(format!("{file} {key}: no target"));
+            continue;
+        };
+        let got = (
+            h.kind.as_str(),
+            h.value,
+            h.low.zip(h.high),
+            h.unit.as_deref().unwrap_or(""),
+            h.qualifier.as_deref().unwrap_or(""),
+            h.year,
+        );
+        let want = (kind, value, range, unit, qualifier, r.plan_year);
+        if got != want || r.plan_year.is_none() {
+            bad.push(format!(
+                "{file} {key}: got {got:?}, want {want:?} ({:?})",
+                h.text
+            ));
+        }
+    }
+    println!(
+        "hand-checked headline targets: {} statements",
+        HAND_CHECKED.len()
+    );
+    expect_none("hand-checked targets read wrongly", 0, bad);
+    assert!(HAND_CHECKED.len() >= 60);
+}
+
+/// The review year's result is not the plan year's target: the first
+/// 生产总值 figure of these reports is last year's.
+#[test]
+fn hand_checked_results_are_the_review_year() {
+    use baogao::model::Period;
+    let Some(rs) = reports() else { return };
+    for (file, key, value) in [
+        ("provinces/浙江省/2024.md", "gdp", 6.0),
+        ("national/2020.md", "gdp", 6.1),
+        ("national/2010.md", "gdp", 8.7),
+        ("provinces/浙江省/2024.md", "disposable_income_rural", 7.3),
+    ] {
+        let r = by_file(rs, file);
+        let h = r
+            .headlines
+            .iter()
+            .find(|h| h.key == key && h.period == Period::Actual)
+            .unwrap_or_else(|| panic!("{file} {key}: no result"));
+        assert_eq!(
+            (h.value, h.year),
+            (Some(value), r.review_year),
+            "{file} {key}"
+        );
+    }
+}
+
+/// The issue's figures for `gdp`: province-years and city-years with a
+/// target, a result, an assessment (docs/indicators.md prints them).
+#[test]
+fn gdp_ledger_coverage() {
+    use baogao::indicators::ledger::ledger;
+    use baogao::indicators::target::Assessment;
+    use baogao::model::Level;
+    let Some(rs) = reports() else { return };
+    let rows = ledger(rs);
+    for level in [Level::National, Level::Province, Level::City] {
+        let g: Vec<_> = rows
+            .iter()
+            .filter(|r| r.key == "gdp" && r.level == Some(level))
+            .collect();
+        let target = g.iter().filter(|r| r.target_text.is_some()).count();
+        let numeric = g.iter().filter(|r| r.target_value.is_some()).count();
+        let actual = g.iter().filter(|r| r.actual_text.is_some()).count();
+        let assessed = g
+            .iter()
+            .filter(|r| r.assessment != Assessment::Unknown)
+            .count();
+        let upper = g.iter().filter(|r| r.upper_target_value.is_some()).count();
+        println!(
+            "gdp {}: {} region-years, target {target} (numeric {numeric}), result {actual}, assessed {assessed}, upper target {upper}",
+            level.as_str(),
+            g.len()
+        );
+        if level != Level::National {
+            // guards against a silent collapse of the extraction
+            assert!(
+                target * 10 >= g.len() * 8,
+                "{level:?}: {target} of {}",
+                g.len()
+            );
+            assert!(
+                assessed * 10 >= g.len() * 5,
+                "{level:?}: {assessed} of {}",
+                g.len()
+            );
+        }
+    }
+    let no_target: Vec<String> = rs
+        .iter()
+        .filter(|r| matches!(r.level, Some(Level::Province | Level::City)))
+        .filter(|r| {
+            !r.headlines
+                .iter()
+                .any(|h| h.key == "gdp" && h.period == baogao::model::Period::Target)
+        })
+        .map(|r| r.source.file.clone())
+        .collect();
+    println!(
+        "province and city reports with no gdp target: {}",
+        no_target.len()
+    );
+    for f in no_target.iter().take(40) {
+        println!("  {f}");
+    }
+}

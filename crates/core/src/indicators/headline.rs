@@ -21,6 +21,7 @@ const GOAL_MARKERS: &[&str] = &[
     "主要预期目标",
     "主要预期指标",
     "主要经济指标",
+    "调控目标",
     "主要目标",
     "预期目标",
     "主要指标",
@@ -102,6 +103,11 @@ const FILLER: &[&str] = &[
     "指数",
     "人数",
     "岗位",
+    "的预期目标为",
+    "预期目标为",
+    "的目标为",
+    "目标为",
+    "预期",
 ];
 
 /// Growth verbs with their sign.
@@ -238,12 +244,13 @@ fn figure(
     to: usize,
     key: &str,
     target: bool,
+    implied_growth: bool,
     all: &[NumberAt],
 ) -> Option<Vec<Figure>> {
     let text: String = chars[from..to].iter().collect();
     let mut rest = text.as_str();
     let mut qualifiers: Vec<&str> = Vec::new();
-    let mut sign: Option<f64> = None;
+    let mut sign: Option<f64> = implied_growth.then_some(1.0);
     let mut respectively = false;
     let mut each = false;
     loop {
@@ -356,8 +363,12 @@ fn figure(
     }
     // The figure must end its phrase (or be followed by a list separator).
     let last = figs.last()?.end;
-    let after: String = chars[last..to].iter().collect();
-    if !(after.is_empty() || after.starts_with('、') || after.starts_with("的目标")) {
+    let after: String = chars.get(last..to).unwrap_or_default().iter().collect();
+    if !(after.is_empty()
+        || after.starts_with('\u{3001}')
+        || after.starts_with("的目标")
+        || after == "区间")
+    {
         return None;
     }
     if respectively && figs.len() < 2 {
@@ -553,7 +564,10 @@ fn statements_of(
                 .find(|f| !is_reference(&chars, cl.start, f.start))
                 .map_or(cl.end, |f| f.start.min(cl.end))
                 .max(last.end);
-            let Some(figs) = figure(&chars, last.end, to, last.name.key, target, &all) else {
+            // "经济增长7%": the name holds the verb
+            let implied = last.name.needs_figure;
+            let Some(figs) = figure(&chars, last.end, to, last.name.key, target, implied, &all)
+            else {
                 continue;
             };
             if group.iter().any(|g| g.name.needs_figure) && figs.iter().any(|f| f.value.is_none()) {
@@ -581,12 +595,20 @@ fn statements_of(
                     figs[i].clone()
                 };
                 attach_level_or_growth(&chars, &cls, ci, &all, &key, &mut f);
-                if !target && lead.contains("预计") {
-                    // a result estimated before the year's statistics
-                    f.qualifier = Some(match f.qualifier.take() {
-                        Some(q) => format!("预计\u{3001}{q}"),
-                        None => "预计".into(),
-                    });
+                // a result estimated before the year's statistics (预计); a
+                // target's hedge printed before its name (力争粮食产量…)
+                let hedge = if target {
+                    ["力争", "确保"].into_iter().find(|w| lead.contains(w))
+                } else {
+                    lead.contains("预计").then_some("预计")
+                };
+                if let Some(w) = hedge {
+                    if !f.qualifier.as_deref().is_some_and(|q| q.contains(w)) {
+                        f.qualifier = Some(match f.qualifier.take() {
+                            Some(q) => format!("{w}\u{3001}{q}"),
+                            None => w.to_string(),
+                        });
+                    }
                 }
                 let start = group.first().map_or(0, |g| g.start);
                 out.push(Statement {
@@ -687,12 +709,19 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
-/// Text with its "2024年" year names removed.
+/// Text with its "2024年" year names and "（1）" list numbers removed.
 fn without_years(s: &str) -> String {
     let c: Vec<char> = s.chars().collect();
     let mut out = String::new();
     let mut i = 0;
     while i < c.len() {
+        if matches!(c[i], '(' | '\u{FF08}') {
+            let digits = c[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+            if digits > 0 && matches!(c.get(i + 1 + digits), Some(')' | '\u{FF09}')) {
+                i += digits + 2;
+                continue;
+            }
+        }
         if i + 5 <= c.len() && c[i + 4] == '年' && c[i..i + 4].iter().all(|d| d.is_ascii_digit()) {
             i += 5;
             continue;
@@ -727,8 +756,8 @@ fn attach_level_or_growth(
     let mut segs: Vec<Clause> = Vec::new();
     let mut split = |c: Clause, from: usize| {
         let mut start = from;
-        for i in from..c.end {
-            if chars[i] == '\u{3001}' {
+        for (i, ch) in chars.iter().enumerate().take(c.end).skip(from) {
+            if *ch == '\u{3001}' {
                 segs.push(Clause { start, end: i });
                 start = i + 1;
             }
@@ -757,6 +786,7 @@ fn attach_level_or_growth(
                 "按可比价计算",
                 "按可比口径计算",
                 "可比价",
+                "可比",
                 "比上年",
                 "同比",
                 "总量",
@@ -1133,7 +1163,7 @@ fn states_this_years_plan(text: &str, plan_year: Option<u16>) -> bool {
         && PLAN_WORDS.iter().any(|w| text.contains(w))
         && !MULTI_YEAR.iter().any(|w| text.contains(w))
         && !PAST_WORDS[..4].iter().any(|w| text.contains(w))
-        && !["去年", "上年", "过去"].iter().any(|w| text.contains(w))
+        && !["去年", "过去"].iter().any(|w| text.contains(w))
 }
 
 /// Keep the first record of a key and period, unless a better-ranked name comes later.
@@ -1275,6 +1305,26 @@ mod tests {
             .into_iter()
             .find(|r| r.0 == key)
             .unwrap_or_else(|| panic!("no {key} in {text}: {:?}", read(text, target)))
+    }
+
+    proptest::proptest! {
+        /// Any text of report words, numbers and punctuation: statements and
+        /// goal markers never panic, and spans stay inside the text.
+        #[test]
+        fn never_panics_on_report_like_text(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "生产总值", "增长", "5", ".5", "%", "％", "—", "到", "左右", "以上", "控制在", "万人", "亿元",
+            "亿斤", "、", "，", "；", "：", "分别", "均", "城乡居民人均可支配收入", "与经济增长同步", "（GDP）",
+            "(1)", " ", "主要预期目标是", "2024年", "预计", "力争", "达", "单位生产总值能耗", "下降", "区间",
+        ]), 0..24)) {
+            let text: String = parts.concat();
+            let n = text.chars().count();
+            for target in [true, false] {
+                for st in statements(&text, target, Some(2024), Some("江南省")) {
+                    proptest::prop_assert!(st.span.0 <= st.span.1 && st.span.1 <= n);
+                }
+            }
+            let _ = goal_marker(&text, Some(2024));
+        }
     }
 
     #[test]

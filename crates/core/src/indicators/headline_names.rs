@@ -86,6 +86,7 @@ pub const NAMES: &[Name] = &[
     n("全社会固定资产投资", "fixed_asset_investment", 0),
     n("固定资产投资", "fixed_asset_investment", 0),
     n("社会消费品零售总额", "retail_sales", 0),
+    n("全社会消费品零售总额", "retail_sales", 0),
     n("社会消费品零售额", "retail_sales", 0),
     n("消费品零售总额", "retail_sales", 0),
     n("外贸进出口总额", "foreign_trade", 0),
@@ -245,14 +246,9 @@ pub fn find_names(chars: &[char]) -> Vec<Found> {
 }
 
 fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
-    let mut k = at;
-    for c in s.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    s.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(at + k) == Some(&c))
 }
 
 #[cfg(test)]
