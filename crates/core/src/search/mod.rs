@@ -303,6 +303,52 @@ impl Index {
         }
     }
 
+    /// Heap bytes the index holds, by part (capacities summed: what the
+    /// index costs in memory, allocator overhead aside; see
+    /// docs/PERFORMANCE.md).
+    pub fn heap_bytes(&self) -> Vec<(&'static str, usize)> {
+        use std::mem::size_of;
+        let s = |v: &String| v.capacity();
+        let loc = |l: &Location| match l {
+            Location::Section { report, section } => s(report) + s(section),
+            Location::Sentence {
+                report,
+                section,
+                sentence,
+            } => s(report) + s(section) + s(sentence),
+            Location::Table { report, table } => s(report) + s(table),
+            Location::Cell { report, table, .. } => s(report) + s(table),
+        };
+        let boxed = |b: &Option<Box<str>>| b.as_ref().map_or(0, |t| t.len());
+        vec![
+            ("hot", self.hot.capacity() * size_of::<Hot>()),
+            ("cold", self.cold.capacity() * size_of::<Cold>()),
+            (
+                "cold locations",
+                self.cold.iter().map(|c| loc(&c.location)).sum(),
+            ),
+            ("cold texts", self.cold.iter().map(|c| boxed(&c.text)).sum()),
+            ("cold notes", self.cold.iter().map(|c| boxed(&c.note)).sum()),
+            ("hay", self.hay.capacity()),
+            ("py", self.py.capacity() * size_of::<pinyin::Code>()),
+            (
+                "starts",
+                self.starts.capacity() * size_of::<starts::Starts>(),
+            ),
+            (
+                "breadcrumbs",
+                self.breadcrumbs
+                    .iter()
+                    .chain(&self.full_breadcrumbs)
+                    .map(s)
+                    .sum::<usize>()
+                    + (self.breadcrumbs.capacity() + self.full_breadcrumbs.capacity())
+                        * size_of::<String>(),
+            ),
+            ("rows", self.rows.capacity() * size_of::<u32>()),
+        ]
+    }
+
     /// Number of searchable items.
     pub fn len(&self) -> usize {
         self.hot.len()
