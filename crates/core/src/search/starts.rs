@@ -10,7 +10,7 @@
 //! While typing, the widest searches are two- and three-letter terms (jz,
 //! sc, cho, shi), and most items that do not match them are rejected this way.
 
-use super::pinyin::{set_index, Code, PinyinTable};
+use super::pinyin::{Code, PinyinTable};
 
 /// One item's filters: letter pairs, then letter triples.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -156,7 +156,7 @@ impl PinyinTable {
         let none = Heads::default();
         let head = |i: usize| {
             py.get(i)
-                .and_then(|&c| self.heads.get(set_index(c)))
+                .and_then(|&c| self.heads.get(self.set_of(c)))
                 .unwrap_or(&none)
         };
         for i in 0..py.len() {
