@@ -86,8 +86,8 @@ impl IndexBuilder {
         let py_start = idx.py.len();
         let chars = self.pinyin.encode_into(&it.text, &mut idx.py);
         idx.hot.push(Hot {
-            hay: (u32_of(hay_start), u32_of(idx.hay.len())),
-            py: (u32_of(py_start), u32_of(idx.py.len())),
+            hay: u32_of(hay_start),
+            py: u32_of(py_start),
             ascii: query::ascii_mask(&idx.hay[hay_start..]),
             py_mask: 0,
             chars: u32_of(chars),
@@ -120,10 +120,11 @@ impl IndexBuilder {
         let mut idx = self.idx;
         idx.pinyin = self.pinyin.finish();
         idx.starts.reserve_exact(idx.hot.len());
-        for h in &mut idx.hot {
-            let py = &idx.py[h.py.0 as usize..h.py.1 as usize];
-            h.py_mask = idx.pinyin.item_mask(py);
-            idx.starts.push(idx.pinyin.item_starts(py));
+        for i in 0..idx.hot.len() {
+            let py = idx.py.get(idx.spans(i).1).unwrap_or(&[]);
+            let (mask, starts) = (idx.pinyin.item_mask(py), idx.pinyin.item_starts(py));
+            idx.hot[i].py_mask = mask;
+            idx.starts.push(starts);
         }
         idx.hot.shrink_to_fit();
         idx.cold.shrink_to_fit();
@@ -132,6 +133,7 @@ impl IndexBuilder {
         idx.changes.shrink_to_fit();
         idx.rows.shrink_to_fit();
         idx.ids.finish();
+        idx.crumbs.finish();
         idx
     }
 }

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
+use super::crumbs::Crumbs;
 use super::HitKind;
 use crate::model::{Block, IndicatorSource, Report, Section, Table};
-use crate::text::{truncate, AmbiguousWidth};
 
 /// Where an item jumps to, its ids borrowed from the report (a
 /// `model::Location` without the report id).
@@ -43,26 +43,6 @@ pub struct RawItem<'a> {
     pub note: Option<String>,
 }
 
-/// The breadcrumbs of every report added so far (items point into them).
-#[derive(Debug, Default)]
-pub struct Crumbs {
-    /// Breadcrumbs with each heading cut to a few columns (for a list).
-    pub short: Vec<String>,
-    /// The same breadcrumbs whole (for scripts), parallel to `short`.
-    pub full: Vec<String>,
-}
-
-/// Display columns a heading may take in a breadcrumb.
-const CRUMB_HEADING_WIDTH: usize = 24;
-
-/// Separator of breadcrumb parts (U+203A is not East Asian Ambiguous).
-pub const CRUMB_SEP: &str = " › ";
-
-fn crumb_part(s: &Section) -> String {
-    let h = format!("{}{}", s.marker, s.heading);
-    truncate(&h, CRUMB_HEADING_WIDTH, AmbiguousWidth::Narrow)
-}
-
 /// What `collect_report` adds to as it walks a report.
 struct Collected<'c, 'a> {
     crumbs: &'c mut Crumbs,
@@ -76,9 +56,7 @@ pub fn collect_report<'a>(crumbs: &mut Crumbs, r: &'a Report) -> Vec<RawItem<'a>
         items: Vec::new(),
     };
     let c = &mut c;
-    let root = c.crumbs.short.len();
-    c.crumbs.short.push(r.id.clone());
-    c.crumbs.full.push(r.id.clone());
+    let root = c.crumbs.root(&r.id);
     // section id → its own breadcrumb (path through itself)
     let mut section_crumb: HashMap<&str, usize> = HashMap::new();
     let mut sentence_section: HashMap<&str, &str> = HashMap::new();
@@ -100,14 +78,7 @@ pub fn collect_report<'a>(crumbs: &mut Crumbs, r: &'a Report) -> Vec<RawItem<'a>
                 note: None,
             });
         }
-        let own = c.crumbs.short.len();
-        let crumb = format!("{}{CRUMB_SEP}{}", c.crumbs.short[parent], crumb_part(s));
-        c.crumbs.short.push(crumb);
-        let full = format!(
-            "{}{CRUMB_SEP}{}{}",
-            c.crumbs.full[parent], s.marker, s.heading
-        );
-        c.crumbs.full.push(full);
+        let own = c.crumbs.section(parent, &s.marker, &s.heading);
         section_crumb.insert(&s.id, own);
         push_blocks(c, &s.id, own, &s.blocks, sentence_section);
         for ch in &s.children {

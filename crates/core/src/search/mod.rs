@@ -11,6 +11,7 @@
 //! hit's text around its first match to a display width. Pure: no terminal.
 
 mod build;
+mod crumbs;
 mod filter;
 mod items;
 mod matcher;
@@ -165,10 +166,12 @@ impl Session {
 /// with the text and pinyin ids in shared arenas.
 #[derive(Debug, Clone, Copy)]
 struct Hot {
-    /// Byte range of the folded text in `Index::hay`.
-    hay: (u32, u32),
-    /// Range of the pinyin set ids in `Index::py` (empty: no Chinese).
-    py: (u32, u32),
+    /// Where the folded text starts in `Index::hay` (it ends where the next
+    /// item's starts).
+    hay: u32,
+    /// Where the pinyin codes start in `Index::py` (they end where the next
+    /// item's start; none: no Chinese).
+    py: u32,
     ascii: u64,
     py_mask: u32,
     chars: u32,
@@ -205,7 +208,7 @@ pub struct Index {
     ids: place::Ids,
     /// Distinct notes (0: none).
     notes: Vec<Box<str>>,
-    crumbs: items::Crumbs,
+    crumbs: crumbs::Crumbs,
     report_ids: Vec<String>,
     /// Each report's metadata (region, level, years, kind) for `@` terms.
     reports: Vec<crate::model::Report>,
@@ -237,13 +240,24 @@ impl Index {
         b.finish()
     }
 
+    /// Item `i`'s byte range in `hay` and range of codes in `py`.
+    fn spans(&self, i: usize) -> (Range<usize>, Range<usize>) {
+        let h = &self.hot[i];
+        let (hay_end, py_end) = match self.hot.get(i + 1) {
+            Some(n) => (n.hay as usize, n.py as usize),
+            None => (self.hay.len(), self.py.len()),
+        };
+        (h.hay as usize..hay_end, h.py as usize..py_end)
+    }
+
     fn view(&self, i: usize) -> ItemView<'_> {
         let h = &self.hot[i];
+        let (hay, py) = self.spans(i);
         ItemView {
             arena: &self.hay,
-            span: (h.hay.0 as usize, h.hay.1 as usize),
+            span: (hay.start, hay.end),
             ascii: h.ascii,
-            py: &self.py[h.py.0 as usize..h.py.1 as usize],
+            py: self.py.get(py).unwrap_or(&[]),
             py_mask: h.py_mask,
             starts: self.starts.get(i).unwrap_or(&starts::Starts::NONE),
         }
@@ -265,9 +279,6 @@ impl Index {
     /// docs/PERFORMANCE.md).
     pub fn heap_bytes(&self) -> Vec<(&'static str, usize)> {
         use std::mem::size_of;
-        let strings = |v: &Vec<String>| {
-            v.iter().map(String::capacity).sum::<usize>() + v.capacity() * size_of::<String>()
-        };
         vec![
             ("hot", self.hot.capacity() * size_of::<Hot>()),
             ("cold", self.cold.capacity() * size_of::<Cold>()),
@@ -287,10 +298,7 @@ impl Index {
                 "starts",
                 self.starts.capacity() * size_of::<starts::Starts>(),
             ),
-            (
-                "breadcrumbs",
-                strings(&self.crumbs.short) + strings(&self.crumbs.full),
-            ),
+            ("breadcrumbs", self.crumbs.heap_bytes()),
             ("rows", self.rows.capacity() * size_of::<u32>()),
         ]
     }
@@ -486,8 +494,8 @@ impl Index {
             location: self
                 .ids
                 .location(&cold.place, report.map_or("", String::as_str)),
-            breadcrumb: self.crumbs.short.get(crumb).cloned().unwrap_or_default(),
-            full_breadcrumb: self.crumbs.full.get(crumb).cloned().unwrap_or_default(),
+            breadcrumb: self.crumbs.short(crumb),
+            full_breadcrumb: self.crumbs.full(crumb),
             text: text.into_owned(),
             highlights,
             score,
