@@ -12,6 +12,9 @@
 //! 5) and the p95 of extended queries; run it under `taskset -c 1` for one
 //! core. `BAOGAO_BENCH=profile-narrow BAOGAO_QUERY=cho` repeats one narrowing
 //! keystroke, and `profile-build` / `profile-search` loop, for `perf record`.
+//! `BAOGAO_BENCH=memory` prints the heap bytes of the index of
+//! `BAOGAO_CORPUS_MODEL` by part, its build time and RSS; `dump` prints every
+//! hit of a set of queries (to diff two builds' results).
 // a face, not the core: it may read the environment (see clippy.toml)
 #![allow(clippy::disallowed_methods)]
 
