@@ -12,6 +12,9 @@
 //! 5) and the p95 of extended queries; run it under `taskset -c 1` for one
 //! core. `BAOGAO_BENCH=profile-narrow BAOGAO_QUERY=cho` repeats one narrowing
 //! keystroke, and `profile-build` / `profile-search` loop, for `perf record`.
+//! `BAOGAO_BENCH=memory` prints the heap bytes of the index of
+//! `BAOGAO_CORPUS_MODEL` by part, its build time and RSS; `dump` prints every
+//! hit of a set of queries (to diff two builds' results).
 // a face, not the core: it may read the environment (see clippy.toml)
 #![allow(clippy::disallowed_methods)]
 
@@ -240,6 +243,34 @@ fn compare_fzf(name: &str, index: &Index, reps: usize) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A line of /proc/self/status in MB (kB there).
+fn status_mb(key: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn rss_mb() -> f64 {
+    status_mb("VmRSS:")
+}
+
+fn peak_mb() -> f64 {
+    status_mb("VmHWM:")
+}
+
+/// Give freed heap pages back to the system, so RSS shows what is live.
+fn trim() {
+    // SAFETY: malloc_trim only releases free memory of glibc's heap.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 fn main() {
     let model = match baogao::load_plan_model() {
         Ok(m) => m,
@@ -336,6 +367,95 @@ fn main() {
                         compare_fzf(&name, &idx, 3);
                     }
                 }
+            }
+            return;
+        }
+        Ok("memory") => {
+            // the index of BAOGAO_CORPUS_MODEL: its heap bytes by part, the
+            // build time, and the process's RSS once the model is freed
+            let Some(p) = std::env::var_os("BAOGAO_CORPUS_MODEL") else {
+                eprintln!("set BAOGAO_CORPUS_MODEL");
+                return;
+            };
+            let Ok(all) = baogao::load_model(Some(std::path::Path::new(&p))) else {
+                eprintln!("cannot load {}", std::path::Path::new(&p).display());
+                return;
+            };
+            println!("model loaded: rss {:.0} MB", rss_mb());
+            let t = Instant::now();
+            let idx = Index::new(&all);
+            let build = ms(t.elapsed());
+            drop(all);
+            trim();
+            let parts = idx.heap_bytes();
+            let total: usize = parts.iter().map(|p| p.1).sum();
+            for (what, b) in &parts {
+                println!("  {what:16} {:8.1} MB", *b as f64 / 1e6);
+            }
+            println!(
+                "index: {} items, {:.1} MB heap, built in {build:.0} ms; rss with the model freed {:.0} MB (peak {:.0} MB)",
+                idx.len(),
+                total as f64 / 1e6,
+                rss_mb(),
+                peak_mb()
+            );
+            return;
+        }
+        Ok("dump") => {
+            // every hit (all fields) of the typed queries and a few more on
+            // BAOGAO_CORPUS_MODEL (or the bundled corpus), to diff two builds
+            let path = std::env::var_os("BAOGAO_CORPUS_MODEL");
+            let Ok(m) = baogao::load_model(path.as_deref().map(std::path::Path::new)) else {
+                eprintln!("cannot load the model");
+                return;
+            };
+            let idx = Index::new(&m);
+            let mut qs: Vec<String> = TYPED
+                .iter()
+                .flat_map(|t| (1..=t.chars().count()).map(|n| t.chars().take(n).collect()))
+                .collect();
+            qs.extend(
+                [
+                    "GDP",
+                    "'90.4%",
+                    "集装箱 !吞吐",
+                    "^全年",
+                    "增长$",
+                    "@zhejiang jzx",
+                    "@2024 @province 生产总值",
+                    "!@work yinhang",
+                    "ＧＤＰ",
+                    "zengzhang",
+                ]
+                .map(String::from),
+            );
+            let opts = SearchOptions {
+                report: None,
+                limit: 200,
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for q in &qs {
+                let (hits, m) = idx.search_within(None, q, &opts);
+                let _ = writeln!(out, "## {q} ({} matches)", m.len());
+                for h in hits {
+                    let _ = writeln!(
+                        out,
+                        "{:?} {:?} {} | {} | {} | {:?} {} {} {}",
+                        h.kind,
+                        h.location,
+                        h.breadcrumb,
+                        h.full_breadcrumb,
+                        h.text,
+                        h.highlights,
+                        h.score,
+                        h.note,
+                        h.more_in_row
+                    );
+                }
+            }
+            let _ = writeln!(out, "## items {}", idx.len());
+            for t in idx.item_texts().step_by(97) {
+                let _ = writeln!(out, "{t}");
             }
             return;
         }

@@ -1,19 +1,40 @@
-//! The searchable items of a model: section headings, sentences (of sections
-//! and of the preamble), table captions, table cells labelled with their row
-//! and column, and indicators; each with its jump target and breadcrumb.
+//! The searchable items of one report: section headings, sentences (of
+//! sections and of the preamble), table captions, table cells labelled with
+//! their row and column, and indicators; each with its jump target (ids
+//! borrowed from the report) and breadcrumb.
 
 use std::collections::HashMap;
 
+use super::crumbs::Crumbs;
 use super::HitKind;
-use crate::model::{Block, IndicatorSource, Location, Model, Report, Section, Table};
-use crate::text::{truncate, AmbiguousWidth};
+use crate::model::{Block, IndicatorSource, Report, Section, Table};
+
+/// Where an item jumps to, its ids borrowed from the report (a
+/// `model::Location` without the report id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot<'a> {
+    Section {
+        section: &'a str,
+    },
+    Sentence {
+        section: &'a str,
+        sentence: &'a str,
+    },
+    Table {
+        table: &'a str,
+    },
+    Cell {
+        table: &'a str,
+        row: usize,
+        column: usize,
+    },
+}
 
 /// One searchable item before indexing.
 #[derive(Debug, Clone)]
-pub struct RawItem {
+pub struct RawItem<'a> {
     pub kind: HitKind,
-    pub report: usize,
-    pub location: Location,
+    pub spot: Spot<'a>,
     /// Index into the breadcrumb list.
     pub breadcrumb: usize,
     pub text: String,
@@ -22,50 +43,27 @@ pub struct RawItem {
     pub note: Option<String>,
 }
 
-/// Every item of a model, with interned breadcrumbs.
-#[derive(Debug, Default)]
-pub struct Collected {
-    pub items: Vec<RawItem>,
-    /// Breadcrumbs with each heading cut to a few columns (for a list).
-    pub breadcrumbs: Vec<String>,
-    /// The same breadcrumbs whole (for scripts), parallel to `breadcrumbs`.
-    pub full_breadcrumbs: Vec<String>,
-    pub report_ids: Vec<String>,
+/// What `collect_report` adds to as it walks a report.
+struct Collected<'c, 'a> {
+    crumbs: &'c mut Crumbs,
+    items: Vec<RawItem<'a>>,
 }
 
-/// Display columns a heading may take in a breadcrumb.
-const CRUMB_HEADING_WIDTH: usize = 24;
-
-/// Separator of breadcrumb parts (U+203A is not East Asian Ambiguous).
-pub const CRUMB_SEP: &str = " › ";
-
-pub fn collect(model: &Model) -> Collected {
-    let mut c = Collected::default();
-    for (ri, r) in model.reports.iter().enumerate() {
-        c.report_ids.push(r.id.clone());
-        collect_report(&mut c, ri, r);
-    }
-    c
-}
-
-fn crumb_part(s: &Section) -> String {
-    let h = format!("{}{}", s.marker, s.heading);
-    truncate(&h, CRUMB_HEADING_WIDTH, AmbiguousWidth::Narrow)
-}
-
-fn collect_report(c: &mut Collected, ri: usize, r: &Report) {
-    let root = c.breadcrumbs.len();
-    c.breadcrumbs.push(r.id.clone());
-    c.full_breadcrumbs.push(r.id.clone());
+/// The items of report `r`, in index order; their breadcrumbs are added to `crumbs`.
+pub fn collect_report<'a>(crumbs: &mut Crumbs, r: &'a Report) -> Vec<RawItem<'a>> {
+    let mut c = Collected {
+        crumbs,
+        items: Vec::new(),
+    };
+    let c = &mut c;
+    let root = c.crumbs.root(&r.id);
     // section id → its own breadcrumb (path through itself)
     let mut section_crumb: HashMap<&str, usize> = HashMap::new();
     let mut sentence_section: HashMap<&str, &str> = HashMap::new();
 
-    push_blocks(c, ri, r, "", root, &r.preamble, &mut sentence_section);
+    push_blocks(c, "", root, &r.preamble, &mut sentence_section);
     fn walk<'a>(
-        c: &mut Collected,
-        ri: usize,
-        r: &'a Report,
+        c: &mut Collected<'_, 'a>,
         s: &'a Section,
         parent: usize,
         section_crumb: &mut HashMap<&'a str, usize>,
@@ -74,60 +72,44 @@ fn collect_report(c: &mut Collected, ri: usize, r: &Report) {
         if !s.heading.trim().is_empty() {
             c.items.push(RawItem {
                 kind: HitKind::Heading,
-                report: ri,
-                location: Location::Section {
-                    report: r.id.clone(),
-                    section: s.id.clone(),
-                },
+                spot: Spot::Section { section: &s.id },
                 breadcrumb: parent,
                 text: s.heading.clone(),
                 note: None,
             });
         }
-        let own = c.breadcrumbs.len();
-        let crumb = format!("{}{CRUMB_SEP}{}", c.breadcrumbs[parent], crumb_part(s));
-        c.breadcrumbs.push(crumb);
-        let full = format!(
-            "{}{CRUMB_SEP}{}{}",
-            c.full_breadcrumbs[parent], s.marker, s.heading
-        );
-        c.full_breadcrumbs.push(full);
+        let own = c.crumbs.section(parent, &s.marker, &s.heading);
         section_crumb.insert(&s.id, own);
-        push_blocks(c, ri, r, &s.id, own, &s.blocks, sentence_section);
+        push_blocks(c, &s.id, own, &s.blocks, sentence_section);
         for ch in &s.children {
-            walk(c, ri, r, ch, own, section_crumb, sentence_section);
+            walk(c, ch, own, section_crumb, sentence_section);
         }
     }
     for s in &r.sections {
-        walk(c, ri, r, s, root, &mut section_crumb, &mut sentence_section);
+        walk(c, s, root, &mut section_crumb, &mut sentence_section);
     }
     for t in &r.tables {
         let crumb = section_crumb
             .get(t.section.as_str())
             .copied()
             .unwrap_or(root);
-        push_table(c, ri, r, t, crumb);
+        push_table(c, t, crumb);
     }
     for ind in &r.indicators {
-        let (location, crumb) = match &ind.source {
+        let (spot, crumb) = match &ind.source {
             IndicatorSource::Sentence { sentence, .. } => {
                 let section = sentence_section
                     .get(sentence.as_str())
                     .copied()
                     .unwrap_or("");
                 (
-                    Location::Sentence {
-                        report: r.id.clone(),
-                        section: section.to_string(),
-                        sentence: sentence.clone(),
-                    },
+                    Spot::Sentence { section, sentence },
                     section_crumb.get(section).copied().unwrap_or(root),
                 )
             }
             IndicatorSource::Cell { table, row, column } => (
-                Location::Cell {
-                    report: r.id.clone(),
-                    table: table.clone(),
+                Spot::Cell {
+                    table,
                     row: *row,
                     column: *column,
                 },
@@ -155,13 +137,13 @@ fn collect_report(c: &mut Collected, ri: usize, r: &Report) {
         }
         c.items.push(RawItem {
             kind: HitKind::Indicator,
-            report: ri,
-            location,
+            spot,
             breadcrumb: crumb,
             text,
             note: Some(figure_note(ind)),
         });
     }
+    std::mem::take(&mut c.items)
 }
 
 /// "2024 target", "2023 actual" (or only the period when the year is unknown).
@@ -173,9 +155,7 @@ pub fn figure_note(ind: &crate::model::Indicator) -> String {
 }
 
 fn push_blocks<'a>(
-    c: &mut Collected,
-    ri: usize,
-    r: &Report,
+    c: &mut Collected<'_, 'a>,
     section: &'a str,
     crumb: usize,
     blocks: &'a [Block],
@@ -190,11 +170,9 @@ fn push_blocks<'a>(
                 }
                 c.items.push(RawItem {
                     kind: HitKind::Sentence,
-                    report: ri,
-                    location: Location::Sentence {
-                        report: r.id.clone(),
-                        section: section.to_string(),
-                        sentence: s.id.clone(),
+                    spot: Spot::Sentence {
+                        section,
+                        sentence: &s.id,
                     },
                     breadcrumb: crumb,
                     text: s.text.clone(),
@@ -205,17 +183,13 @@ fn push_blocks<'a>(
     }
 }
 
-fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize) {
+fn push_table<'a>(c: &mut Collected<'_, 'a>, t: &'a Table, crumb: usize) {
     // the caption as printed: "表1:" and the caption
     let caption = format!("{}{}", t.label, t.caption);
     if !caption.trim().is_empty() {
         c.items.push(RawItem {
             kind: HitKind::Caption,
-            report: ri,
-            location: Location::Table {
-                report: r.id.clone(),
-                table: t.id.clone(),
-            },
+            spot: Spot::Table { table: &t.id },
             breadcrumb: crumb,
             text: caption,
             note: None,
@@ -225,13 +199,11 @@ fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize)
     for (ri_row, row) in t.rows.iter().enumerate() {
         let label_text = label.and_then(|l| row.get(l)).map(|s| s.trim());
         let mut pushed = false;
-        let push = |c: &mut Collected, col: usize, text: String| {
+        let push = |c: &mut Collected<'_, 'a>, col: usize, text: String| {
             c.items.push(RawItem {
                 kind: HitKind::Cell,
-                report: ri,
-                location: Location::Cell {
-                    report: r.id.clone(),
-                    table: t.id.clone(),
+                spot: Spot::Cell {
+                    table: &t.id,
                     row: ri_row,
                     column: col,
                 },
@@ -250,7 +222,7 @@ fn push_table(c: &mut Collected, ri: usize, r: &Report, t: &Table, crumb: usize)
                 continue;
             }
             let text = match label_text {
-                Some(l) if !l.is_empty() => format!("{l} · {name}: {cell}"),
+                Some(l) if !l.is_empty() => format!("{l} \u{b7} {name}: {cell}"),
                 _ => format!("{name}: {cell}"),
             };
             push(c, col, text);

@@ -1,26 +1,31 @@
 //! Fuzzy search over a model by Chinese text or pinyin.
 //!
-//! [`Index::new`] collects the searchable items of every report (headings,
-//! sentences, table captions, table cells, indicators) and precomputes folded
-//! text and compact pinyin data; [`Index::search`] runs an fzf-style query
+//! [`Index::new`] (or an [`IndexBuilder`] fed one report at a time) collects
+//! the searchable items of every report (headings, sentences, table
+//! captions, table cells, indicators) and precomputes folded text and
+//! compact pinyin data; [`Index::search`] runs an fzf-style query
 //! (see `query`) and returns ranked [`Hit`]s with byte-range highlights; `@`
 //! terms of the query (`@zhejiang`, `@2024`) keep some reports (see `scope`).
 //! [`Index::search_within`] (or a [`Session`]) reuses the previous matches when
 //! the query only grew, so each keystroke scans fewer items. [`snippet`] fits a
 //! hit's text around its first match to a display width. Pure: no terminal.
 
+mod build;
+mod crumbs;
 mod filter;
-use crate::text::fold;
 mod items;
 mod matcher;
 mod pinyin;
+mod place;
 mod prefilter;
 mod query;
 mod scan;
 pub mod scope;
 mod snippet;
 mod starts;
+mod unfold;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -30,6 +35,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
 use crate::model::{Location, Model};
+pub use build::IndexBuilder;
 pub use filter::matching;
 use matcher::{match_term, ItemView};
 use pinyin::PinyinTable;
@@ -160,10 +166,12 @@ impl Session {
 /// with the text and pinyin ids in shared arenas.
 #[derive(Debug, Clone, Copy)]
 struct Hot {
-    /// Byte range of the folded text in `Index::hay`.
-    hay: (u32, u32),
-    /// Range of the pinyin set ids in `Index::py` (empty: no Chinese).
-    py: (u32, u32),
+    /// Where the folded text starts in `Index::hay` (it ends where the next
+    /// item's starts).
+    hay: u32,
+    /// Where the pinyin codes start in `Index::py` (they end where the next
+    /// item's start; none: no Chinese).
+    py: u32,
     ascii: u64,
     py_mask: u32,
     chars: u32,
@@ -172,13 +180,15 @@ struct Hot {
 }
 
 /// What only a shown hit needs.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Cold {
-    location: Location,
+    place: place::Place,
     breadcrumb: u32,
-    /// The text when folding changed it (else the folded text is the text).
-    text: Option<Box<str>>,
-    note: Option<Box<str>>,
+    /// Start of the item's changed chars in `Index::changes` (they end where
+    /// the next item's start).
+    changes: u32,
+    /// Index into `Index::notes` (0: no note).
+    note: u32,
 }
 
 /// A search index over every report of a model.
@@ -192,8 +202,13 @@ pub struct Index {
     py: Vec<pinyin::Code>,
     /// Each item's filter of the letters that can begin a pinyin run.
     starts: Vec<starts::Starts>,
-    breadcrumbs: Vec<String>,
-    full_breadcrumbs: Vec<String>,
+    /// The chars folding changed, of all items, back to back.
+    changes: Vec<unfold::Change>,
+    /// The ids items jump to.
+    ids: place::Ids,
+    /// Distinct notes (0: none).
+    notes: Vec<Box<str>>,
+    crumbs: crumbs::Crumbs,
     report_ids: Vec<String>,
     /// Each report's metadata (region, level, years, kind) for `@` terms.
     reports: Vec<crate::model::Report>,
@@ -215,92 +230,77 @@ fn u32_of(n: usize) -> u32 {
 }
 
 impl Index {
-    /// Build the index (cheap enough to call at startup; see docs/PERFORMANCE.md).
+    /// Build the index (cheap enough to call at startup; see
+    /// docs/PERFORMANCE.md): the model's reports through an [`IndexBuilder`].
     pub fn new(model: &Model) -> Index {
-        let collected = items::collect(model);
-        let mut builder = pinyin::PinyinBuilder::new();
-        let n = collected.items.len();
-        let mut idx = Index {
-            hot: Vec::with_capacity(n),
-            cold: Vec::with_capacity(n),
-            hay: String::new(),
-            py: Vec::new(),
-            starts: Vec::new(),
-            breadcrumbs: collected.breadcrumbs,
-            full_breadcrumbs: collected.full_breadcrumbs,
-            report_ids: collected.report_ids,
-            reports: model.reports.iter().map(scope::meta).collect(),
-            pinyin: PinyinTable::default(),
-            rows: Vec::with_capacity(n),
+        let mut b = IndexBuilder::new();
+        for r in &model.reports {
+            b.add_report(r);
+        }
+        b.finish()
+    }
+
+    /// Item `i`'s byte range in `hay` and range of codes in `py`.
+    fn spans(&self, i: usize) -> (Range<usize>, Range<usize>) {
+        let h = &self.hot[i];
+        let (hay_end, py_end) = match self.hot.get(i + 1) {
+            Some(n) => (n.hay as usize, n.py as usize),
+            None => (self.hay.len(), self.py.len()),
         };
-        // the cells of one row are collected one after another
-        let mut last_row: Option<(String, usize)> = None;
-        let mut row_id = 0u32;
-        for it in collected.items {
-            let row = match (&it.kind, &it.location) {
-                (HitKind::Cell, Location::Cell { table, row, .. }) => {
-                    let same = matches!(&last_row, Some((t, r)) if t == table && r == row);
-                    if !same {
-                        row_id = row_id.saturating_add(1);
-                        last_row = Some((table.clone(), *row));
-                    }
-                    row_id
-                }
-                _ => {
-                    last_row = None;
-                    NO_ROW
-                }
-            };
-            idx.rows.push(row);
-            let folded = fold::fold(&it.text);
-            let hay_start = idx.hay.len();
-            idx.hay.push_str(folded.as_deref().unwrap_or(&it.text));
-            let py_start = idx.py.len();
-            let chars = builder.encode_into(&it.text, &mut idx.py);
-            idx.hot.push(Hot {
-                hay: (u32_of(hay_start), u32_of(idx.hay.len())),
-                py: (u32_of(py_start), u32_of(idx.py.len())),
-                ascii: query::ascii_mask(&idx.hay[hay_start..]),
-                py_mask: 0,
-                chars: u32_of(chars),
-                report: u32_of(it.report),
-                kind: it.kind,
-            });
-            idx.cold.push(Cold {
-                location: it.location,
-                breadcrumb: u32_of(it.breadcrumb),
-                text: folded.map(|_| it.text.into_boxed_str()),
-                note: it.note.map(String::into_boxed_str),
-            });
-        }
-        idx.pinyin = builder.finish();
-        idx.starts.reserve(idx.hot.len());
-        for h in &mut idx.hot {
-            let py = &idx.py[h.py.0 as usize..h.py.1 as usize];
-            h.py_mask = idx.pinyin.item_mask(py);
-            idx.starts.push(idx.pinyin.item_starts(py));
-        }
-        idx
+        (h.hay as usize..hay_end, h.py as usize..py_end)
     }
 
     fn view(&self, i: usize) -> ItemView<'_> {
         let h = &self.hot[i];
+        let (hay, py) = self.spans(i);
         ItemView {
             arena: &self.hay,
-            span: (h.hay.0 as usize, h.hay.1 as usize),
+            span: (hay.start, hay.end),
             ascii: h.ascii,
-            py: &self.py[h.py.0 as usize..h.py.1 as usize],
+            py: self.py.get(py).unwrap_or(&[]),
             py_mask: h.py_mask,
             starts: self.starts.get(i).unwrap_or(&starts::Starts::NONE),
         }
     }
 
     /// The (unfolded) text of item `i`.
-    fn text(&self, i: usize) -> &str {
-        match &self.cold[i].text {
-            Some(t) => t,
-            None => self.view(i).hay(),
-        }
+    fn text(&self, i: usize) -> Cow<'_, str> {
+        let start = self.cold.get(i).map_or(0, |c| c.changes as usize);
+        let end = self
+            .cold
+            .get(i + 1)
+            .map_or(self.changes.len(), |c| c.changes as usize);
+        let changes = self.changes.get(start..end).unwrap_or(&[]);
+        unfold::unfold(self.view(i).hay(), changes)
+    }
+
+    /// Heap bytes the index holds, by part (capacities summed: what the
+    /// index costs in memory, allocator overhead aside; see
+    /// docs/PERFORMANCE.md).
+    pub fn heap_bytes(&self) -> Vec<(&'static str, usize)> {
+        use std::mem::size_of;
+        vec![
+            ("hot", self.hot.capacity() * size_of::<Hot>()),
+            ("cold", self.cold.capacity() * size_of::<Cold>()),
+            ("ids", self.ids.heap_bytes()),
+            (
+                "changes",
+                self.changes.capacity() * size_of::<unfold::Change>(),
+            ),
+            (
+                "notes",
+                self.notes.iter().map(|n| n.len()).sum::<usize>()
+                    + self.notes.capacity() * size_of::<Box<str>>(),
+            ),
+            ("hay", self.hay.capacity()),
+            ("py", self.py.capacity() * size_of::<pinyin::Code>()),
+            (
+                "starts",
+                self.starts.capacity() * size_of::<starts::Starts>(),
+            ),
+            ("breadcrumbs", self.crumbs.heap_bytes()),
+            ("rows", self.rows.capacity() * size_of::<u32>()),
+        ]
     }
 
     /// Number of searchable items.
@@ -314,7 +314,7 @@ impl Index {
 
     /// The searchable text of every item, in index order (for benchmarks and
     /// comparisons with other tools).
-    pub fn item_texts(&self) -> impl Iterator<Item = &str> + '_ {
+    pub fn item_texts(&self) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         (0..self.hot.len()).map(|i| self.text(i))
     }
 
@@ -475,9 +475,10 @@ impl Index {
 
     fn hit(&self, i: usize, q: &Query, fz: &SkimMatcherV2, score: i64) -> Hit {
         let it = &self.hot[i];
-        let cold = &self.cold[i];
+        let cold = self.cold[i];
         let text = self.text(i);
         let view = self.view(i);
+        let crumb = cold.breadcrumb as usize;
         let mut chars: Vec<(usize, usize)> = q
             .terms
             .iter()
@@ -486,24 +487,22 @@ impl Index {
             .flat_map(|m| m.chars)
             .collect();
         chars.sort_unstable();
-        let highlights = char_ranges_to_bytes(text, &chars);
+        let highlights = char_ranges_to_bytes(&text, &chars);
+        let report = self.report_ids.get(it.report as usize);
         Hit {
             kind: it.kind,
-            location: cold.location.clone(),
-            breadcrumb: self
-                .breadcrumbs
-                .get(cold.breadcrumb as usize)
-                .cloned()
-                .unwrap_or_default(),
-            full_breadcrumb: self
-                .full_breadcrumbs
-                .get(cold.breadcrumb as usize)
-                .cloned()
-                .unwrap_or_default(),
-            text: text.to_string(),
+            location: self
+                .ids
+                .location(&cold.place, report.map_or("", String::as_str)),
+            breadcrumb: self.crumbs.short(crumb),
+            full_breadcrumb: self.crumbs.full(crumb),
+            text: text.into_owned(),
             highlights,
             score,
-            note: cold.note.as_deref().unwrap_or("").to_string(),
+            note: self
+                .notes
+                .get(cold.note as usize)
+                .map_or_else(String::new, |n| n.to_string()),
             more_in_row: 0,
         }
     }

@@ -4,26 +4,20 @@
 //! Readings come from the `pinyin` crate's heteronym data (`ToPinyinMulti`):
 //! every reading of a polyphonic character (行 xing/hang, 长 chang/zhang,
 //! 重 zhong/chong, 调 tiao/diao) is tried. Each distinct set of readings gets
-//! a `u16` id; an item stores one [`Code`] per char (0 = no reading): the set
-//! id, and which of the chars with that set it is. Matching a keystroke only
-//! walks these codes and a first-letter bit mask per set, and a run's codes
-//! identify its text without reading the text.
+//! a `u16` id, each distinct char with a reading a `u16` [`Code`] (0 = no
+//! reading) that the table maps to its set; an item stores one code per
+//! char, two bytes. Matching a keystroke only walks these codes and a
+//! first-letter bit mask per char, and a run's codes identify its text
+//! without reading the text.
 
 use std::collections::HashMap;
 
 use pinyin::ToPinyinMulti;
 
-/// A char as the pinyin matcher sees it: its reading-set id in the low 16
-/// bits (0: no reading), its ordinal among the chars sharing that set in the
-/// high 16 bits. Chars with readings have equal codes only when they are
-/// the same char.
-pub type Code = u32;
-
-/// The reading-set id of a char's code.
-#[inline]
-pub fn set_index(code: Code) -> usize {
-    (code & 0xffff) as usize
-}
+/// A char as the pinyin matcher sees it: its number among the distinct
+/// chars with a reading (0: no reading). Chars have equal codes only when
+/// they are the same char.
+pub type Code = u16;
 
 /// How a run of characters spelled a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +47,12 @@ pub struct PinyinTable {
     seconds: Vec<u32>,
     /// Set id → how its readings begin runs (for the start filters).
     pub(super) heads: Vec<super::starts::Heads>,
+    /// Code → the set id of the char's readings (code 0: set 0).
+    pub(super) char_sets: Vec<u16>,
+    /// Code → `masks` of its set (filled by `finish`).
+    char_masks: Vec<u32>,
+    /// Code → `seconds` of its set (filled by `finish`).
+    char_seconds: Vec<u32>,
 }
 
 /// Builds a [`PinyinTable`], caching each char's set.
@@ -63,8 +63,6 @@ pub struct PinyinBuilder {
     common: Vec<Code>,
     /// Code of other chars (CJK extensions beyond the BMP).
     by_char: HashMap<char, Code>,
-    /// Set id → the ordinal the next new char of that set gets.
-    ordinals: Vec<u16>,
     syllable_ids: HashMap<Vec<u8>, u16>,
     set_ids: HashMap<Vec<u16>, u16>,
 }
@@ -83,7 +81,7 @@ impl PinyinBuilder {
             ..PinyinBuilder::default()
         };
         b.table.sets.push(Box::new([]));
-        b.ordinals.push(0);
+        b.table.char_sets.push(0);
         b.table.masks.push(0);
         b.table.seconds.push(0);
         b
@@ -127,10 +125,10 @@ impl PinyinBuilder {
             return code;
         }
         let set = self.new_set(c);
-        let code = match self.ordinals.get_mut(usize::from(set)) {
-            Some(n) if set != 0 => {
-                let code = Code::from(set) | Code::from(*n) << 16;
-                *n = n.saturating_add(1);
+        // more distinct chars than any text has: the rest have no pinyin
+        let code = match Code::try_from(self.table.char_sets.len()) {
+            Ok(code) if set != 0 && code != UNSEEN => {
+                self.table.char_sets.push(set);
                 code
             }
             _ => 0,
@@ -187,7 +185,6 @@ impl PinyinBuilder {
             .map(|&b| letter_bit(b))
             .fold(0, |a, b| a | b);
         self.table.sets.push(syls.clone().into_boxed_slice());
-        self.ordinals.push(0);
         self.table.masks.push(mask);
         self.table.seconds.push(seconds);
         self.set_ids.insert(syls, id);
@@ -207,6 +204,15 @@ impl PinyinBuilder {
     pub fn finish(self) -> PinyinTable {
         let mut table = self.table;
         table.heads = super::starts::heads(&table);
+        let of_set = |v: &[u32], s: &u16| v.get(usize::from(*s)).copied().unwrap_or(0);
+        table.char_masks = table
+            .char_sets
+            .iter()
+            .map(|s| of_set(&table.masks, s))
+            .collect();
+        table.char_seconds = (table.char_sets.iter())
+            .map(|s| of_set(&table.seconds, s))
+            .collect();
         table
     }
 }
@@ -231,9 +237,23 @@ impl PinyinTable {
         self.masks.get(s).copied().unwrap_or(0)
     }
 
+    /// The reading-set id of a char's code.
+    #[inline]
+    pub fn set_of(&self, code: Code) -> usize {
+        self.char_sets
+            .get(usize::from(code))
+            .map_or(0, |&s| usize::from(s))
+    }
+
+    /// First-letter bits of a char's readings (by its code).
+    #[inline]
+    fn char_mask(&self, code: Code) -> u32 {
+        self.char_masks.get(usize::from(code)).copied().unwrap_or(0)
+    }
+
     /// Union of first-letter bits over an item's chars.
     pub fn item_mask(&self, py: &[Code]) -> u32 {
-        py.iter().fold(0, |m, &s| m | self.masks[set_index(s)])
+        py.iter().fold(0, |m, &c| m | self.char_mask(c))
     }
 
     /// Can `term` be spelled by full syllables at all? (If not, no run can
@@ -297,19 +317,17 @@ impl PinyinTable {
         };
         let last_start = if prefix { 1.min(py.len()) } else { py.len() };
         let bit2 = term.get(1).map_or(0, |&b| letter_bit(b));
-        let masks = &self.masks[..];
         let mut best: Option<RunMatch> = None;
-        for (start, &s) in py[..last_start].iter().enumerate().skip(from) {
-            let s = set_index(s);
-            if s == 0 || masks[s] & bit == 0 {
+        for (start, &c) in py[..last_start].iter().enumerate().skip(from) {
+            if self.char_mask(c) & bit == 0 {
                 continue;
             }
             // the second letter must go on in this syllable or start the next char's
             if bit2 != 0
-                && self.seconds[s] & bit2 == 0
+                && self.char_seconds.get(usize::from(c)).copied().unwrap_or(0) & bit2 == 0
                 && py
                     .get(start + 1)
-                    .is_none_or(|&n| masks[set_index(n)] & bit2 == 0)
+                    .is_none_or(|&n| self.char_mask(n) & bit2 == 0)
             {
                 continue;
             }
@@ -355,7 +373,7 @@ impl PinyinTable {
             return None;
         }
         *budget -= 1;
-        let set = set_index(*py.get(i)?);
+        let set = self.set_of(*py.get(i)?);
         if set == 0 {
             return None;
         }
@@ -537,11 +555,12 @@ mod tests {
         assert_eq!(b.encode("一")[0], a[1]);
         // some of these homophones share a reading set: one set, many codes
         let yi = b.encode("一以亿已艺忆义议易意益医依移");
+        let t = b.finish();
         let mut shared = 0;
         for (i, &x) in yi.iter().enumerate() {
             for &y in &yi[i + 1..] {
                 assert_ne!(x, y);
-                shared += usize::from(set_index(x) == set_index(y));
+                shared += usize::from(t.set_of(x) == t.set_of(y));
             }
         }
         assert!(shared > 0);

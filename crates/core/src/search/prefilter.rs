@@ -6,10 +6,11 @@
 //! reach from offset `k` (by its full syllable, its initial, or the start of
 //! its syllable when the term ends there). A pass keeps a bit set of live
 //! offsets. Terms of up to 7 letters (what is typed while a search narrows)
-//! pack a set's whole row into one `u64`, so each char costs two table loads
-//! and a few bit operations with no data-dependent branch.
+//! pack a set's whole row into one `u64`, copied to every char of the set,
+//! so each char costs two table loads and a few bit operations with no
+//! data-dependent branch.
 
-use super::pinyin::{set_index, Code, PinyinTable};
+use super::pinyin::{Code, PinyinTable};
 
 /// Longest term whose rows pack into a `u64` (one byte per offset `k`).
 const PACKED_MAX: usize = 7;
@@ -25,9 +26,12 @@ pub struct Compiled {
     /// `steps[k * nsets + s]`: bit `j` set when one char of set `s` can
     /// spell `term[k..j]` (bit `len`: the term ends in this char).
     steps: Vec<u64>,
-    /// For terms of at most [`PACKED_MAX`] letters, `packed[s]` holds byte
-    /// `k` = `steps[k * nsets + s]` (empty otherwise).
+    /// For terms of at most [`PACKED_MAX`] letters, `packed[c]` holds byte
+    /// `k` = `steps[k * nsets + s]` for the set `s` of the char of code `c`
+    /// (empty otherwise).
     packed: Vec<u64>,
+    /// Code → set id (for the pass over `steps`).
+    char_sets: Vec<u16>,
 }
 
 /// `SPREAD[a]`: byte `k` is 0xff when bit `k` of `a` is set.
@@ -81,12 +85,15 @@ impl PinyinTable {
             }
         }
         let packed = if len <= PACKED_MAX {
-            (0..nsets)
+            let by_set: Vec<u64> = (0..nsets)
                 .map(|s| {
                     (0..len).fold(0u64, |row, k| {
                         row | ((steps[k * nsets + s] & 0xff) << (8 * k))
                     })
                 })
+                .collect();
+            (self.char_sets.iter())
+                .map(|&s| by_set.get(usize::from(s)).copied().unwrap_or(0))
                 .collect()
         } else {
             Vec::new()
@@ -96,6 +103,7 @@ impl PinyinTable {
             nsets,
             steps,
             packed,
+            char_sets: self.char_sets.clone(),
         })
     }
 }
@@ -130,7 +138,7 @@ impl Compiled {
     /// may start at this char), a set's row in one word.
     fn first_end_packed(&self, py: &[Code], prefix: bool) -> Option<usize> {
         let done = 1u64 << self.len;
-        let row = |s: Code| self.packed.get(set_index(s)).copied().unwrap_or(0);
+        let row = |c: Code| self.packed.get(usize::from(c)).copied().unwrap_or(0);
         let mut i = 0;
         while i < py.len() {
             // nothing under way: skip to the next char that can start a run
@@ -165,7 +173,12 @@ impl Compiled {
     fn first_end_rows(&self, py: &[Code], prefix: bool) -> Option<usize> {
         let done = 1u64 << self.len;
         let row0 = self.steps.get(..self.nsets).unwrap_or(&[]);
-        let starts = |s: Code| row0.get(set_index(s)).is_some_and(|&r| r != 0);
+        let set_of = |c: Code| {
+            self.char_sets
+                .get(usize::from(c))
+                .map_or(0, |&s| usize::from(s))
+        };
+        let starts = |c: Code| row0.get(set_of(c)).is_some_and(|&r| r != 0);
         // bits k >= 1: `term[..k]` spelled by the chars just read (bit 0, a
         // run starting at the next char, is never carried: steps never set it)
         let mut active = 0u64;
@@ -182,7 +195,7 @@ impl Compiled {
                 }
             }
             let Some(&s) = py.get(i) else { break };
-            let s = set_index(s);
+            let s = set_of(s);
             let mut next = if !prefix || i == 0 {
                 row0.get(s).copied().unwrap_or(0)
             } else {

@@ -305,3 +305,65 @@ fn cells_of_one_row_are_one_hit() {
     let (_, m) = index().search_within(None, "shidaowaizi", &all());
     assert!(m.len() > hits.len());
 }
+
+/// Every field of every hit, to compare two indexes.
+fn hit_fields(h: &Hit) -> String {
+    format!(
+        "{:?} {:?} {} | {} | {} | {:?} {} {} {}",
+        h.kind,
+        h.location,
+        h.breadcrumb,
+        h.full_breadcrumb,
+        h.text,
+        h.highlights,
+        h.score,
+        h.note,
+        h.more_in_row
+    )
+}
+
+#[test]
+fn a_builder_fed_report_by_report_gives_the_same_index() {
+    let m = model();
+    let whole = index();
+    // each report a fresh copy, dropped once added: the builder keeps nothing of it
+    let mut b = IndexBuilder::new();
+    for r in &m.reports {
+        let copy: crate::model::Report =
+            serde_json::from_str(&serde_json::to_string(r).unwrap()).unwrap();
+        b.add_report(&copy);
+    }
+    let fed = b.finish();
+    assert_eq!(fed.len(), whole.len());
+    assert_eq!(fed.report_ids(), whole.report_ids());
+    assert!(fed.item_texts().eq(whole.item_texts()));
+    let report = Some(whole.report_ids()[1].clone());
+    let mut n = 0;
+    for q in [
+        "集装箱吞吐量",
+        "jzx",
+        "sczz",
+        "yinhang",
+        "gdp",
+        "'90.4%",
+        "增长 !银行",
+        "^全年",
+        "@pudong zengzhang",
+        "\u{FF27}\u{FF24}\u{FF30}",
+        "zhibiao",
+    ] {
+        for opts in [
+            all(),
+            SearchOptions {
+                report: report.clone(),
+                limit: 20,
+            },
+        ] {
+            let a: Vec<String> = whole.search(q, &opts).iter().map(hit_fields).collect();
+            let b: Vec<String> = fed.search(q, &opts).iter().map(hit_fields).collect();
+            assert_eq!(a, b, "{q}");
+            n += a.len();
+        }
+    }
+    assert!(n > 300, "{n}");
+}
