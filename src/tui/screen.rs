@@ -89,7 +89,8 @@ impl Screen {
                 s.apply(&mut self.prev);
             }
         }
-        self.wire.cells(&mut out, self.prev.diff_iter(&self.next));
+        self.wire
+            .cells(&mut out, &self.next, self.prev.diff_iter(&self.next));
         std::mem::swap(&mut self.prev, &mut self.next);
         out
     }

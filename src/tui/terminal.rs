@@ -118,6 +118,9 @@ pub fn run_app(
     let (w, h) = terminal::size().context("cannot read the terminal size")?;
     update(app, Action::Resize(w, h));
     let mut screen = Screen::new(w, h);
+    // to measure what scroll regions save (scripts/ssh-bytes.py), and a way
+    // out should a terminal mishandle them
+    screen.scrolling = std::env::var_os("BAOGAO_NO_SCROLL_REGIONS").is_none();
     draw(&mut screen, app)?;
     if exit_after_first_frame {
         return Ok(ExitCode::SUCCESS);

@@ -32,7 +32,7 @@
 //! wrong, borders are wrong with or without the extra moves. After the last
 //! column the cursor is also unknown (terminals differ on the pending wrap).
 
-use ratatui::buffer::{Cell, CellDiffOption};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
 /// Attributes as last sent to the terminal.
@@ -77,18 +77,35 @@ impl Wire {
         self.cursor = None;
     }
 
-    /// Write `cells` (in screen order, as `Buffer::diff` yields them), then
-    /// reset the attributes if any are set.
+    /// Write `cells` of `next` (in screen order, as `Buffer::diff` yields
+    /// them), then reset the attributes if any are set. Two shortcuts use
+    /// `next` itself: a changed row whose rest is blank is erased with
+    /// `ESC[K` instead of printing spaces, and a short gap of unchanged
+    /// cells in the current attributes is printed over instead of moved
+    /// over when that is shorter.
     pub fn cells<'a>(
         &mut self,
         out: &mut Vec<u8>,
+        next: &Buffer,
         cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
     ) {
+        let blank_from = blank_tails(next);
+        let mut erased_row = None;
         for (x, y, cell) in cells {
-            if x >= self.width || y >= self.height {
+            if x >= self.width || y >= self.height || erased_row == Some(y) {
                 continue;
             }
-            self.move_to(out, x, y);
+            if blank_from.get(y as usize).is_some_and(|&b| x >= b) {
+                // everything from here to the end of the row is blank
+                self.reset_pen(out);
+                self.move_to(out, x, y);
+                out.extend_from_slice(b"\x1b[K");
+                erased_row = Some(y);
+                continue;
+            }
+            if !self.print_gap(out, next, x, y) {
+                self.move_to(out, x, y);
+            }
             self.set_pen(
                 out,
                 Pen {
@@ -104,6 +121,43 @@ impl Wire {
             };
         }
         self.reset_pen(out);
+    }
+
+    /// From the cursor to (x, y) on its row, print `next`'s cells when they
+    /// are all of sure width, in the current attributes, and shorter than
+    /// the move; true when done.
+    fn print_gap(&mut self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16) -> bool {
+        let Some((cx, cy)) = self.cursor else {
+            return false;
+        };
+        if cy != y || x <= cx || x - cx > 4 {
+            return false;
+        }
+        let mut gap = Vec::new();
+        let mut c = cx;
+        while c < x {
+            let Some(cell) = next.cell((c, y)) else {
+                return false;
+            };
+            let pen = Pen {
+                fg: cell.fg,
+                bg: cell.bg,
+                modifier: cell.modifier,
+            };
+            match settled_width(cell) {
+                Some(w) if pen == self.pen && c + w <= x => {
+                    gap.extend_from_slice(cell.symbol().as_bytes());
+                    c += w;
+                }
+                _ => return false,
+            }
+        }
+        if gap.len() >= horizontal(cx, x).len() {
+            return false;
+        }
+        out.extend_from_slice(&gap);
+        self.cursor = Some((x, y));
+        true
     }
 
     /// Default attributes (before scrolling: new lines take the current
@@ -186,6 +240,25 @@ const MODIFIER_CODES: [(Modifier, u8); 9] = [
     (Modifier::HIDDEN, 8),
     (Modifier::CROSSED_OUT, 9),
 ];
+
+/// For each row of `buf`, the column from which every cell is blank in the
+/// default attributes (the row's width when its last cell is not).
+fn blank_tails(buf: &Buffer) -> Vec<u16> {
+    let w = buf.area.width as usize;
+    if w == 0 {
+        return Vec::new();
+    }
+    buf.content
+        .chunks(w)
+        .map(|row| {
+            let used = row
+                .iter()
+                .rposition(|c| *c != Cell::EMPTY)
+                .map_or(0, |i| i + 1);
+            used as u16
+        })
+        .collect()
+}
 
 /// `ESC[r;cH`, with the defaults left out.
 fn absolute(x: u16, y: u16) -> Vec<u8> {
