@@ -57,6 +57,8 @@ mod less_test;
 #[cfg(test)]
 mod pending_jump_test;
 #[cfg(test)]
+mod screen_test;
+#[cfg(test)]
 mod search_results_test;
 #[cfg(test)]
 mod snapshots_test;

@@ -374,14 +374,17 @@ mod tests {
         assert_eq!(moves(Some((4, 2)), (40, 2)), "\x1b[36C");
         assert_eq!(moves(Some((40, 2)), (0, 2)), "\r");
         assert_eq!(moves(Some((40, 2)), (0, 3)), "\r\n");
-        assert_eq!(moves(Some((40, 2)), (2, 3)), "\r\n\x1b[2C");
+        assert_eq!(moves(Some((40, 2)), (1, 3)), "\r\n\x1b[C");
+        assert_eq!(moves(Some((40, 2)), (2, 3)), "\x1b[4;3H");
         assert_eq!(moves(Some((40, 22)), (0, 23)), "\r\n");
         assert_eq!(moves(Some((40, 2)), (30, 9)), "\x1b[10;31H");
     }
 
     #[test]
     fn widths_are_trusted_for_cjk_and_ascii_only() {
-        let w = |s: &str| settled_width(&Cell::new(s));
+        fn w(s: &'static str) -> Option<u16> {
+            settled_width(&Cell::new(s))
+        }
         assert_eq!(w("a"), Some(1));
         assert_eq!(w("中"), Some(2));
         assert_eq!(w("，"), Some(2));
