@@ -95,11 +95,6 @@ def bytes_run(argv, cols, rows, baogao):
     os.write(fd, b" ")
     page = drain(fd)
     res["page"] = (len(page), wide_chars(page))
-    total = bytearray()
-    for _ in range(12):
-        os.write(fd, b" ")
-        total.extend(drain(fd))
-    res["12 pages"] = (len(total), wide_chars(total))
     os.write(fd, b"j")
     j = drain(fd)
     res["j" + (" (panes side by side)" if baogao else "")] = (len(j), wide_chars(j))
@@ -109,6 +104,11 @@ def bytes_run(argv, cols, rows, baogao):
         os.write(fd, b"j")
         j = drain(fd)
         res["j (outline hidden)"] = (len(j), wide_chars(j))
+    total = bytearray()
+    for _ in range(12):
+        os.write(fd, b" ")
+        total.extend(drain(fd))
+    res["12 pages"] = (len(total), wide_chars(total))
     finish(pid, fd, b"q")
     return res
 
@@ -167,11 +167,11 @@ class Link:
         return self.last + LATENCY - t_last, self.n
 
 
-def link_run(argv, cols, rows, baogao, keys, gap=0.0):
+def link_run(argv, cols, rows, baogao, keys, gap=0.0, hide_outline=False):
     pid, fd = spawn(argv, cols, rows)
     drain(fd, 1.0)
     if baogao:
-        for k in PREP:
+        for k in PREP + ([b"o"] if hide_outline else []):
             os.write(fd, k)
             drain(fd, 0.2)
     os.write(fd, b" ")  # warm: the first page may parse and wrap
@@ -213,19 +213,24 @@ def main():
                 print(f"{name:7} {what:26} {n:8} {w:6} {per:>7}")
     for cols, rows in ((80, 24), (200, 60)):
         print(f"\n## 1 Mbit/s, {LATENCY * 1000:.0f} ms each way, {cols}x{rows}: key to settled screen")
-        for what, keys, gap in (("page down", [b" "], 0.0), ("held j x30", [b"j"] * 30, 0.02)):
+        cases = (
+            ("page down", [b" "], 0.0, False),
+            ("held j x30", [b"j"] * 30, 0.02, False),
+            ("held j x30, outline hidden", [b"j"] * 30, 0.02, True),
+        )
+        for what, keys, gap, hide in cases:
             times = {name: [] for name in cmds}
             sizes = {name: [] for name in cmds}
             for _ in range(runs if what == "page down" else max(3, runs // 3)):
                 for name, (argv, b) in cmds.items():  # interleaved
-                    t, n = link_run(argv, cols, rows, b, keys, gap)
+                    t, n = link_run(argv, cols, rows, b, keys, gap, hide)
                     times[name].append(t)
                     sizes[name].append(n)
             ref = stats(times["less"])[0]
             for name in cmds:
                 med, p95 = stats(times[name])
                 print(
-                    f"{name:7} {what:11} median {med * 1000:6.0f} ms  p95 {p95 * 1000:6.0f} ms"
+                    f"{name:7} {what:27} median {med * 1000:6.0f} ms  p95 {p95 * 1000:6.0f} ms"
                     f"  x less {med / ref:4.2f}  bytes {int(statistics.median(sizes[name]))}"
                 )
 
