@@ -181,6 +181,36 @@ def link_run(argv, cols, rows, baogao, keys, gap=0.0, hide_outline=False):
     return took, n
 
 
+def search_run(argv, runs):
+    """Key to hits on screen: type a query after `/`; the time from writing
+    its last key to the last byte of the screen that follows (the prompt's
+    echo, then the hits when the worker answers)."""
+    pid, fd = spawn(argv, 80, 24)
+    drain(fd, 1.0)
+    took = []
+    for k in range(runs):
+        os.write(fd, b"/")
+        drain(fd, 0.2)
+        for c in [b"j", b"z"]:
+            os.write(fd, c)
+            drain(fd, 0.2)
+        t0 = time.perf_counter()
+        os.write(fd, b"x" if k % 2 == 0 else b"h")
+        last = None
+        while True:
+            r, _, _ = select.select([fd], [], [], 0.3)
+            if not r:
+                break
+            os.read(fd, 65536)
+            last = time.perf_counter()
+        if last is not None:
+            took.append(last - t0)
+        os.write(fd, b"\x1b")
+        drain(fd, 0.2)
+    finish(pid, fd, b"q")
+    return took
+
+
 def stats(xs):
     xs = sorted(x for x in xs if x is not None)
     if not xs:
@@ -211,6 +241,10 @@ def main():
             for what, (n, w) in res.items():
                 per = f"{n / w:.2f}" if w else "-"
                 print(f"{name:7} {what:26} {n:8} {w:6} {per:>7}")
+    print("\n## search 'jzx'/'jzh', 80x24, no link: key to hits on screen")
+    for label, extra in (("bundled corpus", []), ("data/model.json (two reports)", ["--model", "data/model.json"])):
+        med, p95 = stats(search_run(cmds["baogao"][0] + extra, 2 * runs))
+        print(f"baogao  {label:30} median {med * 1000:5.1f} ms  p95 {p95 * 1000:5.1f} ms")
     for cols, rows in ((80, 24), (200, 60)):
         print(f"\n## 1 Mbit/s, {LATENCY * 1000:.0f} ms each way, {cols}x{rows}: key to settled screen")
         cases = (
