@@ -154,6 +154,9 @@ pub enum Msg {
     SearchHits(super::searcher::Answer),
     /// The search worker stopped: search on the UI thread from now on.
     SearchGone,
+    /// The terminal answered the ambiguous-width probe (after the first
+    /// frame, drawn with a guess): lay everything out for this width.
+    AmbiguousWidth(crate::text::AmbiguousWidth),
 }
 
 impl From<Action> for Msg {

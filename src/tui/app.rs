@@ -574,9 +574,15 @@ impl App {
 
     /// Run searches on a worker thread from now on (when one can be had).
     pub fn start_search_worker(&mut self) {
+        self.start_search_worker_waking(Box::new(|| {}));
+    }
+
+    /// Run searches on a worker thread that calls `wake` after each answer
+    /// (the event loop sleeps until then).
+    pub fn start_search_worker_waking(&mut self, wake: super::searcher::Wake) {
         self.searcher = match &self.lazy {
-            Some(l) => Searcher::spawn_loading(Arc::clone(&l.pack)),
-            None => Searcher::spawn(Arc::clone(&self.model)),
+            Some(l) => Searcher::spawn_loading(Arc::clone(&l.pack), wake),
+            None => Searcher::spawn(Arc::clone(&self.model), wake),
         };
     }
 

@@ -13,6 +13,7 @@ pub mod cursor;
 pub mod doc;
 pub mod glyphs;
 pub mod groups;
+pub mod input;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
@@ -24,6 +25,7 @@ pub mod probe;
 pub mod prompt;
 pub mod reader;
 pub mod records;
+pub mod screen;
 pub mod search;
 pub mod searcher;
 pub mod sort;
@@ -37,6 +39,7 @@ mod test_support;
 pub mod testmodel;
 pub mod ui;
 pub mod update;
+pub mod wire;
 
 #[cfg(test)]
 mod copy_test;
@@ -54,6 +57,8 @@ mod lazy_test;
 mod less_test;
 #[cfg(test)]
 mod pending_jump_test;
+#[cfg(test)]
+mod screen_test;
 #[cfg(test)]
 mod search_results_test;
 #[cfg(test)]
@@ -73,21 +78,23 @@ use crate::text::AmbiguousWidth;
 /// Open the explorer on a loaded model (main has checked that stdout is a
 /// terminal: `baogao outline` is the listing for a pipe).
 pub fn run(opened: crate::open::Opened, args: &ExploreArgs) -> anyhow::Result<ExitCode> {
+    // For measuring the first frame (docs/PERFORMANCE.md): draw once and exit.
+    let first_frame_only = std::env::var_os("BAOGAO_FIRST_FRAME_EXIT").is_some();
     let amb = match args.ambiguous {
         AmbiguousArg::Narrow => AmbiguousWidth::Narrow,
         AmbiguousArg::Wide => AmbiguousWidth::Wide,
-        AmbiguousArg::Auto => probe::detect(),
+        AmbiguousArg::Auto => probe::guess(),
     };
+    // (not when drawing one frame to measure it: the reply would come after the exit)
+    let probe = args.ambiguous == AmbiguousArg::Auto && !first_frame_only;
     let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let opts = app::Options {
         amb,
         color: !(args.no_color || no_color_env),
         mouse: !args.no_mouse,
     };
-    // For measuring the first frame (docs/PERFORMANCE.md): draw once and exit.
-    let first_frame_only = std::env::var_os("BAOGAO_FIRST_FRAME_EXIT").is_some();
     let mut app = app::App::from_pack(opened, opts, (80, 24))?;
-    let code = terminal::run_app(&mut app, first_frame_only);
+    let code = terminal::run_app(&mut app, first_frame_only, probe);
     // The process ends here (the terminal is restored already): freeing a
     // corpus of small strings one by one would only delay the exit.
     std::mem::forget(app);

@@ -39,6 +39,14 @@ impl ReaderState {
         self.cache.clear();
     }
 
+    /// Lay the document out again for another ambiguous width (any line
+    /// may wrap differently), keeping the place as a resize does.
+    pub fn set_ambiguous(&mut self, model: &Model, outline: &OutlineState, amb: AmbiguousWidth) {
+        self.cache.clear();
+        let width = std::mem::take(&mut self.width);
+        self.resize(model, outline, width, self.height, amb);
+    }
+
     /// Where the reader is: the node shown and the first line on screen.
     pub fn place(&self) -> super::app::ReaderPlace {
         super::app::ReaderPlace {

@@ -7,7 +7,9 @@
 //! skips the stale ones), narrows with a `Session`, and sends the hits back.
 //! The UI keeps the answer to its latest request only: the event loop
 //! takes it with `try_latest` (never waiting) and hands it to `update` as a
-//! message. No terminal I/O.
+//! message. After each answer the worker calls the UI's [`Wake`], so the
+//! event loop sleeps until there is something to do instead of polling for
+//! answers on a timer. No terminal I/O.
 //!
 //! Opened from a pack (`spawn_loading`), the worker parses every report to
 //! index it and keeps none of them (the explorer parses the reports it
@@ -44,6 +46,10 @@ pub struct Searcher {
     sent: u64,
 }
 
+/// Called by the worker after each answer it sends (the event loop's
+/// alarm clock: it must not block).
+pub type Wake = Box<dyn Fn() + Send>;
+
 /// Why the worker cannot be used any more (it stopped: the UI searches
 /// itself from then on).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,27 +57,33 @@ pub struct Gone;
 
 impl Searcher {
     /// Start the worker for `model`; `None` if no thread can be had.
-    pub fn spawn(model: Arc<Model>) -> Option<Searcher> {
-        Searcher::start(move || Some(Index::new(&model)))
+    pub fn spawn(model: Arc<Model>, wake: Wake) -> Option<Searcher> {
+        Searcher::start(move || Some(Index::new(&model)), wake)
     }
 
     /// Start a worker that indexes every report of `pack` (see the module
     /// doc); `None` if no thread can be had.
-    pub fn spawn_loading(pack: Arc<crate::open::Opened>) -> Option<Searcher> {
+    pub fn spawn_loading(pack: Arc<crate::open::Opened>, wake: Wake) -> Option<Searcher> {
         // a pack that opened but whose reports do not parse: the explorer
         // goes on without the worker (it searches what it has parsed)
-        Searcher::start(move || pack.model().ok().map(|m| Index::new(&m)))
+        Searcher::start(move || pack.model().ok().map(|m| Index::new(&m)), wake)
     }
 
-    fn start(index: impl FnOnce() -> Option<Index> + Send + 'static) -> Option<Searcher> {
+    fn start(
+        index: impl FnOnce() -> Option<Index> + Send + 'static,
+        wake: Wake,
+    ) -> Option<Searcher> {
         let (requests, inbox) = channel::<Request>();
         let (outbox, answers) = channel::<Answer>();
         std::thread::Builder::new()
             .name("baogao-search".into())
             .spawn(move || {
                 if let Some(index) = index() {
-                    work(&index, &inbox, &outbox)
+                    work(&index, &inbox, &outbox, &wake)
                 }
+                // a worker that stops (no index, or the UI hung up) wakes the
+                // UI too, which then finds it gone
+                wake();
             })
             .ok()?;
         Some(Searcher {
@@ -131,7 +143,7 @@ impl Searcher {
 }
 
 /// The worker loop: until the UI hangs up.
-fn work(index: &Index, inbox: &Receiver<Request>, outbox: &Sender<Answer>) {
+fn work(index: &Index, inbox: &Receiver<Request>, outbox: &Sender<Answer>, wake: &Wake) {
     let mut session = Session::new();
     while let Ok(mut req) = inbox.recv() {
         // only the newest waiting request matters
@@ -146,6 +158,7 @@ fn work(index: &Index, inbox: &Receiver<Request>, outbox: &Sender<Answer>) {
         if outbox.send(Answer { seq: req.seq, hits }).is_err() {
             return;
         }
+        wake();
     }
 }
 
@@ -166,7 +179,7 @@ mod tests {
     #[test]
     fn answers_match_a_search_on_this_thread() {
         let m = model();
-        let mut s = Searcher::spawn(m.clone()).expect("a thread");
+        let mut s = Searcher::spawn(m.clone(), Box::new(|| {})).expect("a thread");
         let index = Index::new(&m);
         let opts = SearchOptions {
             report: None,
@@ -185,7 +198,7 @@ mod tests {
 
     #[test]
     fn only_the_latest_request_is_answered_to_the_ui() {
-        let mut s = Searcher::spawn(model()).expect("a thread");
+        let mut s = Searcher::spawn(model(), Box::new(|| {})).expect("a thread");
         let opts = SearchOptions::default();
         // typed faster than searched: every prefix sent at once
         for end in 1..="chongxin".len() {

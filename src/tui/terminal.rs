@@ -5,22 +5,21 @@
 
 use std::io::{stdout, Write};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::Context;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+    self, disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::crossterm::{cursor, execute};
-use ratatui::Terminal;
 
-use super::action::Action;
+use super::action::{Action, Msg};
 use super::app::App;
+use super::input::{Inbox, Wake};
 use super::keymap::action_for;
+use super::screen::Screen;
 use super::ui;
 use super::update::update;
 
@@ -55,7 +54,7 @@ pub fn restore() {
 struct Guard;
 
 impl Guard {
-    fn enter(mouse: bool) -> anyhow::Result<Guard> {
+    fn enter(mouse: bool, probe: bool) -> anyhow::Result<Guard> {
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
@@ -63,6 +62,10 @@ impl Guard {
         }));
         enable_raw_mode().context("cannot put the terminal in raw mode")?;
         let g = Guard;
+        if probe {
+            // in raw mode (the reply must not echo), on the main screen
+            super::probe::ask();
+        }
         let mut out = stdout();
         execute!(out, EnterAlternateScreen, cursor::Hide).context("cannot set up the terminal")?;
         if mouse {
@@ -102,57 +105,88 @@ fn copy_to_clipboard(text: &str) {
     let _ = out.flush();
 }
 
-/// Run the explorer until q or a signal; the terminal is restored on every way out.
-pub fn run_app(app: &mut App, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
+/// Run the explorer until q or a signal; the terminal is restored on every
+/// way out. With `probe`, the ambiguous-width probe is sent on the way in
+/// and its reply applied whenever it comes (the first frame does not wait).
+pub fn run_app(
+    app: &mut App,
+    exit_after_first_frame: bool,
+    probe: bool,
+) -> anyhow::Result<ExitCode> {
     watch_signals()?;
-    let _guard = Guard::enter(app.opts.mouse)?;
-    let mut term =
-        Terminal::new(CrosstermBackend::new(stdout())).context("cannot open the terminal")?;
-    let size = term.size().context("cannot read the terminal size")?;
-    update(app, Action::Resize(size.width, size.height));
-    let mut dirty = true;
-    let mut worker_started = false;
+    let _guard = Guard::enter(app.opts.mouse, probe)?;
+    let (w, h) = terminal::size().context("cannot read the terminal size")?;
+    update(app, Action::Resize(w, h));
+    let mut screen = Screen::new(w, h);
+    // to measure what scroll regions save (scripts/ssh-bytes.py), and a way
+    // out should a terminal mishandle them
+    screen.scrolling = std::env::var_os("BAOGAO_NO_SCROLL_REGIONS").is_none();
+    draw(&mut screen, app)?;
+    if exit_after_first_frame {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let inbox = Inbox::start(probe).context("cannot start the input thread")?;
+    // after the first frame, which has both cores until then
+    app.start_search_worker_waking(inbox.search_waker());
     loop {
-        // the search worker's answers, as messages (never waited for)
-        if let Some(msg) = app.search_message() {
-            update(app, msg);
-            dirty = true;
-        }
-        if dirty {
-            term.draw(|f| ui::draw(app, f.buffer_mut()))
-                .context("cannot draw")?;
-            dirty = false;
-            if exit_after_first_frame {
+        // sleep until something happens, then apply everything that has
+        // happened before drawing once (keys faster than frames are batched)
+        let first = inbox.rx.recv().context("cannot read the terminal")?;
+        let mut dirty = false;
+        for wake in std::iter::once(first).chain(std::iter::from_fn(|| inbox.rx.try_recv().ok())) {
+            dirty |= apply(app, &mut screen, wake)?;
+            if app.quit {
                 return Ok(ExitCode::SUCCESS);
             }
-            if !worker_started {
-                // after the first frame, which has both cores until then
-                app.start_search_worker();
-                worker_started = true;
-            }
         }
-        // A bounded poll keeps the loop responsive to resizes and the like;
-        // while the search worker is busy, look for its answer often.
-        let wait = if app.search.pending { 5 } else { 100 };
-        if !event::poll(Duration::from_millis(wait)).context("cannot read the terminal")? {
-            continue;
+        if dirty {
+            draw(&mut screen, app)?;
         }
-        // Apply every pending event before drawing again (keeps up with key repeat).
-        loop {
-            let ev = event::read().context("cannot read the terminal")?;
-            if let Some(a) = action_for_event(app, &ev) {
-                update(app, a);
-                dirty = true;
+    }
+}
+
+/// Apply one wake-up; true when the screen may have changed.
+fn apply(app: &mut App, screen: &mut Screen, wake: Wake) -> anyhow::Result<bool> {
+    match wake {
+        Wake::Input(ev) => {
+            let Some(a) = action_for_event(app, &ev) else {
+                return Ok(false);
+            };
+            if let Action::Resize(w, h) = a {
+                screen.resize(w, h);
             }
+            update(app, a);
             if let Some(text) = app.clipboard.take() {
                 copy_to_clipboard(&text);
             }
-            if app.quit || !event::poll(Duration::ZERO).unwrap_or(false) {
-                break;
+            Ok(true)
+        }
+        Wake::Search => match app.search_message() {
+            Some(msg) => {
+                update(app, msg);
+                Ok(true)
             }
+            None => Ok(false),
+        },
+        Wake::Ambiguous(amb) => {
+            super::probe::remember(amb);
+            if amb == app.opts.amb {
+                return Ok(false);
+            }
+            update(app, Msg::AmbiguousWidth(amb));
+            // every cell's width on the terminal differs from what we drew
+            screen.invalidate();
+            Ok(true)
         }
-        if app.quit {
-            return Ok(ExitCode::SUCCESS);
-        }
+        Wake::Gone(e) => Err(anyhow::anyhow!("cannot read the terminal: {e}")),
     }
+}
+
+/// Draw a frame and write the bytes that bring the terminal to it.
+fn draw(screen: &mut Screen, app: &App) -> anyhow::Result<()> {
+    let bytes = screen.frame(|buf| ui::draw(app, buf));
+    let mut out = stdout().lock();
+    out.write_all(&bytes)
+        .and_then(|()| out.flush())
+        .context("cannot draw")
 }

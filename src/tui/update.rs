@@ -37,6 +37,14 @@ fn apply(app: &mut App, msg: Msg) {
             complete_search_jumps(app);
             return;
         }
+        Msg::AmbiguousWidth(amb) => {
+            if app.opts.amb != amb {
+                app.opts.amb = amb;
+                app.reader.set_ambiguous(&app.model, &app.outline, amb);
+                app.relayout();
+            }
+            return;
+        }
     };
     match action {
         Action::Resize(w, h) => {
