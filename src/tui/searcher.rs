@@ -64,9 +64,10 @@ impl Searcher {
     /// Start a worker that indexes every report of `pack` (see the module
     /// doc); `None` if no thread can be had.
     pub fn spawn_loading(pack: Arc<crate::open::Opened>, wake: Wake) -> Option<Searcher> {
-        // a pack that opened but whose reports do not parse: the explorer
-        // goes on without the worker (it searches what it has parsed)
-        Searcher::start(move || pack.model().ok().map(|m| Index::new(&m)), wake)
+        // reports parsed a batch at a time on every core, indexed in model
+        // order and dropped: only the index stays. A report that does not
+        // parse or validate is indexed as its stub (its metadata, no text).
+        Searcher::start(move || Some(index_pack(&pack)), wake)
     }
 
     fn start(
@@ -140,6 +141,32 @@ impl Searcher {
             }
         }
     }
+}
+
+/// The index of every report of a pack, never holding more than a batch
+/// of parsed reports.
+fn index_pack(pack: &crate::open::Opened) -> Index {
+    use rayon::prelude::*;
+    const BATCH: usize = 32;
+    let mut b = crate::search::IndexBuilder::new();
+    let n = pack.len();
+    for start in (0..n).step_by(BATCH) {
+        let batch: Vec<crate::model::Report> = (start..(start + BATCH).min(n))
+            .into_par_iter()
+            .map(|i| {
+                pack.report(i).unwrap_or_else(|_| {
+                    pack.stubs()
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| crate::model::Report::empty("", ""))
+                })
+            })
+            .collect();
+        for r in &batch {
+            b.add_report(r);
+        }
+    }
+    b.finish()
 }
 
 /// The worker loop: until the UI hangs up.
