@@ -158,7 +158,7 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('T')],
         "T",
         Action::Targets,
-        "targets: every region's targets and results by year",
+        "targets and results by region and year",
     ),
     b(
         Panes,
