@@ -1,5 +1,6 @@
 //! Building many reports at once: in parallel (rayon), in a deterministic
-//! order, with report ids made unique across the batch. Knows nothing of files
+//! order, with report ids made unique across the batch, and a city's province
+//! inferred from the batch (`parents`). Knows nothing of files
 //! or terminals: the caller says how to load an input and gets a tick per
 //! input done (for a progress bar).
 //!
@@ -110,6 +111,7 @@ where
             })
         })
         .collect();
+    super::parents::infer_city_parents(&mut reports);
     Ok(Batch {
         model: Model {
             schema_version: SCHEMA_VERSION.to_string(),

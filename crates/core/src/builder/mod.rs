@@ -13,6 +13,7 @@ pub mod decode;
 pub mod head;
 pub mod meta;
 pub mod outline;
+pub mod parents;
 pub mod sentences;
 pub mod stream;
 pub mod tables;
