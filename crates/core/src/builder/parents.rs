@@ -186,10 +186,30 @@ mod tests {
 
     fn batch(city_bodies: &[String]) -> Vec<Report> {
         let mut v = vec![
-            report(DONGHAI, Level::Province, 2023, "\u{7ecf}\u{6d4e}\u{589e}\u{957f}\u{3002}"),
-            report(NANSHAN, Level::Province, 2023, "\u{7ecf}\u{6d4e}\u{589e}\u{957f}\u{3002}"),
-            report(BEIYUAN, Level::Province, 2023, "\u{7ecf}\u{6d4e}\u{589e}\u{957f}\u{3002}"),
-            report(XICHENG, Level::Province, 2023, "\u{7ecf}\u{6d4e}\u{589e}\u{957f}\u{3002}"),
+            report(
+                DONGHAI,
+                Level::Province,
+                2023,
+                "\u{7ecf}\u{6d4e}\u{589e}\u{957f}\u{3002}",
+            ),
+            report(
+                NANSHAN,
+                Level::Province,
+                2023,
+                "\u{7ecf}\u{6d4e}\u{589e}\u{957f}\u{3002}",
+            ),
+            report(
+                BEIYUAN,
+                Level::Province,
+                2023,
+                "\u{7ecf}\u{6d4e}\u{589e}\u{957f}\u{3002}",
+            ),
+            report(
+                XICHENG,
+                Level::Province,
+                2023,
+                "\u{7ecf}\u{6d4e}\u{589e}\u{957f}\u{3002}",
+            ),
         ];
         for (i, b) in city_bodies.iter().enumerate() {
             v.push(report(HEKOU, Level::City, 2020 + i as u16, b));
@@ -219,9 +239,8 @@ mod tests {
 
     #[test]
     fn no_clear_leader_no_parent() {
-        let mut v = batch(&[
-            names("\u{4e1c}\u{6d77}", 4) + WHOLE_PROVINCE + &names("\u{5357}\u{5c71}", 2),
-        ]);
+        let mut v =
+            batch(&[names("\u{4e1c}\u{6d77}", 4) + WHOLE_PROVINCE + &names("\u{5357}\u{5c71}", 2)]);
         assert_eq!(infer_city_parents(&mut v), 0);
         assert_eq!(city_parents(&v), vec![None]);
     }
@@ -232,9 +251,8 @@ mod tests {
         let mut v = batch(&[names("\u{4e1c}\u{6d77}", 6)]);
         assert_eq!(infer_city_parents(&mut v), 0);
         // speaking of 全区, the autonomous region competes alone, though named less
-        let mut v = batch(&[
-            names("\u{4e1c}\u{6d77}", 6) + &names("\u{5317}\u{539f}", 4) + WHOLE_REGION,
-        ]);
+        let mut v =
+            batch(&[names("\u{4e1c}\u{6d77}", 6) + &names("\u{5317}\u{539f}", 4) + WHOLE_REGION]);
         infer_city_parents(&mut v);
         assert_eq!(city_parents(&v), vec![Some(BEIYUAN)]);
     }
