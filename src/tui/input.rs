@@ -1,6 +1,7 @@
 //! The event loop's one inbox: a thread that reads the terminal (keys,
-//! mouse, resizes, and the ambiguous-width probe's reply) and the search
-//! worker's wake-ups both send into one channel, so the loop sleeps in
+//! mouse, resizes, and the ambiguous-width probe's reply), the search
+//! worker's wake-ups and the signal thread's (the terminal taken back after
+//! a stop) all send into one channel, so the loop sleeps in
 //! `recv` until there is something to do: no timer, no CPU while idle.
 //! Reading only; drawing and state changes are the loop's.
 
@@ -20,6 +21,9 @@ pub enum Wake {
     Ambiguous(AmbiguousWidth),
     /// The search worker has sent an answer (or stopped).
     Search,
+    /// The terminal was given up and taken back (a stop and `fg`): what is
+    /// on it is not what we drew.
+    Redraw,
     /// The terminal cannot be read any more.
     Gone(String),
 }
@@ -30,18 +34,34 @@ pub struct Inbox {
     tx: Sender<Wake>,
 }
 
+impl Default for Inbox {
+    fn default() -> Inbox {
+        Inbox::new()
+    }
+}
+
 impl Inbox {
+    /// An inbox with no input thread yet (see [`Inbox::start_input`]).
+    pub fn new() -> Inbox {
+        let (tx, rx) = channel();
+        Inbox { rx, tx }
+    }
+
+    /// A sender for another thread's wake-ups (the signal thread's).
+    pub fn sender(&self) -> Sender<Wake> {
+        self.tx.clone()
+    }
+
     /// Start the input thread. With `probed`, its first read is the reply
     /// to the probe (see [`probe::ask`]): keys typed meanwhile are queued by
     /// crossterm and come after it, in order; no reply within crossterm's
     /// two seconds leaves the guess in place.
-    pub fn start(probed: bool) -> std::io::Result<Inbox> {
-        let (tx, rx) = channel();
-        let input = tx.clone();
+    pub fn start_input(&self, probed: bool) -> std::io::Result<()> {
+        let input = self.tx.clone();
         std::thread::Builder::new()
             .name("baogao-input".into())
             .spawn(move || read_terminal(&input, probed))?;
-        Ok(Inbox { rx, tx })
+        Ok(())
     }
 
     /// A wake-up for the search worker to call after each answer.
