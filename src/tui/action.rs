@@ -59,6 +59,9 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: stop the process as a shell's job (the terminal layer
+    /// restores the terminal first and takes it back on `fg`).
+    Suspend,
     Up,
     Down,
     /// Outline: collapse or go to parent. Tables: column left. Reader: back to the outline.

@@ -139,6 +139,8 @@ pub struct App {
     /// metadata); each is parsed when shown (the search worker indexes its
     /// own copies and keeps none); the tables pane parses them all.
     pub lazy: Option<Lazy>,
+    /// Ctrl-Z asked to stop the process (the terminal layer takes it).
+    pub suspend: bool,
     pub quit: bool,
 }
 
@@ -194,6 +196,7 @@ impl App {
             places: Default::default(),
             hidden_from: None,
             lazy: None,
+            suspend: false,
             quit: false,
         };
         app.relayout();

@@ -12,6 +12,8 @@ use super::prompt::Edit;
 pub enum Scope {
     /// Every pane (not inside an overlay).
     Panes,
+    /// Every mode, overlays and prompts included (listed with the panes').
+    Anywhere,
     /// Only in this mode.
     Only(Mode),
 }
@@ -67,7 +69,7 @@ const fn b(
 }
 
 use KeyCode::*;
-use Scope::{Only, Panes};
+use Scope::{Anywhere, Only, Panes};
 
 /// The whole keymap, in the order the help shows it.
 pub static BINDINGS: &[Binding] = &[
@@ -232,6 +234,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(Panes, &[ch('?'), k(F(1))], "?", Action::Help, "this help"),
     b(Panes, &[ch('q'), ctrl('c')], "q", Action::Quit, "quit"),
+    b(
+        Anywhere,
+        &[ctrl('z')],
+        "C-z",
+        Action::Suspend,
+        "suspend to the shell (fg comes back)",
+    ),
     // Outline
     b(
         Only(Mode::Outline),
@@ -905,6 +914,7 @@ fn applies(scope: Scope, mode: Mode) -> bool {
     match scope {
         Scope::Only(m) => m == mode,
         Scope::Panes => matches!(mode, Mode::Outline | Mode::Reader | Mode::Tables),
+        Scope::Anywhere => true,
     }
 }
 
@@ -930,7 +940,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
             .find(|bd| pred(bd.scope) && applies(bd.scope, mode) && bd.keys.contains(&want))
             .map(|bd| bd.action)
     };
-    if let Some(a) = find(&|s| matches!(s, Scope::Only(_))) {
+    if let Some(a) = find(&|s| matches!(s, Scope::Anywhere | Scope::Only(_))) {
         return Some(a);
     }
     if is_text_mode(mode) {
@@ -969,7 +979,9 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         .map(|(title, scope)| {
             let rows = BINDINGS
                 .iter()
-                .filter(|bd| bd.scope == *scope)
+                .filter(|bd| {
+                    bd.scope == *scope || (bd.scope == Scope::Anywhere && *scope == Scope::Panes)
+                })
                 .map(|bd| (bd.label, bd.help))
                 .collect();
             (*title, rows)
@@ -1061,6 +1073,35 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_z_suspends_in_every_mode_prompts_included() {
+        let modes = [
+            Mode::Outline,
+            Mode::Reader,
+            Mode::Tables,
+            Mode::Help,
+            Mode::Search,
+            Mode::Filter,
+            Mode::Popup,
+            Mode::Records,
+            Mode::Picker,
+            Mode::Targets,
+            Mode::Mark,
+        ];
+        for mode in modes {
+            assert_eq!(
+                action_for(mode, ctrl_key('z')),
+                Some(Action::Suspend),
+                "{mode:?}"
+            );
+        }
+        // a plain z is still text in a prompt
+        assert_eq!(
+            action_for(Mode::Search, key(Char('z'))),
+            Some(Action::Input('z'))
+        );
+    }
+
+    #[test]
     fn help_lists_every_binding_once_in_ascii() {
         let sections = help_sections();
         let n: usize = sections.iter().map(|(_, r)| r.len()).sum();
@@ -1088,7 +1129,7 @@ mod tests {
         for mode in modes {
             let mut seen: Vec<(Key, bool)> = Vec::new();
             for bd in BINDINGS.iter().filter(|bd| applies(bd.scope, mode)) {
-                let specific = matches!(bd.scope, Scope::Only(_));
+                let specific = matches!(bd.scope, Scope::Only(_) | Scope::Anywhere);
                 for key in bd.keys {
                     assert!(
                         !seen.contains(&(*key, specific)),

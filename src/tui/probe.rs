@@ -4,11 +4,11 @@
 //! "“" at column 1, requests the cursor position (ESC[6n) and erases the
 //! probe, all in one write; the first frame is drawn at once with
 //! [`guess`] (the last answer for this terminal, else narrow). The reply
-//! comes back as input whenever the link brings it (the event loop's input
-//! thread reads it, see `terminal.rs`); column 3 means wide, and [`answer`]
-//! turns it into a mode that is remembered for this terminal
-//! ($TERM/$TERM_PROGRAM) in a small state file, so the next start guesses
-//! right. Nothing here draws or reads the terminal's input.
+//! comes back as input whenever the link brings it within the first five
+//! seconds (the event loop's input thread watches for it, never holding a
+//! key back, see `input.rs`); column 3 means wide, and [`answer`] turns it
+//! into a mode that is remembered for this terminal ($TERM/$TERM_PROGRAM)
+//! in a small state file, so the next start guesses right. Nothing here draws or reads the terminal's input.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

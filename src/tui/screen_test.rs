@@ -2,7 +2,9 @@
 //! emulator (only the sequences the encoder writes: CUP, CUF, CUB, CR, LF,
 //! EL, ED, DECSTBM, SU, SD, SGR), they must show what the buffer holds,
 //! frame after frame of real explorer use in both ambiguous-width modes;
-//! and a row of CJK text must cost its UTF-8 and no cursor moves. Test-only.
+//! a line down scrolls (with the whole width, and beside the outline, whose
+//! cells are then repaired); and a row of CJK text must cost its UTF-8 and
+//! no cursor moves. Test-only.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -248,6 +250,45 @@ fn scrolling_with_the_whole_width_costs_a_line() {
         "{} vs {}",
         one.len(),
         full.len()
+    );
+}
+
+#[test]
+fn scrolling_beside_the_outline_scrolls_the_band_and_repairs_the_outline() {
+    use Action::*;
+    let (w, h) = (80, 24);
+    let mut sent = Vec::new();
+    for scrolling in [true, false] {
+        let mut app = app(AmbiguousWidth::Narrow, w, h);
+        for a in [Down, Down, FocusNext] {
+            update(&mut app, a);
+        }
+        assert!(app.plan().outline.is_some(), "panes side by side");
+        let mut screen = Screen::new(w, h);
+        screen.scrolling = scrolling;
+        let mut emu = Emu::new(w, h, AmbiguousWidth::Narrow);
+        emu.feed(&screen.frame(|buf| ui::draw(&app, buf)));
+        update(&mut app, Down);
+        let mut shown = Buffer::empty(Rect::new(0, 0, w, h));
+        let one = screen.frame(|buf| {
+            ui::draw(&app, buf);
+            shown = buf.clone();
+        });
+        emu.feed(&one);
+        assert_eq!(emu.text(), screen_text(&shown), "scrolling: {scrolling}");
+        sent.push(one);
+    }
+    let (scrolled, redrawn) = (&sent[0], &sent[1]);
+    assert!(
+        String::from_utf8_lossy(scrolled).contains("\x1b[S"),
+        "{:?}",
+        String::from_utf8_lossy(scrolled)
+    );
+    assert!(
+        scrolled.len() * 2 < redrawn.len(),
+        "{} vs {}",
+        scrolled.len(),
+        redrawn.len()
     );
 }
 

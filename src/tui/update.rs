@@ -52,6 +52,11 @@ fn apply(app: &mut App, msg: Msg) {
             app.relayout();
             return;
         }
+        Action::Suspend => {
+            // in any mode, leaving it as it is (a prompt keeps its text)
+            app.suspend = true;
+            return;
+        }
         Action::Scroll(d, x, y) => return mouse_scroll(app, d, x, y),
         Action::Click(x, y) => return click(app, x, y),
         _ => {}

@@ -601,3 +601,15 @@ fn the_records_popup_rows_are_wrapped_when_it_opens_and_on_resize() {
     run(&mut a, &[Action::Down, Action::Resize(120, 40)]);
     fresh(&a);
 }
+
+#[test]
+fn suspend_asks_the_terminal_layer_and_leaves_the_view_as_it_is() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::SearchOpen, Action::Input('x')]);
+    let query = a.search.query.clone();
+    run(&mut a, &[Action::Suspend]);
+    assert!(a.suspend);
+    assert_eq!(a.overlay, Some(Overlay::Search));
+    assert_eq!(a.search.query, query);
+    assert!(!a.quit);
+}
