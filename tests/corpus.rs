@@ -678,6 +678,14 @@ fn gdp_ledger_coverage() {
     use baogao::model::Level;
     let Some(rs) = reports() else { return };
     let rows = ledger(rs);
+    // the Targets view computes one metric at a time: the same rows
+    for k in baogao::indicators::ledger::ledger_keys(rs) {
+        let mine: Vec<_> = rows.iter().filter(|r| r.key == k).cloned().collect();
+        assert!(
+            baogao::indicators::ledger::ledger_for(rs, k) == mine,
+            "ledger_for({k}) differs from the whole ledger's {k} rows"
+        );
+    }
     for level in [Level::National, Level::Province, Level::City] {
         let g: Vec<_> = rows
             .iter()

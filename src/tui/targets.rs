@@ -12,10 +12,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::indicators::ledger::{ledger, LedgerRow};
+use crate::indicators::ledger::{ledger_for, ledger_keys, LedgerRow};
 use crate::indicators::target::Assessment;
-use crate::indicators::KEYS;
-use crate::model::{Level, Model};
+use crate::model::{Level, Model, Report};
 
 /// One region's row for the metric shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +38,8 @@ pub enum Sort {
 /// The Targets view.
 #[derive(Debug, Clone)]
 pub struct TargetsState {
-    /// The whole ledger.
+    /// The ledger rows of the metric shown (computed when it is picked:
+    /// one metric's rows are a thirteenth of the work of the whole ledger).
     pub rows: Vec<LedgerRow>,
     /// The metric keys with at least one row, in the documented order.
     pub keys: Vec<String>,
@@ -69,14 +69,12 @@ impl TargetsState {
     /// The view over a model's reports (stubs are enough), on the first
     /// metric that has rows, the newest year selected.
     pub fn new(model: &Model) -> TargetsState {
-        let rows = ledger(&model.reports);
-        let keys: Vec<String> = KEYS
-            .iter()
-            .filter(|k| rows.iter().any(|r| r.key == **k))
-            .map(|k| k.to_string())
+        let keys: Vec<String> = ledger_keys(&model.reports)
+            .into_iter()
+            .map(str::to_string)
             .collect();
         let mut st = TargetsState {
-            rows,
+            rows: Vec::new(),
             keys,
             key: 0,
             query: String::new(),
@@ -91,7 +89,7 @@ impl TargetsState {
             sort: Sort::Ledger,
             chart: false,
         };
-        st.set_key(0);
+        st.set_key(0, &model.reports);
         st
     }
 
@@ -102,9 +100,14 @@ impl TargetsState {
 
     /// Show metric `k` (index into `keys`): its regions and years, the
     /// newest year selected, the filter kept, the sort reset.
-    pub fn set_key(&mut self, k: usize) {
+    pub fn set_key(&mut self, k: usize, reports: &[Report]) {
         self.key = k.min(self.keys.len().saturating_sub(1));
         let key = self.key_name().to_string();
+        self.rows = if key.is_empty() {
+            Vec::new()
+        } else {
+            ledger_for(reports, &key)
+        };
         let mut all: Vec<RegionRow> = Vec::new();
         let mut index: BTreeMap<&str, usize> = BTreeMap::new();
         let mut years: Vec<u16> = Vec::new();
@@ -147,13 +150,13 @@ impl TargetsState {
     }
 
     /// Next (+1) or previous (-1) metric, wrapping.
-    pub fn next_key(&mut self, delta: isize) {
+    pub fn next_key(&mut self, delta: isize, reports: &[Report]) {
         let n = self.keys.len();
         if n == 0 {
             return;
         }
         let k = (self.key as isize + delta).rem_euclid(n as isize) as usize;
-        self.set_key(k);
+        self.set_key(k, reports);
     }
 
     /// Recompute the regions shown after the query or the sort changed;

@@ -403,7 +403,10 @@ fn targets(app: &mut App, action: Action) {
             false
         }
         Action::FocusNext | Action::FocusPrev => {
-            t.next_key(if action == Action::FocusNext { 1 } else { -1 });
+            t.next_key(
+                if action == Action::FocusNext { 1 } else { -1 },
+                &app.model.reports,
+            );
             false
         }
         Action::Sort => {

@@ -55,7 +55,7 @@ pub struct LedgerRow {
 /// Metrics whose target is a ceiling: a result below "3%左右" meets it.
 const CEILINGS: &[&str] = &["cpi", "unemployment_rate"];
 
-type Key = (String, u16, String);
+type Key<'a> = (&'a str, u16, &'a str);
 
 struct Found<'a> {
     report: &'a Report,
@@ -65,6 +65,35 @@ struct Found<'a> {
 /// The ledger of a model's reports (stubs are enough), sorted by level,
 /// region, year and key.
 pub fn ledger(reports: &[Report]) -> Vec<LedgerRow> {
+    ledger_of(reports, None)
+}
+
+/// The rows of one metric key only (what a view of one metric needs: about
+/// a thirteenth of the work of the whole ledger, same rows).
+pub fn ledger_for(reports: &[Report], key: &str) -> Vec<LedgerRow> {
+    ledger_of(reports, Some(key))
+}
+
+/// The metric keys that have ledger rows, in `KEYS` order.
+pub fn ledger_keys(reports: &[Report]) -> Vec<&'static str> {
+    let mut seen = vec![false; KEYS.len()];
+    for r in reports {
+        if r.region.as_deref().is_some_and(|s| !s.is_empty()) {
+            for h in r.headlines.iter().filter(|h| h.year.is_some()) {
+                if let Some(i) = KEYS.iter().position(|k| *k == h.key) {
+                    seen[i] = true;
+                }
+            }
+        }
+    }
+    KEYS.iter()
+        .zip(seen)
+        .filter(|(_, s)| *s)
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+fn ledger_of(reports: &[Report], only: Option<&str>) -> Vec<LedgerRow> {
     let mut targets: HashMap<Key, Found> = HashMap::new();
     let mut actuals: HashMap<Key, Vec<Found>> = HashMap::new();
     let mut level: HashMap<&str, Level> = HashMap::new();
@@ -89,7 +118,12 @@ pub fn ledger(reports: &[Report]) -> Vec<LedgerRow> {
         }
         for h in &r.headlines {
             let Some(y) = h.year else { continue };
-            let k = (region.to_string(), y, h.key.clone());
+            // one key's rows also need the gdp results (an assessment in step
+            // with growth reads them)
+            if only.is_some_and(|o| o != h.key && !(h.key == "gdp" && h.period == Period::Actual)) {
+                continue;
+            }
+            let k = (region, y, h.key.as_str());
             match h.period {
                 Period::Target => {
                     // the report for that year first, then any (a results table's 年度目标)
@@ -105,31 +139,35 @@ pub fn ledger(reports: &[Report]) -> Vec<LedgerRow> {
             }
         }
     }
-    let upper_of = |region: &str| -> Option<String> {
+    let upper_of = |region: &str| -> Option<&str> {
         match level.get(region) {
             Some(Level::National) | None => None,
-            Some(Level::Province) => national.map(str::to_string),
-            Some(_) => parent.get(region).map(|p| p.to_string()),
+            Some(Level::Province) => national,
+            Some(_) => parent.get(region).copied(),
         }
     };
-    let mut keys: Vec<&Key> = targets.keys().chain(actuals.keys()).collect();
-    keys.sort();
+    let mut keys: Vec<Key> = targets
+        .keys()
+        .chain(actuals.keys())
+        .filter(|k| only.is_none_or(|o| o == k.2))
+        .copied()
+        .collect();
+    keys.sort_unstable();
     keys.dedup();
     let mut rows = Vec::with_capacity(keys.len());
-    for k in keys {
-        let (region, year, key) = k;
+    for k in &keys {
+        let &(region, year, key) = k;
+        let year = &year;
         let t = targets.get(k);
         let a = pick_actual(actuals.get(k), t.map(|f| f.h));
         let gdp = actuals
-            .get(&(region.clone(), *year, "gdp".to_string()))
+            .get(&(region, *year, "gdp"))
             .and_then(|v| v.iter().find(|f| f.h.kind == HeadlineKind::Growth));
         let upper_region = upper_of(region);
-        let upper_t = upper_region
-            .as_deref()
-            .and_then(|u| targets.get(&(u.to_string(), *year, key.clone())));
-        let upper_a = upper_region.as_deref().and_then(|u| {
+        let upper_t = upper_region.and_then(|u| targets.get(&(u, *year, key)));
+        let upper_a = upper_region.and_then(|u| {
             actuals
-                .get(&(u.to_string(), *year, key.clone()))
+                .get(&(u, *year, key))
                 .and_then(|v| v.iter().find(|f| f.h.kind == HeadlineKind::Growth))
         });
         let (assessment, reason, actual_value, gap) = match t {
@@ -144,8 +182,8 @@ pub fn ledger(reports: &[Report]) -> Vec<LedgerRow> {
                 t.h,
                 a.map(|f| f.h),
                 gdp.map(|f| f.h),
-                upper_a.map(|f| (upper_region.as_deref().unwrap_or(""), f.h)),
-                || missing_actual(region, *year, key, years_of.get(region.as_str())),
+                upper_a.map(|f| (upper_region.unwrap_or(""), f.h)),
+                || missing_actual(region, *year, key, years_of.get(region)),
             ),
         };
         let upper_target_value = upper_t.and_then(|f| f.h.value);
@@ -157,10 +195,10 @@ pub fn ledger(reports: &[Report]) -> Vec<LedgerRow> {
         };
         let shown = t.or(a).map(|f| f.h);
         rows.push(LedgerRow {
-            region: region.clone(),
-            level: level.get(region.as_str()).copied(),
+            region: region.to_string(),
+            level: level.get(region).copied(),
             year: *year,
-            key: key.clone(),
+            key: key.to_string(),
             metric: shown.map(|h| h.metric.clone()).unwrap_or_default(),
             target_kind: t.map(|f| f.h.kind),
             target_text: t.map(|f| f.h.text.clone()),
@@ -174,7 +212,7 @@ pub fn ledger(reports: &[Report]) -> Vec<LedgerRow> {
             assessment,
             assessment_reason: reason,
             gap,
-            upper_region,
+            upper_region: upper_region.map(str::to_string),
             upper_target_value,
             upper_difference,
             report: t.map(|f| f.report.id.clone()),
@@ -631,6 +669,16 @@ mod tests {
         assert_eq!(row(&rows, "全国", 2024, "gdp").assessment, Assessment::Met);
         // 2025 has no report after it
         assert!(rows.iter().all(|r| r.year == 2024));
+        // one metric's rows are the whole ledger's rows of that key (the
+        // fiscal revenue, judged in step with GDP, still sees the GDP result)
+        let keys = ledger_keys(&reports);
+        assert!(keys.contains(&"fiscal_revenue") && keys.contains(&"gdp"));
+        for k in keys {
+            let mine: Vec<LedgerRow> = rows.iter().filter(|r| r.key == k).cloned().collect();
+            assert!(!mine.is_empty(), "{k}");
+            assert_eq!(ledger_for(&reports, k), mine, "{k}");
+        }
+        assert!(ledger_for(&reports, "no_such_key").is_empty());
     }
 
     #[test]
