@@ -126,10 +126,20 @@ pub fn load_json(data: &[u8]) {
 /// passes is shown by the commands and the explorer.
 pub fn structured(data: &[u8]) {
     let mut src = Src::new(data);
+    if let Some(m) = mutated(&mut src) {
+        let _ = model::validate::summary(&m);
+        show(&m, &mut src);
+    }
+}
+
+/// The model [`structured`] makes of the first bytes of `src` (a test
+/// model and the mutations they choose, through JSON and loading), when it
+/// passes validation.
+pub fn mutated(src: &mut Src<'_>) -> Option<Model> {
     let mut m = base_model(src.byte());
     let n = src.byte() % 12;
     for _ in 0..n {
-        mutate(&mut m, &mut src);
+        mutate(&mut m, src);
     }
     let json = match serde_json::to_vec(&m) {
         Ok(j) => j,
@@ -138,14 +148,12 @@ pub fn structured(data: &[u8]) {
     let loaded = match model::load_bytes(&json, "fuzz.json") {
         Ok(l) => l,
         // serde_json refuses nesting deeper than 128: a clear error
-        Err(model::ModelError::Parse { .. }) => return,
+        Err(model::ModelError::Parse { .. }) => return None,
         Err(e) => panic!("a mutated model does not load: {e}"),
     };
-    if !model::validate::validate(&loaded).is_empty() {
-        return;
-    }
-    let _ = model::validate::summary(&loaded);
-    show(&loaded, &mut src);
+    model::validate::validate(&loaded)
+        .is_empty()
+        .then_some(loaded)
 }
 
 /// A valid model through the CLI commands' bodies and the explorer.
@@ -415,7 +423,7 @@ fn mutate(m: &mut Model, src: &mut Src<'_>) {
             let by = src.below(4);
             let how = src.byte() % 4;
             nth(r, each_span, src, &mut |s: &mut Span| match how {
-                0 => s.1 = chars + by,
+                0 => s.1 = chars.saturating_add(by),
                 1 => *s = Span(chars.saturating_sub(by), chars),
                 2 => *s = Span(s.0, s.0),
                 _ => *s = Span(usize::MAX - by, usize::MAX),
@@ -500,8 +508,8 @@ fn mutate(m: &mut Model, src: &mut Src<'_>) {
             let cell = src.byte() & 1 == 0;
             let table = r.tables.first().map(|t| t.id.clone()).unwrap_or_default();
             let sentence = all_sentence_ids(r).first().cloned().unwrap_or_default();
-            let start = src.below(chars + 2);
-            let end = src.below(chars + 2);
+            let start = src.below(chars.saturating_add(2));
+            let end = src.below(chars.saturating_add(2));
             let source = if cell {
                 model::IndicatorSource::Cell { table, row, column }
             } else {
@@ -854,7 +862,7 @@ fn action(src: &mut Src<'_>) -> Action {
 
 /// The explorer on `m` (whole, or opened from its pack as the binary does)
 /// at `size`, drawn after every action the bytes choose.
-fn explore(m: &Model, src: &mut Src<'_>, size: (u16, u16), lazy: bool) {
+pub fn explore(m: &Model, src: &mut Src<'_>, size: (u16, u16), lazy: bool) {
     let opts = Options {
         amb: if src.byte() & 1 == 0 {
             AmbiguousWidth::Narrow
