@@ -379,13 +379,11 @@ fn source_ids(s: &mut model::IndicatorSource, f: &mut dyn FnMut(&mut String)) {
     }
 }
 
+/// A visitor of a report's spans, strings or ids ([`each_span`] …).
+type Each<T> = fn(&mut Report, &mut dyn FnMut(&mut T));
+
 /// Apply `f` to the `k`-th item `each` visits (counting them first).
-fn nth<T: ?Sized>(
-    r: &mut Report,
-    each: fn(&mut Report, &mut dyn FnMut(&mut T)),
-    src: &mut Src<'_>,
-    f: &mut dyn FnMut(&mut T),
-) {
+fn nth<T: ?Sized>(r: &mut Report, each: Each<T>, src: &mut Src<'_>, f: &mut dyn FnMut(&mut T)) {
     let mut n = 0;
     each(r, &mut |_| n += 1);
     let k = src.below(n);

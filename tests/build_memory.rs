@@ -41,8 +41,8 @@ fn synthetic(n: usize, per_line: usize) -> String {
         s.push_str(&format!("{}", (x >> 40) % 100));
         s.push_str(parts.next().unwrap());
         k += 1;
-        if per_line > 0 && k % per_line == 0 {
-            if k % (per_line * 20) == 0 {
+        if per_line > 0 && k.is_multiple_of(per_line) {
+            if k.is_multiple_of(per_line * 20) {
                 s.push_str(&format!("\n({})重点工作\n", k / per_line));
             } else {
                 s.push('\n');
@@ -53,6 +53,8 @@ fn synthetic(n: usize, per_line: usize) -> String {
 }
 
 /// Peak resident bytes of `baogao build INPUT -o OUT -q`.
+// the child is reaped by `wait4`, which also gives its peak memory
+#[allow(clippy::zombie_processes)]
 fn build_peak(input: &Path, out: &Path) -> u64 {
     let child = Command::new(env!("CARGO_BIN_EXE_baogao"))
         .arg("build")

@@ -62,7 +62,8 @@ impl Drop for Quiet {
 /// run, and the test harness must not report other tests into /dev/null.
 #[test]
 fn every_corpus_file_passes_its_fuzz_check() {
-    let targets: [(&str, fn(&[u8])); 3] = [
+    type Check = fn(&[u8]);
+    let targets: [(&str, Check); 3] = [
         ("builder", baogao::fuzzing::build_bytes),
         ("load", baogao::fuzzing::load_json),
         ("structured", baogao::fuzzing::structured),
