@@ -16,6 +16,8 @@ pub use baogao_core::{builder, indicators, model, search, text};
 
 pub mod cli;
 pub mod commands;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod open;
 pub mod tui;
 

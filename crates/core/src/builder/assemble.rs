@@ -150,12 +150,18 @@ impl<'a> Asm<'a> {
         let sentences: Vec<Sentence> = sentences
             .into_iter()
             .enumerate()
-            .map(|(k, s)| Sentence {
-                id: format!("{pid}.{}", k + 1),
-                text: s.iter().map(|c| c.0).collect(),
-                span: Span(s[0].1, s[s.len() - 1].1 + 1),
+            .map(|(k, r)| {
+                let s = &chunk[r];
+                let mut text: String = s.iter().map(|c| c.0).collect();
+                text.shrink_to_fit();
+                Sentence {
+                    id: format!("{pid}.{}", k + 1),
+                    text,
+                    span: Span(s[0].1, s[s.len() - 1].1 + 1),
+                }
             })
             .collect();
+        drop(chunk);
         let span = Span(sentences[0].span.0, sentences[sentences.len() - 1].span.1);
         self.extend_span(span.1);
         self.blocks().push(Block::Paragraph(Paragraph {
@@ -567,6 +573,12 @@ impl<'a> Asm<'a> {
 
 /// Assemble a report body from its tokens.
 pub fn assemble(toks: &[Tok], rid: &str) -> Assembled {
+    assemble_owned(toks.to_vec(), rid)
+}
+
+/// [`assemble`] taking the tokens, so they are not copied (the builder's
+/// peak memory: a token of a 50 MB line is not held twice).
+pub fn assemble_owned(toks: Vec<Tok>, rid: &str) -> Assembled {
     let mut a = Asm {
         rid,
         numbering: Numbering::default(),

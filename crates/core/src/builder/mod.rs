@@ -100,15 +100,24 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
             "no report text left after removing page furniture".into()
         ));
     }
-    let body = assemble::assemble(&toks, &rid);
+    // What is still needed of the text and of the char array, taken now:
+    // both are dropped before the body is assembled (peak memory, see
+    // docs/RELIABILITY.md).
+    let removal_warnings = clean::removal_warnings(&doc.removed, &doc.chars, &title);
+    let source_chars = doc.chars.len();
+    let encoding = decoded.encoding;
+    let mut removed = std::mem::take(&mut doc.removed);
+    drop(doc);
+    drop(decoded);
+    let body = assemble::assemble_owned(toks, &rid);
     let mut warnings = body.warnings;
-    warnings.extend(clean::removal_warnings(&doc.removed, &doc.chars, &title));
+    warnings.extend(removal_warnings);
     let mut preamble = body.preamble;
     let mut sections = body.sections;
     let mut tables = body.tables;
     if sections.is_empty() {
         // No headings: the whole text is one section.
-        let span = Span(0, doc.chars.len());
+        let span = Span(0, source_chars);
         let sid = format!("{rid}:s1");
         let blocks = rename_blocks(std::mem::take(&mut preamble), &format!("{rid}:pre"), &sid);
         for t in &mut tables {
@@ -145,7 +154,6 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
             "no level-one headings (一、): the outline starts at level {top}"
         ));
     }
-    let mut removed = doc.removed;
     for (missing, what) in [
         (
             meta.title.is_none(),
@@ -180,8 +188,8 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
         source: Source {
             file: file_name.to_string(),
             sha256: hex(&Sha256::digest(bytes)),
-            encoding: decoded.encoding.to_string(),
-            chars: doc.chars.len(),
+            encoding: encoding.to_string(),
+            chars: source_chars,
             publisher: meta.publisher,
             speaker: meta.speaker,
             date: meta.delivered.or(meta.published),

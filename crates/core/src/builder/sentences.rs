@@ -1,6 +1,8 @@
 //! Splitting a paragraph into sentences at 。!?; and ……, keeping closing
 //! quotes and brackets with the sentence they close; never inside () or 《》.
 
+use std::ops::Range;
+
 /// Chars that end a sentence.
 pub fn is_terminator(c: char) -> bool {
     matches!(
@@ -27,15 +29,15 @@ pub fn closes_group(c: char) -> bool {
 
 /// Split chars (with their source offsets) into sentences; every char goes
 /// into exactly one sentence, in order. Leading/trailing white space of each
-/// sentence is dropped.
-pub fn split(chars: &[(char, usize)]) -> Vec<Vec<(char, usize)>> {
-    let mut out: Vec<Vec<(char, usize)>> = Vec::new();
-    let mut cur: Vec<(char, usize)> = Vec::new();
+/// sentence is dropped. Each sentence is a range of `chars` (no copy: a
+/// paragraph of a 50 MB line is not held twice).
+pub fn split(chars: &[(char, usize)]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut from = 0;
     let mut depth = 0usize;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].0;
-        cur.push(chars[i]);
         if opens_group(c) {
             depth += 1;
         } else if closes_group(c) {
@@ -44,11 +46,10 @@ pub fn split(chars: &[(char, usize)]) -> Vec<Vec<(char, usize)>> {
         i += 1;
         if is_terminator(c) && depth == 0 {
             while i < chars.len() && (is_terminator(chars[i].0) || is_closer(chars[i].0)) {
-                cur.push(chars[i]);
                 i += 1;
             }
             // "……等" and "……," continue the sentence.
-            let only_ellipsis = cur
+            let only_ellipsis = chars[from..i]
                 .iter()
                 .rev()
                 .take_while(|x| is_terminator(x.0))
@@ -63,22 +64,23 @@ pub fn split(chars: &[(char, usize)]) -> Vec<Vec<(char, usize)>> {
             {
                 continue;
             }
-            push_trimmed(&mut out, std::mem::take(&mut cur));
+            push_trimmed(&mut out, chars, from..i);
+            from = i;
         }
     }
-    push_trimmed(&mut out, cur);
+    push_trimmed(&mut out, chars, from..chars.len());
     out
 }
 
-fn push_trimmed(out: &mut Vec<Vec<(char, usize)>>, mut s: Vec<(char, usize)>) {
-    while s.first().is_some_and(|c| c.0.is_whitespace()) {
-        s.remove(0);
+fn push_trimmed(out: &mut Vec<Range<usize>>, chars: &[(char, usize)], mut r: Range<usize>) {
+    while r.start < r.end && chars[r.start].0.is_whitespace() {
+        r.start += 1;
     }
-    while s.last().is_some_and(|c| c.0.is_whitespace()) {
-        s.pop();
+    while r.end > r.start && chars[r.end - 1].0.is_whitespace() {
+        r.end -= 1;
     }
-    if !s.is_empty() {
-        out.push(s);
+    if !r.is_empty() {
+        out.push(r);
     }
 }
 
@@ -90,7 +92,7 @@ mod tests {
         let cs: Vec<(char, usize)> = s.chars().enumerate().map(|(i, c)| (c, i)).collect();
         split(&cs)
             .into_iter()
-            .map(|v| v.into_iter().map(|x| x.0).collect())
+            .map(|r| cs[r].iter().map(|x| x.0).collect())
             .collect()
     }
 
@@ -129,6 +131,6 @@ mod tests {
             .map(|(i, c)| (c, i + 10))
             .collect();
         let s = split(&cs);
-        assert_eq!(s[1][0], ('乙', 12));
+        assert_eq!(cs[s[1].start], ('乙', 12));
     }
 }

@@ -238,8 +238,11 @@ impl Doc {
                 None
             };
             *first = false;
+            // exact size: a token of a 50 MB line holds no doubling slack
+            let mut chars = std::mem::take(cur);
+            chars.shrink_to_fit();
             toks.push(Tok {
-                chars: std::mem::take(cur),
+                chars,
                 sep,
                 through_removed: through,
                 space,

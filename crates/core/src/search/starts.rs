@@ -47,6 +47,11 @@ pub struct Need {
 /// Word and bit of a hashed letter sequence in a filter of `words` words
 /// (a power of two).
 fn slot(n: u32, words: usize) -> (usize, u64) {
+    // no filter (`THREE_WORDS` is 0): no slot, and no shift by 32 - 64 (a
+    // debug-build overflow the structured fuzz target found)
+    if words == 0 {
+        return (0, 0);
+    }
     let bits = (words * 64).trailing_zeros();
     let h = (n.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize;
     (h >> 6, 1u64 << (h & 63))
@@ -254,6 +259,14 @@ mod tests {
     fn no_pinyin_no_starts() {
         assert_eq!(starts("GDP 4.8%"), Starts::default());
         assert!(Need::of(b"j").is_none());
+    }
+
+    #[test]
+    fn a_filter_of_no_words_has_no_slot() {
+        // found by fuzzing (tests/fuzz-corpus/structured/crash-three-words):
+        // a debug build overflowed shifting by 32 - 64
+        assert_eq!(slot(u32::MAX, 0), (0, 0));
+        assert_eq!(triple(b'z', b'z', b'z'), (0, 0));
     }
 
     #[test]

@@ -67,7 +67,20 @@ fn glued_marker_at(chars: &[(char, usize)], line_ends: bool) -> Option<usize> {
 /// Repair markers the source split or glued: "(" alone at a line end with
 /// "三)…" on the next line becomes one token; a marker glued after a
 /// sentence end is split off into a token of its own (marked `glued`).
-pub(super) fn prepare(toks: &[Tok]) -> Vec<Tok> {
+pub(super) fn prepare(mut toks: Vec<Tok>) -> Vec<Tok> {
+    // each token is moved out once it is looked at (a look ahead reads only
+    // the ones after it): no copy of the text
+    fn take(toks: &mut [Tok], i: usize) -> Tok {
+        let empty = Tok {
+            chars: Vec::new(),
+            sep: Sep::Start,
+            through_removed: false,
+            space: None,
+            marked: false,
+            glued: false,
+        };
+        std::mem::replace(&mut toks[i], empty)
+    }
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -80,14 +93,15 @@ pub(super) fn prepare(toks: &[Tok]) -> Vec<Tok> {
                         .is_some_and(|m| m.level == 2 || m.level == 4)
             })
         {
-            let mut merged = t.clone();
-            merged.chars.extend_from_slice(&toks[i + 1].chars);
+            let mut merged = take(&mut toks, i);
+            let next = take(&mut toks, i + 1);
+            merged.chars.extend_from_slice(&next.chars);
             out.push(merged);
             i += 2;
             continue;
         }
-        let mut cur = t.clone();
         let line_ends = toks.get(i + 1).is_none_or(|n| n.sep >= Sep::Newline);
+        let mut cur = take(&mut toks, i);
         while let Some(k) = glued_marker_at(&cur.chars, line_ends) {
             let tail = cur.chars.split_off(k);
             let next = Tok {
