@@ -1,0 +1,416 @@
+//! Aligning two reports' outlines: which section of the newer report (B)
+//! is which section of the older one (A), by heading and position, not by
+//! line. Rules (docs/cli.md "baogao diff"):
+//!
+//! - Each report's outline is flattened (the preamble first, as a node of
+//!   its own); a node's content is the text of its whole subtree.
+//! - Siblings under matched parents (and the two top levels) are scored
+//!   pairwise: heading similarity (Dice of character bigrams) 0.45, content
+//!   similarity 0.40, position within the parent 0.15; pairs are taken best
+//!   first, one to one, above [`MATCH`]; then their children the same way.
+//! - What is left is matched across parents, at the same level, by heading
+//!   and content alone above [`MOVED_MATCH`] (a section moved elsewhere).
+//! - A matched pair is *moved* when its parents are not a pair, or when it
+//!   is out of order among its siblings (not in the longest run of pairs in
+//!   the same order); *renamed* when the headings differ.
+//! - A B section left over whose content mostly (≥ [`CONTAINED`] of its
+//!   bigrams) is in one A section of its level was *split* from it; an A
+//!   section left over contained in one B section was *merged* into it. The
+//!   rest are added or dropped.
+//!
+//! Pure and deterministic: ties go to the earlier section.
+
+use crate::model::{Block, Report, Section, SectionKind, Sentence};
+
+use super::tokens::{bigrams, containment, dice};
+
+/// Least score for a pair of siblings.
+pub const MATCH: f64 = 0.35;
+/// Least score (heading and content) for a pair under different parents.
+pub const MOVED_MATCH: f64 = 0.5;
+/// Least share of a left-over section's bigrams found in one section of
+/// the other report for a split or a merge.
+pub const CONTAINED: f64 = 0.6;
+
+/// One section (or the preamble) of a flattened outline.
+#[derive(Debug)]
+pub struct Node<'a> {
+    /// Section id; "" for the preamble.
+    pub id: &'a str,
+    /// The markers from the top down, as printed: "二、(三)".
+    pub path: String,
+    pub heading: &'a str,
+    pub level: u8,
+    pub kind: Option<SectionKind>,
+    pub parent: Option<usize>,
+    /// Position among its siblings, and how many there are.
+    pub pos: usize,
+    pub siblings: usize,
+    pub children: Vec<usize>,
+    /// The sentences of its own blocks (not its subsections').
+    pub own: Vec<&'a Sentence>,
+    head: Vec<u64>,
+    content: Vec<u64>,
+}
+
+impl<'a> Node<'a> {
+    /// Sentences of the whole subtree, in reading order.
+    pub fn subtree(&self, nodes: &[Node<'a>]) -> Vec<&'a Sentence> {
+        let mut out = self.own.clone();
+        for &c in &self.children {
+            out.extend(nodes[c].subtree(nodes));
+        }
+        out
+    }
+}
+
+fn own_sentences(blocks: &[Block]) -> Vec<&Sentence> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.sentences.iter()),
+            Block::Table { .. } => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// The outline of `r` flattened depth first, the preamble (when it has
+/// text) first. Roots are the nodes without a parent.
+pub fn flatten(r: &Report) -> Vec<Node<'_>> {
+    let mut nodes = Vec::new();
+    let pre = own_sentences(&r.preamble);
+    let roots = r.sections.len() + usize::from(!pre.is_empty());
+    if !pre.is_empty() {
+        let text: String = pre.iter().map(|s| s.text.as_str()).collect();
+        nodes.push(Node {
+            id: "",
+            path: String::new(),
+            heading: "",
+            level: 0,
+            kind: None,
+            parent: None,
+            pos: 0,
+            siblings: roots,
+            children: Vec::new(),
+            own: pre,
+            head: Vec::new(),
+            content: bigrams(&text),
+        });
+    }
+    let first = nodes.len();
+    for (i, s) in r.sections.iter().enumerate() {
+        push(s, None, first + i, roots, "", &mut nodes);
+    }
+    nodes
+}
+
+/// Push `s` and its subtree; returns the subtree's text.
+fn push<'a>(
+    s: &'a Section,
+    parent: Option<usize>,
+    pos: usize,
+    siblings: usize,
+    path: &str,
+    nodes: &mut Vec<Node<'a>>,
+) -> String {
+    let me = nodes.len();
+    let path = format!("{path}{}", s.marker);
+    let own = own_sentences(&s.blocks);
+    let mut text: String = own.iter().map(|x| x.text.as_str()).collect();
+    nodes.push(Node {
+        id: &s.id,
+        path: path.clone(),
+        heading: &s.heading,
+        level: s.level,
+        kind: Some(s.kind),
+        parent,
+        pos,
+        siblings,
+        children: Vec::new(),
+        own,
+        head: bigrams(&s.heading),
+        content: Vec::new(),
+    });
+    let n = s.children.len();
+    for (i, c) in s.children.iter().enumerate() {
+        let at = nodes.len();
+        nodes[me].children.push(at);
+        text.push_str(&push(c, Some(me), i, n, &path, nodes));
+    }
+    nodes[me].content = bigrams(&format!("{}{text}", s.heading));
+    text
+}
+
+/// How one section of A relates to B (and the other way).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Link {
+    /// Matched with this node of the other outline (score).
+    Pair(usize, f64),
+    /// Left over; most of its content is in this node of the other outline.
+    Part(usize),
+    /// Left over: added (in B) or dropped (in A).
+    None,
+}
+
+/// The alignment of two flattened outlines.
+#[derive(Debug)]
+pub struct Alignment {
+    /// Per A node.
+    pub a: Vec<Link>,
+    /// Per B node.
+    pub b: Vec<Link>,
+    /// Per B node matched: moved (out of order, or to another parent).
+    pub moved_b: Vec<bool>,
+}
+
+fn kinds_fit(a: Option<SectionKind>, b: Option<SectionKind>) -> bool {
+    use SectionKind::*;
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            x == y || matches!((x, y), (Heading | Part | Body, Heading | Part | Body))
+        }
+        _ => false,
+    }
+}
+
+fn heading_sim(a: &Node, b: &Node) -> Option<f64> {
+    (!a.head.is_empty() || !b.head.is_empty()).then(|| dice(&a.head, &b.head))
+}
+
+/// Score of two siblings: heading, content and position.
+fn sibling_score(a: &Node, b: &Node) -> f64 {
+    if !kinds_fit(a.kind, b.kind) {
+        return 0.0;
+    }
+    if a.kind.is_none() {
+        return 1.0; // the two preambles
+    }
+    let content = dice(&a.content, &b.content);
+    let pa = a.pos as f64 / a.siblings.max(1) as f64;
+    let pb = b.pos as f64 / b.siblings.max(1) as f64;
+    let position = 1.0 - (pa - pb).abs();
+    match heading_sim(a, b) {
+        Some(h) => 0.45 * h + 0.40 * content + 0.15 * position,
+        None => 0.85 * content + 0.15 * position,
+    }
+}
+
+/// Score of two sections under different parents: heading and content.
+fn loose_score(a: &Node, b: &Node) -> f64 {
+    if a.level != b.level || !kinds_fit(a.kind, b.kind) || a.kind.is_none() {
+        return 0.0;
+    }
+    let content = dice(&a.content, &b.content);
+    match heading_sim(a, b) {
+        Some(h) => 0.5 * h + 0.5 * content,
+        None => content,
+    }
+}
+
+/// Best-first one-to-one pairs of `xs` × `ys` scoring at least `least`.
+fn greedy(
+    xs: &[usize],
+    ys: &[usize],
+    least: f64,
+    score: impl Fn(usize, usize) -> f64,
+) -> Vec<(usize, usize, f64)> {
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for &x in xs {
+        for &y in ys {
+            let s = score(x, y);
+            if s >= least {
+                cands.push((s, x, y));
+            }
+        }
+    }
+    // best first; ties to the earlier pair
+    cands.sort_by(|p, q| {
+        q.0.total_cmp(&p.0)
+            .then(p.1.cmp(&q.1))
+            .then(p.2.cmp(&q.2))
+    });
+    let mut used_x = std::collections::HashSet::new();
+    let mut used_y = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (s, x, y) in cands {
+        if used_x.contains(&x) || used_y.contains(&y) {
+            continue;
+        }
+        used_x.insert(x);
+        used_y.insert(y);
+        out.push((x, y, s));
+    }
+    out
+}
+
+struct Aligner<'n, 'a> {
+    an: &'n [Node<'a>],
+    bn: &'n [Node<'a>],
+    a: Vec<Link>,
+    b: Vec<Link>,
+}
+
+impl Aligner<'_, '_> {
+    /// Match two sibling groups, then the children of each pair.
+    fn siblings(&mut self, xs: &[usize], ys: &[usize]) {
+        let xs: Vec<usize> = xs
+            .iter()
+            .copied()
+            .filter(|&x| self.a[x] == Link::None)
+            .collect();
+        let ys: Vec<usize> = ys
+            .iter()
+            .copied()
+            .filter(|&y| self.b[y] == Link::None)
+            .collect();
+        let (an, bn) = (self.an, self.bn);
+        let pairs = greedy(&xs, &ys, MATCH, |x, y| sibling_score(&an[x], &bn[y]));
+        self.take(pairs);
+    }
+
+    fn take(&mut self, pairs: Vec<(usize, usize, f64)>) {
+        for &(x, y, s) in &pairs {
+            self.a[x] = Link::Pair(y, s);
+            self.b[y] = Link::Pair(x, s);
+        }
+        let (an, bn) = (self.an, self.bn);
+        for (x, y, _) in pairs {
+            self.siblings(&an[x].children, &bn[y].children);
+        }
+    }
+}
+
+fn roots(nodes: &[Node]) -> Vec<usize> {
+    (0..nodes.len())
+        .filter(|&i| nodes[i].parent.is_none())
+        .collect()
+}
+
+/// Align two flattened outlines (see the module doc).
+pub fn align(an: &[Node], bn: &[Node]) -> Alignment {
+    let mut al = Aligner {
+        an,
+        bn,
+        a: vec![Link::None; an.len()],
+        b: vec![Link::None; bn.len()],
+    };
+    al.siblings(&roots(an), &roots(bn));
+    // left over: moved to another parent
+    let xs: Vec<usize> = (0..an.len()).filter(|&x| al.a[x] == Link::None).collect();
+    let ys: Vec<usize> = (0..bn.len()).filter(|&y| al.b[y] == Link::None).collect();
+    let pairs = greedy(&xs, &ys, MOVED_MATCH, |x, y| loose_score(&an[x], &bn[y]));
+    al.take(pairs);
+    // split and merged
+    let (a_links, b_links) = (al.a.clone(), al.b.clone());
+    for (y, link) in b_links.iter().enumerate() {
+        if *link == Link::None {
+            if let Some(x) = container(&bn[y], an) {
+                al.b[y] = Link::Part(x);
+            }
+        }
+    }
+    for (x, link) in a_links.iter().enumerate() {
+        if *link == Link::None {
+            if let Some(y) = container(&an[x], bn) {
+                al.a[x] = Link::Part(y);
+            }
+        }
+    }
+    let moved_b = moved(an, bn, &al.b);
+    Alignment {
+        a: al.a,
+        b: al.b,
+        moved_b,
+    }
+}
+
+/// The node of `other` at `n`'s level that holds most of `n`'s content,
+/// when it holds at least [`CONTAINED`] of it.
+fn container(n: &Node, other: &[Node]) -> Option<usize> {
+    if n.kind.is_none() || n.content.len() < 4 {
+        return None;
+    }
+    let mut best: Option<(f64, usize)> = None;
+    for (i, o) in other.iter().enumerate() {
+        if o.level != n.level || !kinds_fit(n.kind, o.kind) {
+            continue;
+        }
+        let c = containment(&n.content, &o.content);
+        if c >= CONTAINED && best.is_none_or(|(b, _)| c > b) {
+            best = Some((c, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Per B node: matched, and moved (parents not a pair, or out of order
+/// among the pairs of its sibling group).
+fn moved(an: &[Node], bn: &[Node], b: &[Link]) -> Vec<bool> {
+    let mut out = vec![false; bn.len()];
+    let pair_of = |y: usize| match b[y] {
+        Link::Pair(x, _) => Some(x),
+        _ => None,
+    };
+    // by parent group of B: (b node, a node) pairs in B order
+    let mut groups: std::collections::BTreeMap<Option<usize>, Vec<(usize, usize)>> =
+        Default::default();
+    for y in 0..bn.len() {
+        let Some(x) = pair_of(y) else { continue };
+        let parents_pair = match (an[x].parent, bn[y].parent) {
+            (None, None) => true,
+            (Some(px), Some(py)) => pair_of(py) == Some(px),
+            _ => false,
+        };
+        if parents_pair {
+            groups.entry(bn[y].parent).or_default().push((y, x));
+        } else {
+            out[y] = true;
+        }
+    }
+    for pairs in groups.values() {
+        let xs: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+        let keep = increasing(&xs);
+        for (k, &(y, _)) in pairs.iter().enumerate() {
+            if !keep[k] {
+                out[y] = true;
+            }
+        }
+    }
+    out
+}
+
+/// Which elements of `xs` form a longest strictly increasing subsequence.
+fn increasing(xs: &[usize]) -> Vec<bool> {
+    let n = xs.len();
+    let mut len = vec![1usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if xs[j] < xs[i] && len[j] + 1 > len[i] {
+                len[i] = len[j] + 1;
+                prev[i] = j;
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut at = (0..n).max_by_key(|&i| (len[i], std::cmp::Reverse(i)));
+    while let Some(i) = at {
+        keep[i] = true;
+        at = (prev[i] != usize::MAX).then_some(prev[i]);
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_increasing_run_keeps_order_and_marks_the_rest() {
+        assert_eq!(increasing(&[0, 1, 2]), vec![true, true, true]);
+        assert_eq!(increasing(&[0, 3, 1, 2]), vec![true, false, true, true]);
+        assert_eq!(increasing(&[]), Vec::<bool>::new());
+    }
+}
