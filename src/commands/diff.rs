@@ -260,3 +260,35 @@ pub fn pieces(ps: &[Piece], color: bool) -> String {
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs() -> Vec<Piece> {
+        word_diff("\u{529B}\u{4E89}\u{5B8C}\u{6210}", "\u{786E}\u{4FDD}\u{5B8C}\u{6210}")
+    }
+
+    #[test]
+    fn runs_are_coloured_on_a_terminal_and_marked_otherwise() {
+        let plain = pieces(&runs(), false);
+        assert_eq!(
+            plain,
+            "[-\u{529B}\u{4E89}-]{+\u{786E}\u{4FDD}+}\u{5B8C}\u{6210}"
+        );
+        let coloured = pieces(&runs(), true);
+        assert!(coloured.contains(&format!("{RED_STRUCK}\u{529B}\u{4E89}{RESET}")));
+        assert!(coloured.contains(&format!("{GREEN}\u{786E}\u{4FDD}{RESET}")));
+        assert!(!coloured.contains("{+"));
+    }
+
+    #[test]
+    fn control_characters_of_model_text_never_reach_the_terminal() {
+        let p = vec![Piece {
+            op: Op::Insert,
+            text: "a\u{1b}[2Jb".into(),
+        }];
+        let s = pieces(&p, true);
+        assert!(!s.contains("\u{1b}[2J"), "{s:?}");
+    }
+}

@@ -395,7 +395,9 @@ fn increasing(xs: &[usize]) -> Vec<bool> {
         }
     }
     let mut keep = vec![false; n];
-    let mut at = (0..n).max_by_key(|&i| (len[i], std::cmp::Reverse(i)));
+    // of equally long runs, the one ending last: in a swap, the section that
+    // came forward is the one marked moved
+    let mut at = (0..n).max_by_key(|&i| (len[i], i));
     while let Some(i) = at {
         keep[i] = true;
         at = (prev[i] != usize::MAX).then_some(prev[i]);
@@ -411,6 +413,7 @@ mod tests {
     fn the_longest_increasing_run_keeps_order_and_marks_the_rest() {
         assert_eq!(increasing(&[0, 1, 2]), vec![true, true, true]);
         assert_eq!(increasing(&[0, 3, 1, 2]), vec![true, false, true, true]);
+        assert_eq!(increasing(&[1, 0]), vec![false, true]);
         assert_eq!(increasing(&[]), Vec::<bool>::new());
     }
 }
