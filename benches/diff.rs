@@ -53,7 +53,10 @@ fn main() {
     let model = baogao::load_model(None).unwrap();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/reports");
     let bin = binary();
-    assert!(bin.is_file(), "build the binary first: cargo build --release");
+    assert!(
+        bin.is_file(),
+        "build the binary first: cargo build --release"
+    );
     let mut all_core = Vec::new();
     let mut all_cmd = Vec::new();
     let mut all_ref = Vec::new();

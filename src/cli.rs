@@ -223,12 +223,14 @@ pub enum Command {
     Targets(TargetsArgs),
     /// Compare two reports section by section: sections aligned by heading and
     /// position, sentences by similarity, changes by word; targets side by side.
-    #[command(after_help = "A and B: a report id, or a region and a plan year (\u{6D59}\u{6C5F}2024, zhejiang-2024).\n\
+    #[command(
+        after_help = "A and B: a report id, or a region and a plan year (\u{6D59}\u{6C5F}2024, zhejiang-2024).\n\
         With A alone, A is compared with the report of its region and kind just before it.\n\n\
         Examples:\n  \
         baogao diff zhejiang-2024 zhejiang-2025 --model corpus.json\n  \
         baogao diff zhejiang-2025 --model corpus.json | less -R\n  \
-        baogao diff beijing-2025 --format json | jq '.sections[] | select(.status != \"same\")'")]
+        baogao diff beijing-2025 --format json | jq '.sections[] | select(.status != \"same\")'"
+    )]
     Diff(DiffArgs),
     /// Print shell completions (e.g. `baogao completions bash > ~/.local/share/bash-completion/completions/baogao`).
     Completions {

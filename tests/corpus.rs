@@ -744,7 +744,10 @@ fn diff_of_the_national_reports_2023_and_2024_reads_right() {
     let row = d
         .sections
         .iter()
-        .find(|r| r.b.as_ref().is_some_and(|s| s.heading.contains("新质生产力")))
+        .find(|r| {
+            r.b.as_ref()
+                .is_some_and(|s| s.heading.contains("新质生产力"))
+        })
         .expect("a 2024 section on 新质生产力");
     let was = row.a.as_ref().expect("paired with a 2023 section");
     assert!(was.heading.contains("现代化产业体系"), "{was:?}");

@@ -109,7 +109,10 @@ fn text_through_a_pipe_has_a_summary_then_marked_runs_and_no_colour() {
             .unwrap_or_else(|| panic!("{needle}: {t}"))
             .to_string()
     };
-    assert!(row("二、(一)扩大有效投资").starts_with("changed moved"), "{t}");
+    assert!(
+        row("二、(一)扩大有效投资").starts_with("changed moved"),
+        "{t}"
+    );
     assert!(row("深化重点领域改革").starts_with("added"), "{t}");
     assert!(row("办好民生实事").starts_with("dropped"), "{t}");
     // targets side by side, with the result the newer report gives
@@ -151,7 +154,10 @@ fn json_has_the_documented_fields() {
     assert_eq!(moved["b"]["path"], zh("二、(一)"));
     let changed = &moved["sentences"][0];
     assert_eq!(changed["change"], "changed");
-    assert!(changed["a"]["id"].as_str().unwrap().starts_with("jiangsu-2024:s2.2"));
+    assert!(changed["a"]["id"]
+        .as_str()
+        .unwrap()
+        .starts_with("jiangsu-2024:s2.2"));
     let ops: Vec<(&str, &str)> = changed["pieces"]
         .as_array()
         .unwrap()

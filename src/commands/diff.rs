@@ -112,8 +112,14 @@ pub fn text(d: &ReportDiff, color: bool, summary_only: bool) -> String {
         "sentences: {} same, {} changed, {} added, {} dropped\n\n",
         c.same, c.changed, c.added, c.dropped
     ));
-    let ya = d.a.year.map(|y| y.to_string()).unwrap_or_else(|| "A".into());
-    let yb = d.b.year.map(|y| y.to_string()).unwrap_or_else(|| "B".into());
+    let ya =
+        d.a.year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "A".into());
+    let yb =
+        d.b.year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "B".into());
     let header = [
         "status".to_string(),
         "changed".into(),
@@ -155,7 +161,10 @@ pub fn text(d: &ReportDiff, color: bool, summary_only: bool) -> String {
             .iter()
             .filter(|t| t.change != TargetChange::Same)
             .count();
-        o.push_str(&format!("{changed} of {} targets differ\n", d.targets.len()));
+        o.push_str(&format!(
+            "{changed} of {} targets differ\n",
+            d.targets.len()
+        ));
     }
     if summary_only {
         return o;
@@ -179,14 +188,8 @@ fn label(s: &Option<crate::compare::SectionRef>) -> String {
 
 fn summary_row(r: &SectionDiff) -> Vec<String> {
     let (b, a) = match r.status {
-        SectionStatus::Split => (
-            label(&r.b),
-            format!("(split from {})", label(&r.related)),
-        ),
-        SectionStatus::Merged => (
-            format!("(merged into {})", label(&r.related)),
-            label(&r.a),
-        ),
+        SectionStatus::Split => (label(&r.b), format!("(split from {})", label(&r.related))),
+        SectionStatus::Merged => (format!("(merged into {})", label(&r.related)), label(&r.a)),
         _ => (label(&r.b), label(&r.a)),
     };
     vec![
@@ -205,9 +208,7 @@ fn detail_heading(r: &SectionDiff, color: bool) -> String {
     let shown = r.shown().map(|s| one_line(&s.label())).unwrap_or_default();
     let mut note = status_text(r);
     match (r.status, &r.a, &r.related) {
-        (SectionStatus::Split, _, Some(x)) => {
-            note = format!("split from {}", one_line(&x.label()))
-        }
+        (SectionStatus::Split, _, Some(x)) => note = format!("split from {}", one_line(&x.label())),
         (SectionStatus::Merged, _, Some(x)) => {
             note = format!("merged into {}", one_line(&x.label()))
         }
@@ -266,7 +267,10 @@ mod tests {
     use super::*;
 
     fn runs() -> Vec<Piece> {
-        word_diff("\u{529B}\u{4E89}\u{5B8C}\u{6210}", "\u{786E}\u{4FDD}\u{5B8C}\u{6210}")
+        word_diff(
+            "\u{529B}\u{4E89}\u{5B8C}\u{6210}",
+            "\u{786E}\u{4FDD}\u{5B8C}\u{6210}",
+        )
     }
 
     #[test]

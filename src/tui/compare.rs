@@ -65,7 +65,10 @@ impl CompareState {
     /// Move the selection by `delta` (clamped) on the page shown.
     pub fn move_by(&mut self, delta: isize) {
         let (sel, n) = match self.page {
-            Page::Summary => (&mut self.selected, self.diff.sections.len() + self.diff.targets.len()),
+            Page::Summary => (
+                &mut self.selected,
+                self.diff.sections.len() + self.diff.targets.len(),
+            ),
             Page::Detail(r) => (
                 &mut self.item,
                 self.diff.sections.get(r).map_or(0, |s| s.sentences.len()),

@@ -107,7 +107,10 @@ fn d_opens_the_summary_of_this_report_against_the_year_before_at_80x24() {
     assert_eq!(c.diff.b.id, "jiangsu-2025");
     let s = screen(&app);
     assert!(
-        s.lines().next().unwrap().contains("Compare  jiangsu-2024 \u{2192} jiangsu-2025"),
+        s.lines()
+            .next()
+            .unwrap()
+            .contains("Compare  jiangsu-2024 \u{2192} jiangsu-2025"),
         "{s}"
     );
     let line = |needle: &str| {
@@ -116,7 +119,10 @@ fn d_opens_the_summary_of_this_report_against_the_year_before_at_80x24() {
             .unwrap_or_else(|| panic!("{needle}: {s}"))
             .to_string()
     };
-    assert!(line("二、(一)扩大有效投资").contains("changed moved"), "{s}");
+    assert!(
+        line("二、(一)扩大有效投资").contains("changed moved"),
+        "{s}"
+    );
     assert!(line("深化重点领域改革").contains("added"), "{s}");
     assert!(line("办好民生实事").contains("dropped"), "{s}");
     assert!(
@@ -196,7 +202,10 @@ fn brackets_step_both_reports_a_year_and_say_when_there_is_none() {
     let mut app = open();
     run(&mut app, &[Action::Left]);
     let c = app.compare.as_ref().unwrap();
-    assert_eq!((c.diff.a.id.as_str(), c.diff.b.id.as_str()), ("jiangsu-2023", "jiangsu-2024"));
+    assert_eq!(
+        (c.diff.a.id.as_str(), c.diff.b.id.as_str()),
+        ("jiangsu-2023", "jiangsu-2024")
+    );
     run(&mut app, &[Action::Left]);
     assert_eq!(app.message, Some(strings::NO_EARLIER_REPORT));
     assert_eq!(app.compare.as_ref().unwrap().diff.a.id, "jiangsu-2023");
@@ -218,5 +227,9 @@ fn moving_past_the_screen_scrolls_and_the_view_fits_a_small_screen() {
     let c = app.compare.as_ref().unwrap();
     assert!(c.selected >= c.offset && c.selected < c.offset + ui::compare::list_rows(7));
     let s = screen(&app);
-    assert!(s.lines().all(|l| crate::text::str_width(l, opts().amb) <= 40), "{s}");
+    assert!(
+        s.lines()
+            .all(|l| crate::text::str_width(l, opts().amb) <= 40),
+        "{s}"
+    );
 }

@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod columns;
+pub mod compare;
 pub mod cursor;
 pub mod doc;
 pub mod glyphs;
@@ -32,7 +33,6 @@ pub mod sort;
 pub mod strings;
 pub mod tables;
 pub mod targets;
-pub mod compare;
 pub mod terminal;
 #[cfg(test)]
 mod test_support;
@@ -42,6 +42,8 @@ pub mod ui;
 pub mod update;
 pub mod wire;
 
+#[cfg(test)]
+mod compare_test;
 #[cfg(test)]
 mod copy_test;
 #[cfg(test)]
@@ -68,8 +70,6 @@ mod snapshots_test;
 mod tables_test;
 #[cfg(test)]
 mod targets_test;
-#[cfg(test)]
-mod compare_test;
 #[cfg(test)]
 mod update_test;
 

@@ -119,7 +119,12 @@ fn wrapped(
 }
 
 /// The rows each sentence of the detail page takes at `width` columns of body.
-pub fn detail_heights(c: &CompareState, width: u16, color: bool, amb: AmbiguousWidth) -> Vec<usize> {
+pub fn detail_heights(
+    c: &CompareState,
+    width: u16,
+    color: bool,
+    amb: AmbiguousWidth,
+) -> Vec<usize> {
     let Page::Detail(r) = c.page else {
         return Vec::new();
     };
@@ -170,9 +175,8 @@ fn status_word(s: &SectionDiff) -> String {
 /// The section as shown on its summary row: B's label, what it was, or
 /// where it came from / went.
 fn section_text(s: &SectionDiff) -> String {
-    let label = |x: &Option<crate::compare::SectionRef>| {
-        x.as_ref().map(|x| x.label()).unwrap_or_default()
-    };
+    let label =
+        |x: &Option<crate::compare::SectionRef>| x.as_ref().map(|x| x.label()).unwrap_or_default();
     let text = match s.status {
         SectionStatus::Split => format!("{} < {}", label(&s.b), label(&s.related)),
         SectionStatus::Merged => format!("{} > {}", label(&s.a), label(&s.related)),
@@ -198,7 +202,15 @@ fn summary(c: &CompareState, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
         n(SectionStatus::Split),
         n(SectionStatus::Merged),
     );
-    cells::put(buf, r.x + 1, r.y + 1, end, &totals, ctx.theme.dim(), ctx.amb);
+    cells::put(
+        buf,
+        r.x + 1,
+        r.y + 1,
+        end,
+        &totals,
+        ctx.theme.dim(),
+        ctx.amb,
+    );
     let rows = list_rows(r.height);
     let total = c.summary_rows();
     for k in 0..rows.min(total.saturating_sub(c.offset)) {
@@ -263,7 +275,15 @@ fn detail(c: &CompareState, row: usize, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
     };
     let head = format!("{}  ({})", section_text(s), status_word(s));
     let head = truncate(&head, r.width.saturating_sub(2) as usize, ctx.amb);
-    cells::put(buf, r.x + 1, r.y + 1, end, &head, ctx.theme.heading(), ctx.amb);
+    cells::put(
+        buf,
+        r.x + 1,
+        r.y + 1,
+        end,
+        &head,
+        ctx.theme.heading(),
+        ctx.amb,
+    );
     let w = r.width.saturating_sub(GUTTER + 1) as usize;
     let bottom = r.y + r.height;
     let mut y = r.y + TOP;

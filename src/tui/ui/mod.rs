@@ -3,6 +3,7 @@
 //! they do no I/O and mutate nothing.
 
 pub mod cells;
+pub mod compare;
 pub mod help;
 pub mod outline;
 pub mod picker;
@@ -13,7 +14,6 @@ pub mod search;
 pub mod status;
 pub mod tables;
 pub mod targets;
-pub mod compare;
 pub mod theme;
 
 use ratatui::buffer::Buffer;

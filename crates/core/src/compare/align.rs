@@ -226,11 +226,7 @@ fn greedy(
         }
     }
     // best first; ties to the earlier pair
-    cands.sort_by(|p, q| {
-        q.0.total_cmp(&p.0)
-            .then(p.1.cmp(&q.1))
-            .then(p.2.cmp(&q.2))
-    });
+    cands.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
     let mut used_x = std::collections::HashSet::new();
     let mut used_y = std::collections::HashSet::new();
     let mut out = Vec::new();

@@ -19,8 +19,8 @@ use serde::Serialize;
 
 use crate::model::{Report, ReportKind};
 use align::{align, flatten, Link, Node};
-pub use sentences::{Change, Counts, SentenceDiff, SentenceRef};
 use sentences::{align_sentences, Sides};
+pub use sentences::{Change, Counts, SentenceDiff, SentenceRef};
 pub use targets::{TargetChange, TargetDiff};
 pub use words::{Op, Piece};
 
@@ -317,7 +317,7 @@ pub fn find_report(reports: &[Report], spec: &str) -> Result<usize, String> {
         .count();
     let split = spec.len() - digits; // ASCII digits: one byte each
     let (region, year) = spec.split_at(split);
-    let region = region.trim_end_matches(|c: char| c == '-' || c == ' ' || c == ':' || c == '@');
+    let region = region.trim_end_matches(['-', ' ', ':', '@']);
     let year: Option<u16> = year.parse().ok().filter(|_| digits == 4);
     let (Some(year), false) = (year, region.is_empty()) else {
         return Err(format!(
@@ -340,7 +340,11 @@ pub fn find_report(reports: &[Report], spec: &str) -> Result<usize, String> {
         [] => Err(format!("no report of {region:?} for {year}")),
         [one] => Ok(*one),
         many => {
-            let ids: Vec<&str> = many.iter().take(6).map(|&i| reports[i].id.as_str()).collect();
+            let ids: Vec<&str> = many
+                .iter()
+                .take(6)
+                .map(|&i| reports[i].id.as_str())
+                .collect();
             Err(format!(
                 "{spec:?} names {} reports ({}{}): give an id",
                 many.len(),

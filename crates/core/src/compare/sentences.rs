@@ -112,7 +112,10 @@ pub fn align_sentences(
                 old_len,
                 new_index,
                 new_len,
-            } => (old_index..old_index + old_len, new_index..new_index + new_len),
+            } => (
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
         };
         stretch(&a[ra], &b[rb], sides, &mut counts, &mut out);
     }
@@ -215,12 +218,18 @@ mod tests {
         // A: 推进科技创新。加快建设交通强国。稳定粮食生产。
         // B: 推进科技创新。加快建设交通强国和海洋强国。扩大有效投资。
         let a = [
-            s("a1", "\u{63A8}\u{8FDB}\u{79D1}\u{6280}\u{521B}\u{65B0}\u{3002}"),
+            s(
+                "a1",
+                "\u{63A8}\u{8FDB}\u{79D1}\u{6280}\u{521B}\u{65B0}\u{3002}",
+            ),
             s(
                 "a2",
                 "\u{52A0}\u{5FEB}\u{5EFA}\u{8BBE}\u{4EA4}\u{901A}\u{5F3A}\u{56FD}\u{3002}",
             ),
-            s("a3", "\u{7A33}\u{5B9A}\u{7CAE}\u{98DF}\u{751F}\u{4EA7}\u{3002}"),
+            s(
+                "a3",
+                "\u{7A33}\u{5B9A}\u{7CAE}\u{98DF}\u{751F}\u{4EA7}\u{3002}",
+            ),
         ];
         let b = [
             s("b1", "\u{63A8}\u{8FDB}\u{79D1}\u{6280}\u{521B}\u{65B0}\u{3002}"),

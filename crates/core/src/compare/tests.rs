@@ -170,9 +170,18 @@ fn a_hardened_commitment_shows_as_a_deleted_and_an_inserted_run() {
     let r = row(&d, "扩大有效投资");
     assert_eq!(r.counts.changed, 1);
     let p = &r.sentences[0].pieces;
-    assert!(p.iter().any(|x| x.op == Op::Delete && x.text == "力争"), "{p:?}");
-    assert!(p.iter().any(|x| x.op == Op::Insert && x.text == "确保"), "{p:?}");
-    assert!(p.iter().any(|x| x.op == Op::Insert && x.text == "5.5"), "{p:?}");
+    assert!(
+        p.iter().any(|x| x.op == Op::Delete && x.text == "力争"),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|x| x.op == Op::Insert && x.text == "确保"),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|x| x.op == Op::Insert && x.text == "5.5"),
+        "{p:?}"
+    );
 }
 
 #[test]
