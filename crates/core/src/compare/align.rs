@@ -105,7 +105,8 @@ pub fn flatten(r: &Report) -> Vec<Node<'_>> {
     nodes
 }
 
-/// Push `s` and its subtree; returns the subtree's text.
+/// Push `s` and its subtree; returns the subtree's bigrams (the union of
+/// its parts' sets: each text is read once, not once per level above it).
 fn push<'a>(
     s: &'a Section,
     parent: Option<usize>,
@@ -113,11 +114,13 @@ fn push<'a>(
     siblings: usize,
     path: &str,
     nodes: &mut Vec<Node<'a>>,
-) -> String {
+) -> Vec<u64> {
     let me = nodes.len();
     let path = format!("{path}{}", s.marker);
     let own = own_sentences(&s.blocks);
-    let mut text: String = own.iter().map(|x| x.text.as_str()).collect();
+    let text: String = own.iter().map(|x| x.text.as_str()).collect();
+    let head = bigrams(&s.heading);
+    let mut content = union(&head, &bigrams(&text));
     nodes.push(Node {
         id: &s.id,
         path: path.clone(),
@@ -129,17 +132,44 @@ fn push<'a>(
         siblings,
         children: Vec::new(),
         own,
-        head: bigrams(&s.heading),
+        head,
         content: Vec::new(),
     });
     let n = s.children.len();
     for (i, c) in s.children.iter().enumerate() {
         let at = nodes.len();
         nodes[me].children.push(at);
-        text.push_str(&push(c, Some(me), i, n, &path, nodes));
+        let child = push(c, Some(me), i, n, &path, nodes);
+        content = union(&content, &child);
     }
-    nodes[me].content = bigrams(&format!("{}{text}", s.heading));
-    text
+    nodes[me].content = content.clone();
+    content
+}
+
+/// The union of two sorted, deduplicated sets.
+fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// How one section of A relates to B (and the other way).
