@@ -6,7 +6,8 @@
 //!   its own); a node's content is the text of its whole subtree.
 //! - Siblings under matched parents (and the two top levels) are scored
 //!   pairwise: heading similarity (Dice of character bigrams) 0.45, content
-//!   similarity 0.40, position within the parent 0.15; pairs are taken best
+//!   similarity (Dice weighted by rarity, [`flatten_pair`]) 0.40, position
+//!   within the parent 0.15; pairs are taken best
 //!   first, one to one, above [`MATCH`]; then their children the same way.
 //! - What is left is matched across parents, at the same level, by heading
 //!   and content alone above [`MOVED_MATCH`] (a section moved elsewhere).
@@ -25,7 +26,7 @@ use crate::model::{Block, Report, Section, SectionKind, Sentence};
 use super::tokens::{bigrams, containment, dice};
 
 /// Least score for a pair of siblings.
-pub const MATCH: f64 = 0.35;
+pub const MATCH: f64 = 0.28;
 /// Least score (heading and content) for a pair under different parents.
 pub const MOVED_MATCH: f64 = 0.5;
 /// Least share of a left-over section's bigrams found in one section of
@@ -50,7 +51,12 @@ pub struct Node<'a> {
     /// The sentences of its own blocks (not its subsections').
     pub own: Vec<&'a Sentence>,
     head: Vec<u64>,
+    /// Bigrams of the heading and own text, then of the whole subtree.
+    own_set: Vec<u64>,
     content: Vec<u64>,
+    /// The weight of each bigram of `content` (see [`flatten_pair`]), and their sum.
+    weights: Vec<f64>,
+    total: f64,
 }
 
 impl<'a> Node<'a> {
@@ -95,7 +101,10 @@ pub fn flatten(r: &Report) -> Vec<Node<'_>> {
             children: Vec::new(),
             own: pre,
             head: Vec::new(),
+            own_set: bigrams(&text),
             content: bigrams(&text),
+            weights: Vec::new(),
+            total: 0.0,
         });
     }
     let first = nodes.len();
@@ -133,7 +142,10 @@ fn push<'a>(
         children: Vec::new(),
         own,
         head,
+        own_set: content.clone(),
         content: Vec::new(),
+        weights: Vec::new(),
+        total: 0.0,
     });
     let n = s.children.len();
     for (i, c) in s.children.iter().enumerate() {
@@ -170,6 +182,79 @@ fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
     out
+}
+
+/// Both outlines flattened, each bigram weighted by how rare it is among
+/// the sections of the two reports (inverse document frequency over each
+/// section's own heading and text): words every section uses (发展, 建设,
+/// 推进) count for little in content similarity, the words of its subject
+/// for much.
+pub fn flatten_pair<'a>(a: &'a Report, b: &'a Report) -> (Vec<Node<'a>>, Vec<Node<'a>>) {
+    let mut an = flatten(a);
+    let mut bn = flatten(b);
+    let mut df: std::collections::HashMap<u64, u32> = Default::default();
+    for n in an.iter().chain(bn.iter()) {
+        for g in &n.own_set {
+            *df.entry(*g).or_default() += 1;
+        }
+    }
+    let total = (an.len() + bn.len()) as f64;
+    for n in an.iter_mut().chain(bn.iter_mut()) {
+        n.weights = n
+            .content
+            .iter()
+            .map(|g| {
+                let d = f64::from(df.get(g).copied().unwrap_or(1));
+                ((total + 1.0) / d).ln().max(0.05)
+            })
+            .collect();
+        n.total = n.weights.iter().sum();
+    }
+    (an, bn)
+}
+
+/// Weighted Dice of two nodes' content (plain Dice when not weighted).
+fn content_sim(a: &Node, b: &Node) -> f64 {
+    if a.weights.len() != a.content.len() || b.weights.len() != b.content.len() {
+        return dice(&a.content, &b.content);
+    }
+    if a.total + b.total <= 0.0 {
+        return if a.content.is_empty() && b.content.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    2.0 * shared_weight(a, b) / (a.total + b.total)
+}
+
+/// The weight of `part`'s content also in `whole`, over all of `part`'s.
+fn weighted_containment(part: &Node, whole: &Node) -> f64 {
+    if part.weights.len() != part.content.len() {
+        return containment(&part.content, &whole.content);
+    }
+    if part.total <= 0.0 {
+        return 0.0;
+    }
+    shared_weight(part, whole) / part.total
+}
+
+/// The summed weight (as `a` weighs them) of the bigrams two nodes share.
+fn shared_weight(a: &Node, b: &Node) -> f64 {
+    let (x, y) = (&a.content, &b.content);
+    let (mut i, mut j, mut w) = (0, 0, 0.0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                w += a.weights[i];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    w
 }
 
 /// How one section of A relates to B (and the other way).
@@ -217,7 +302,7 @@ fn sibling_score(a: &Node, b: &Node) -> f64 {
     if a.kind.is_none() {
         return 1.0; // the two preambles
     }
-    let content = dice(&a.content, &b.content);
+    let content = content_sim(a, b);
     let pa = a.pos as f64 / a.siblings.max(1) as f64;
     let pb = b.pos as f64 / b.siblings.max(1) as f64;
     let position = 1.0 - (pa - pb).abs();
@@ -232,7 +317,7 @@ fn loose_score(a: &Node, b: &Node) -> f64 {
     if a.level != b.level || !kinds_fit(a.kind, b.kind) || a.kind.is_none() {
         return 0.0;
     }
-    let content = dice(&a.content, &b.content);
+    let content = content_sim(a, b);
     match heading_sim(a, b) {
         Some(h) => 0.5 * h + 0.5 * content,
         None => content,
@@ -363,7 +448,7 @@ fn container(n: &Node, other: &[Node]) -> Option<usize> {
         if o.level != n.level || !kinds_fit(n.kind, o.kind) {
             continue;
         }
-        let c = containment(&n.content, &o.content);
+        let c = weighted_containment(n, o);
         if c >= CONTAINED && best.is_none_or(|(b, _)| c > b) {
             best = Some((c, i));
         }

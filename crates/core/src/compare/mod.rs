@@ -18,7 +18,7 @@ pub mod words;
 use serde::Serialize;
 
 use crate::model::{Report, ReportKind};
-use align::{align, flatten, Link, Node};
+use align::{align, flatten_pair, Link, Node};
 use sentences::{align_sentences, Sides};
 pub use sentences::{Change, Counts, SentenceDiff, SentenceRef};
 pub use targets::{TargetChange, TargetDiff};
@@ -156,8 +156,7 @@ impl ReportDiff {
 
 /// Compare `a` (older) with `b` (newer); both parsed (not stubs).
 pub fn compare(a: &Report, b: &Report) -> ReportDiff {
-    let an = flatten(a);
-    let bn = flatten(b);
+    let (an, bn) = flatten_pair(a, b);
     let al = align(&an, &bn);
     let mut rows_after: Vec<Vec<SectionDiff>> = vec![Vec::new(); bn.len() + 1];
     // A-only rows go after the B row of the nearest earlier matched A node
