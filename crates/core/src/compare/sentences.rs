@@ -2,7 +2,8 @@
 //! by a diff of the two lists of sentences (`similar`, Myers, on whole
 //! sentences); inside each stretch that differs, sentences are paired in
 //! order by similarity (the pairing with the largest total Dice of
-//! character bigrams, each pair at least [`PAIR`]); a pair is a changed
+//! character bigrams, each pair at least [`PAIR`]; in a long stretch only
+//! pairs within [`BAND`] sentences of its diagonal are compared); a pair is a changed
 //! sentence with its word-level runs, the rest are added or dropped.
 
 use serde::Serialize;
@@ -14,6 +15,9 @@ use crate::model::Sentence;
 
 /// Least similarity of two sentences to count as one sentence changed.
 pub const PAIR: f64 = 0.45;
+/// In a stretch of more than BAND × BAND sentence pairs, how far from the
+/// diagonal a pair may lie (in sentences).
+pub const BAND: usize = 32;
 
 /// A sentence of one report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -137,9 +141,14 @@ fn stretch(
     // best[i][j]: the best total for a[i..] × b[j..]
     let mut best = vec![vec![0.0f64; m + 1]; n + 1];
     let mut sim = vec![vec![0.0f64; m]; n];
+    // a long stretch is paired near its diagonal only: a sentence more than
+    // BAND places from where its position would put it is not compared
+    let banded = n * m > BAND * BAND;
     for i in (0..n).rev() {
+        let centre = i * m / n.max(1);
         for j in (0..m).rev() {
-            let s = dice(&ga[i], &gb[j]);
+            let near = !banded || centre.abs_diff(j) <= BAND;
+            let s = if near { dice(&ga[i], &gb[j]) } else { 0.0 };
             sim[i][j] = s;
             let pair = if s >= PAIR {
                 s + best[i + 1][j + 1]

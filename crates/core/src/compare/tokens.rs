@@ -54,7 +54,10 @@ pub fn tokens(s: &str) -> Vec<&str> {
 
 /// True when a character counts for similarity (not punctuation or space).
 fn counts(c: char) -> bool {
-    c.is_alphanumeric()
+    // the common cases first: the general test is a slow table lookup
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphanumeric() || {
+        !c.is_ascii() && c.is_alphanumeric()
+    }
 }
 
 /// The distinct character bigrams of `s` (punctuation and spaces skipped,
