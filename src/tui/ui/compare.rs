@@ -228,7 +228,7 @@ fn summary(c: &CompareState, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
         }
         let line = match c.diff.sections.get(i) {
             Some(s) => format!(
-                "{:<16} ~{:<3} +{:<3} -{:<3} {}",
+                "{:<21} ~{:<3} +{:<3} -{:<3} {}",
                 status_word(s),
                 s.counts.changed,
                 s.counts.added,
