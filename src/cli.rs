@@ -221,6 +221,17 @@ pub enum Command {
         baogao targets --model corpus.json --year 2015-2020 --format csv\n  \
         baogao targets --model corpus.json --level city --metric cpi --format json")]
     Targets(TargetsArgs),
+    /// Compare two reports section by section: sections aligned by heading and
+    /// position, sentences by similarity, changes by word; targets side by side.
+    #[command(
+        after_help = "A and B: a report id, or a region and a plan year (\u{6D59}\u{6C5F}2024, zhejiang-2024).\n\
+        With A alone, A is compared with the report of its region and kind just before it.\n\n\
+        Examples:\n  \
+        baogao diff zhejiang-2024 zhejiang-2025 --model corpus.json\n  \
+        baogao diff zhejiang-2025 --model corpus.json | less -R\n  \
+        baogao diff beijing-2025 --format json | jq '.sections[] | select(.status != \"same\")'"
+    )]
+    Diff(DiffArgs),
     /// Print shell completions (e.g. `baogao completions bash > ~/.local/share/bash-completion/completions/baogao`).
     Completions {
         /// The shell.
@@ -385,6 +396,36 @@ pub struct TargetsArgs {
     /// How to print them.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    #[command(flatten)]
+    pub model: ModelArg,
+}
+
+/// Output format of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DiffFormat {
+    /// A summary per section, the targets, then the changed sentences
+    /// (inserted and deleted runs in colour on a terminal, else marked
+    /// {+…+} and [-…-]).
+    #[default]
+    Text,
+    /// The whole comparison as one JSON object (docs/cli.md).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older report (or, alone, the newer one): an id, or a region and a year.
+    #[arg(value_name = "A")]
+    pub a: String,
+    /// The newer report (default: A is compared with the report before it).
+    #[arg(value_name = "B")]
+    pub b: Option<String>,
+    /// How to print it.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    /// Only the summary (sections and targets), not the changed sentences.
+    #[arg(long)]
+    pub summary: bool,
     #[command(flatten)]
     pub model: ModelArg,
 }

@@ -803,3 +803,129 @@ fn every_city_gets_its_province() {
         );
     }
 }
+
+/// `baogao diff` of the national reports 2023 → 2024, checked by reading
+/// both: the 2024 industry task (…加快发展新质生产力) is the 2023 one
+/// (加快建设现代化产业体系) renamed; 新质生产力 is new text of 2024 (inserted
+/// in the heading, never deleted); the jobs target went from 1200万人左右 to
+/// 1200万人以上.
+#[test]
+fn diff_of_the_national_reports_2023_and_2024_reads_right() {
+    use baogao::compare::{compare, Change, Op, TargetChange};
+    let Some(rs) = reports() else { return };
+    let a = by_file(rs, "national/2023.md");
+    let b = by_file(rs, "national/2024.md");
+    let d = compare(a, b);
+    let row = d
+        .sections
+        .iter()
+        .find(|r| {
+            r.b.as_ref()
+                .is_some_and(|s| s.heading.contains("新质生产力"))
+        })
+        .expect("a 2024 section on 新质生产力");
+    let was = row.a.as_ref().expect("paired with a 2023 section");
+    assert!(was.heading.contains("现代化产业体系"), "{was:?}");
+    assert!(row.renamed);
+    // the phrase is printed once in 2024, in that heading: an inserted run
+    let runs = baogao::compare::words::word_diff(&was.heading, &row.b.as_ref().unwrap().heading);
+    assert!(
+        runs.iter()
+            .any(|p| p.op == Op::Insert && p.text.contains("新质生产力")),
+        "{runs:?}"
+    );
+    for s in d.sections.iter().flat_map(|r| &r.sentences) {
+        let old = s.a.as_ref().map_or("", |x| x.text.as_str());
+        assert!(!old.contains("新质生产力"), "{old}");
+        if s.change == Change::Changed {
+            assert!(!s
+                .pieces
+                .iter()
+                .any(|p| p.op == Op::Delete && p.text.contains("新质生产力")));
+        }
+    }
+    let jobs = d.targets.iter().find(|t| t.key == "new_urban_jobs");
+    if let Some(t) = jobs {
+        assert_eq!(t.change, TargetChange::Changed);
+        assert!(t.a.as_ref().unwrap().text.contains("左右"));
+        assert!(t.b.as_ref().unwrap().text.contains("以上"));
+    }
+    println!(
+        "national 2023 → 2024: {} rows, {} renamed, sentences {:?}",
+        d.sections.len(),
+        d.sections.iter().filter(|r| r.renamed).count(),
+        d.counts
+    );
+}
+
+/// Every provincial report against the one before it: each section of
+/// either report in one row at most (each of B's in exactly one), the runs of
+/// a changed sentence give back both texts, and a report against itself
+/// differs nowhere.
+#[test]
+fn diff_of_every_provincial_pair_keeps_its_invariants() {
+    use baogao::compare::{compare, previous, Change, Op};
+    use baogao::model::Level;
+    let Some(rs) = reports() else { return };
+    let (mut pairs, mut bad) = (0, Vec::new());
+    let t = std::time::Instant::now();
+    for (ib, b) in rs.iter().enumerate() {
+        if b.level != Some(Level::Province) {
+            continue;
+        }
+        let Some(ia) = previous(rs, ib) else { continue };
+        let a = &rs[ia];
+        pairs += 1;
+        let d = compare(a, b);
+        let mut seen_b = HashSet::new();
+        let mut seen_a = HashSet::new();
+        for r in &d.sections {
+            if let Some(s) = &r.b {
+                if !seen_b.insert(s.id.clone()) {
+                    bad.push(format!("{} → {}: {} twice", a.id, b.id, s.id));
+                }
+            }
+            if let Some(s) = &r.a {
+                if !seen_a.insert(s.id.clone()) {
+                    bad.push(format!("{} → {}: {} twice", a.id, b.id, s.id));
+                }
+            }
+            for s in r.sentences.iter().filter(|s| s.change == Change::Changed) {
+                let side = |keep: Op| -> String {
+                    s.pieces
+                        .iter()
+                        .filter(|p| p.op == Op::Equal || p.op == keep)
+                        .map(|p| p.text.as_str())
+                        .collect()
+                };
+                if side(Op::Delete) != s.a.as_ref().unwrap().text
+                    || side(Op::Insert) != s.b.as_ref().unwrap().text
+                {
+                    bad.push(format!("{} → {}: runs of {:?}", a.id, b.id, s.b));
+                }
+            }
+        }
+        let preamble = b
+            .preamble
+            .iter()
+            .any(|bl| matches!(bl, Block::Paragraph(p) if !p.sentences.is_empty()));
+        let sections = b.all_sections().len() + usize::from(preamble);
+        if seen_b.len() != sections {
+            bad.push(format!(
+                "{}: {} of {sections} sections in rows",
+                b.id,
+                seen_b.len()
+            ));
+        }
+        let same = compare(b, b);
+        if same.counts.differing() != 0 || same.sections.iter().any(|r| r.moved || r.renamed) {
+            bad.push(format!("{} against itself differs", b.id));
+        }
+    }
+    println!(
+        "diff: {pairs} provincial pairs (and each report against itself) in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+    assert!(pairs > 0);
+    expect_none("diff invariants broken", 0, bad);
+}

@@ -10,6 +10,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod generate;
 pub mod indicators;
 pub mod outline;
@@ -81,6 +82,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Tables(args) => tables::run(&load(&args.model, top)?, args),
         Command::Indicators(args) => indicators::run(&load(&args.model, top)?, args),
         Command::Targets(args) => targets::run(args.model.model.as_deref().or(top), args),
+        Command::Diff(args) => diff::run(args.model.model.as_deref().or(top), args),
         Command::Completions { shell } => generate::completions(*shell),
         Command::Man { dir } => generate::man(dir.as_deref()),
     }

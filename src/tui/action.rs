@@ -50,6 +50,8 @@ pub enum Mode {
     Picker,
     /// The Targets view: type to narrow the regions.
     Targets,
+    /// The Compare view: a section summary, then a section's sentences.
+    Compare,
     /// After `m` or `'`: the next key names a mark.
     Mark,
 }
@@ -91,6 +93,8 @@ pub enum Action {
     PickReport,
     /// Open the Targets view (the target ledger as a grid).
     Targets,
+    /// Open the Compare view: the current report against the one before it.
+    Compare,
     /// Targets view: the selected region's chart instead of the grid (toggle).
     Chart,
     SearchNext,

@@ -32,6 +32,8 @@ pub enum Overlay {
     Picker,
     /// The Targets view (`App::targets`).
     Targets,
+    /// The Compare view (`App::compare`).
+    Compare,
 }
 
 /// What Esc in the search prompt goes back to.
@@ -131,6 +133,8 @@ pub struct App {
     /// The Targets view, kept (with its metric, filter and selection) once
     /// opened.
     pub targets: Option<super::targets::TargetsState>,
+    /// The Compare view's pair and place, while it is open.
+    pub compare: Option<super::compare::CompareState>,
     /// Where the reader last was in each report it left.
     pub places: super::picker::Places,
     /// The table filter prompt's cursor (chars into the filter).
@@ -193,6 +197,7 @@ impl App {
             filter_cursor: 0,
             picker: None,
             targets: None,
+            compare: None,
             places: Default::default(),
             hidden_from: None,
             lazy: None,
@@ -217,6 +222,7 @@ impl App {
             Some(Overlay::Records) => Mode::Records,
             Some(Overlay::Picker) => Mode::Picker,
             Some(Overlay::Targets) => Mode::Targets,
+            Some(Overlay::Compare) => Mode::Compare,
             None => match self.focus {
                 Focus::Outline => Mode::Outline,
                 Focus::Reader => Mode::Reader,

@@ -164,6 +164,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Panes,
+        &[ch('D')],
+        "D",
+        Action::Compare,
+        "compare this report with the one before it",
+    ),
+    b(
+        Panes,
         &[ch('/')],
         "/",
         Action::SearchOpen,
@@ -801,6 +808,63 @@ pub static BINDINGS: &[Binding] = &[
         Action::Close,
         "close",
     ),
+    // Compare view
+    b(
+        Only(Mode::Compare),
+        &[ch('j'), k(Down)],
+        "j  Down",
+        Action::Down,
+        "next section / sentence",
+    ),
+    b(
+        Only(Mode::Compare),
+        &[ch('k'), k(Up)],
+        "k  Up",
+        Action::Up,
+        "previous section / sentence",
+    ),
+    b(
+        Only(Mode::Compare),
+        &[ctrl('d'), k(PageDown)],
+        "C-d  PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    b(
+        Only(Mode::Compare),
+        &[ctrl('u'), k(PageUp)],
+        "C-u  PgUp",
+        Action::PageUp,
+        "page up",
+    ),
+    b(
+        Only(Mode::Compare),
+        &[ch('['), k(Left)],
+        "[  Left",
+        Action::Left,
+        "both reports a year earlier",
+    ),
+    b(
+        Only(Mode::Compare),
+        &[ch(']'), k(Right)],
+        "]  Right",
+        Action::Right,
+        "both reports a year later",
+    ),
+    b(
+        Only(Mode::Compare),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "a section's sentences; a sentence or target in the reader",
+    ),
+    b(
+        Only(Mode::Compare),
+        &[k(Esc), ctrl('c'), ch('q')],
+        "Esc  q",
+        Action::Close,
+        "back to the summary / close",
+    ),
     // After m or '
     b(
         Only(Mode::Mark),
@@ -954,7 +1018,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The help text: one section per context, one line per binding (ASCII labels).
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let groups: [(&str, Scope); 12] = [
+    let groups: [(&str, Scope); 13] = [
         ("Everywhere", Scope::Panes),
         ("Outline", Scope::Only(Mode::Outline)),
         ("Reader", Scope::Only(Mode::Reader)),
@@ -968,6 +1032,10 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         (
             "Targets (type a region to narrow)",
             Scope::Only(Mode::Targets),
+        ),
+        (
+            "Compare (D: this report and the one before it)",
+            Scope::Only(Mode::Compare),
         ),
         ("After m or ' (a mark's letter)", Scope::Only(Mode::Mark)),
         ("Cell popup", Scope::Only(Mode::Popup)),

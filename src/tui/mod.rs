@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod columns;
+pub mod compare;
 pub mod cursor;
 pub mod doc;
 pub mod glyphs;
@@ -41,6 +42,8 @@ pub mod ui;
 pub mod update;
 pub mod wire;
 
+#[cfg(test)]
+mod compare_test;
 #[cfg(test)]
 mod copy_test;
 #[cfg(test)]

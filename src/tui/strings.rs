@@ -45,6 +45,11 @@ pub const TITLE_TARGETS: &str = "Targets";
 pub const NO_TARGETS: &str = "no headline targets in these reports";
 pub const NO_REGIONS_MATCH: &str = "no region matches";
 pub const NO_TARGET_SOURCE: &str = "no sentence for this cell";
+pub const TITLE_COMPARE: &str = "Compare";
+pub const NO_EARLIER_REPORT: &str = "no earlier report of this region and kind to compare with";
+pub const NO_LATER_REPORT: &str = "no later report of this region and kind";
+pub const NO_SENTENCE_CHANGES: &str = "no sentence of this section differs";
+pub const NO_SENTENCE_THERE: &str = "cannot open this sentence in the reader";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {
@@ -60,5 +65,6 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Picker => "type a region or year (zhejiang, zj, 2024) Enter:go Esc:cancel",
         Mode::Mark => "a-z:mark  ':last position  Esc:cancel",
         Mode::Targets => "type a region  Tab:metric C-s:sort C-g:chart Enter:source Esc:close",
+        Mode::Compare => "j/k:move Enter:detail/open [ ]:year before/after Esc:back",
     }
 }

@@ -77,6 +77,7 @@ fn apply(app: &mut App, msg: Msg) {
         Mode::Search => search(app, action),
         Mode::Picker => picker(app, action),
         Mode::Targets => targets(app, action),
+        Mode::Compare => compare(app, action),
         Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
     }
 }
@@ -444,6 +445,105 @@ fn targets(app: &mut App, action: Action) {
     t.scroll_into_view(rows, cols);
 }
 
+/// `D`: the report the outline is in against the one before it (same
+/// region and kind).
+fn open_compare(app: &mut App) {
+    let Some(b) = app.current_report() else {
+        return;
+    };
+    match crate::compare::previous(&app.model.reports, b) {
+        Some(a) => show_pair(app, a, b),
+        None => app.message = Some(strings::NO_EARLIER_REPORT),
+    }
+}
+
+/// Compare reports `a` and `b` (parsing them first) and show the summary.
+fn show_pair(app: &mut App, a: usize, b: usize) {
+    app.ensure_report(a);
+    app.ensure_report(b);
+    app.compare = super::compare::CompareState::new(&app.model, a, b);
+    if app.compare.is_some() {
+        app.overlay = Some(Overlay::Compare);
+    }
+}
+
+/// The Compare view: move, Enter into a section (or, on a sentence or a
+/// target, out to the reader), [ and ] to the pair a year earlier or
+/// later, Esc back to the summary, then out.
+fn compare(app: &mut App, action: Action) {
+    let body_h = app.plan().status.y;
+    let rows = super::ui::compare::list_rows(body_h);
+    let Some(c) = app.compare.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    match action {
+        Action::Down => c.move_by(1),
+        Action::Up => c.move_by(-1),
+        Action::PageDown => c.move_by(rows as isize),
+        Action::PageUp => c.move_by(-(rows as isize)),
+        Action::Left | Action::Right => {
+            let (a, b) = (c.a, c.b);
+            let pair = if action == Action::Left {
+                crate::compare::previous(&app.model.reports, a).map(|p| (p, a))
+            } else {
+                crate::compare::next(&app.model.reports, b).map(|n| (b, n))
+            };
+            match pair {
+                Some((a, b)) => show_pair(app, a, b),
+                None if action == Action::Left => app.message = Some(strings::NO_EARLIER_REPORT),
+                None => app.message = Some(strings::NO_LATER_REPORT),
+            }
+            return;
+        }
+        Action::Close => {
+            if c.page == super::compare::Page::Summary {
+                app.overlay = None;
+                app.compare = None;
+            } else {
+                c.page = super::compare::Page::Summary;
+            }
+            return;
+        }
+        Action::Enter => {
+            if c.page == super::compare::Page::Summary {
+                if let Some((report, source)) = c.selected_target() {
+                    app.overlay = None;
+                    if !app.jump_to_source(&report, &source) {
+                        app.message = Some(strings::NO_SENTENCE_THERE);
+                    }
+                } else if !c.open_detail() {
+                    app.message = Some(strings::NO_SENTENCE_CHANGES);
+                }
+            } else if let Some(loc) = c.selected_sentence(&app.model) {
+                app.overlay = None;
+                if !app.jump(&loc) {
+                    app.message = Some(strings::NO_SENTENCE_THERE);
+                }
+            }
+            return;
+        }
+        _ => {}
+    }
+    scroll_compare(app);
+}
+
+/// Keep the Compare view's selection on screen.
+fn scroll_compare(app: &mut App) {
+    let (w, h) = (app.size.0, app.plan().status.y);
+    let rows = super::ui::compare::list_rows(h);
+    let (color, amb) = (app.opts.color, app.opts.amb);
+    if let Some(c) = app.compare.as_mut() {
+        match c.page {
+            super::compare::Page::Summary => c.scroll_summary(rows),
+            super::compare::Page::Detail(_) => {
+                let heights = super::ui::compare::detail_heights(c, w, color, amb);
+                c.scroll_detail(&heights, rows);
+            }
+        }
+    }
+}
+
 /// How many reports the picker lists at once (the body less the prompt
 /// and a blank row).
 pub fn picker_rows(app: &App) -> usize {
@@ -469,6 +569,7 @@ fn pane(app: &mut App, action: Action) {
             }
             app.overlay = Some(Overlay::Targets);
         }
+        Action::Compare => open_compare(app),
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::SearchOpen => {
             app.save_view();

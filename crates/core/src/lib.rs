@@ -4,10 +4,11 @@
 //! is held by the compiler, not by review.
 //!
 //! Data flows one way: raw text → [`builder`] → [`model`] → [`search`] /
-//! [`indicators`]; [`text`] is Chinese text layout for a terminal (widths,
+//! [`indicators`], [`compare`]; [`text`] is Chinese text layout for a terminal (widths,
 //! wrapping, sanitizing) without touching one.
 
 pub mod builder;
+pub mod compare;
 pub mod indicators;
 pub mod model;
 pub mod search;

@@ -3,6 +3,7 @@
 //! they do no I/O and mutate nothing.
 
 pub mod cells;
+pub mod compare;
 pub mod help;
 pub mod outline;
 pub mod picker;
@@ -94,6 +95,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         Some(Overlay::Records) => records::render(app, body, buf, &ctx),
         Some(Overlay::Picker) => picker::render(app, body, buf, &ctx),
         Some(Overlay::Targets) => targets::render(app, body, buf, &ctx),
+        Some(Overlay::Compare) => compare::render(app, body, buf, &ctx),
         Some(Overlay::Filter) | None => {}
     }
 }
