@@ -13,6 +13,7 @@
 #![allow(clippy::disallowed_methods)]
 
 pub use baogao_core::{builder, indicators, model, search, text};
+pub use baogao_core::trend;
 
 pub mod cli;
 pub mod commands;

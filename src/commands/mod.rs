@@ -12,6 +12,7 @@ pub mod build;
 pub mod check;
 pub mod generate;
 pub mod indicators;
+pub mod novel;
 pub mod outline;
 pub mod output;
 pub mod search;
@@ -19,6 +20,7 @@ pub mod show;
 pub mod tables;
 pub mod targets;
 pub mod tempfiles;
+pub mod trend;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -81,6 +83,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Tables(args) => tables::run(&load(&args.model, top)?, args),
         Command::Indicators(args) => indicators::run(&load(&args.model, top)?, args),
         Command::Targets(args) => targets::run(args.model.model.as_deref().or(top), args),
+        Command::Trend(args) => trend::run(args.model.model.as_deref().or(top), args),
+        Command::NewPhrases(args) => novel::run(args.model.model.as_deref().or(top), args),
         Command::Completions { shell } => generate::completions(*shell),
         Command::Man { dir } => generate::man(dir.as_deref()),
     }

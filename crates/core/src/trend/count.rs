@@ -179,28 +179,52 @@ fn json_verbatim(phrase: &str) -> bool {
     !phrase.chars().any(|c| c == '"' || c == '\\' || c < ' ')
 }
 
-/// Count `phrase` in report `i` of a pack (see the module doc).
+/// A phrase to count in packed reports, with its byte search made once.
+#[derive(Debug, Clone)]
+pub struct Needle {
+    phrase: String,
+    /// `None` when the JSON may escape a char of the phrase (then every
+    /// report is parsed) or no search could be made.
+    finder: Option<regex::bytes::Regex>,
+}
+
+impl Needle {
+    pub fn new(phrase: &str) -> Needle {
+        let finder = if json_verbatim(phrase) {
+            // regex's literal search: SIMD memchr/memmem, no UTF-8 check
+            regex::bytes::Regex::new(&regex::escape(phrase)).ok()
+        } else {
+            None
+        };
+        Needle {
+            phrase: phrase.to_string(),
+            finder,
+        }
+    }
+
+    pub fn phrase(&self) -> &str {
+        &self.phrase
+    }
+
+    /// Can `json` hold the phrase?
+    fn may_be_in(&self, json: &[u8]) -> bool {
+        self.finder.as_ref().is_none_or(|re| re.is_match(json))
+    }
+}
+
+/// Count a phrase in report `i` of a pack (see the module doc).
 pub fn hits_in_pack<B: AsRef<[u8]>>(
     p: &Packed<B>,
     i: usize,
-    phrase: &str,
+    needle: &Needle,
 ) -> Result<ReportHits, ModelError> {
-    if phrase.is_empty() {
+    if needle.phrase.is_empty() {
         return Ok(ReportHits::default());
     }
     let json = p.report_json(i)?;
-    if json_verbatim(phrase) && !contains(&json, phrase.as_bytes()) {
+    if !needle.may_be_in(&json) {
         return Ok(ReportHits::default());
     }
     let body = Body::parse(&json, p.name())?;
-    Ok(count_pieces(phrase, body.pieces()))
-}
-
-/// Does `hay` hold `needle` (bytes)? Through `str` search (Two-Way) when
-/// both are UTF-8, as a pack's JSON is.
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    match (std::str::from_utf8(hay), std::str::from_utf8(needle)) {
-        (Ok(h), Ok(n)) => h.contains(n),
-        _ => hay.windows(needle.len().max(1)).any(|w| w == needle),
-    }
+    Ok(count_pieces(&needle.phrase, body.pieces()))
 }

@@ -16,6 +16,7 @@
 pub mod count;
 pub mod novel;
 pub mod resolve;
+pub mod source;
 
 use std::collections::BTreeMap;
 
@@ -24,6 +25,7 @@ use serde::Serialize;
 
 use crate::model::{Level, Report};
 pub use count::{hits_in_pack, hits_in_report, ReportHits, SentenceHit};
+pub use source::{answer, new_phrases_of, Answer, OwnedPiece, Reports, Resolution, TrendError};
 
 /// A region's share of a year (or of the whole span).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -244,7 +244,7 @@ pub fn earlier_reports(stubs: &[Report], i: usize) -> Vec<usize> {
 /// against the reports `earlier` (each read through `texts_of` as its
 /// headings' and sentences' texts, on all cores), best first, at most `top`
 /// (0: all).
-pub fn new_phrases<E, T>(
+pub fn new_phrases<E, S, T>(
     target: &[Piece<'_>],
     earlier: &[usize],
     texts_of: T,
@@ -252,7 +252,8 @@ pub fn new_phrases<E, T>(
 ) -> Result<Vec<NewPhrase>, E>
 where
     E: Send,
-    T: Fn(usize) -> Result<Vec<String>, E> + Sync,
+    S: AsRef<str>,
+    T: Fn(usize) -> Result<Vec<S>, E> + Sync,
 {
     use rayon::prelude::*;
     let mut c = Candidates::of(target);

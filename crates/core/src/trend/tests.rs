@@ -170,7 +170,7 @@ fn a_pack_counts_what_the_parsed_report_counts() {
             "nothing",
         ] {
             assert_eq!(
-                hits_in_pack(&p, i, phrase).unwrap(),
+                hits_in_pack(&p, i, &count::Needle::new(phrase)).unwrap(),
                 hits_in_report(r, phrase),
                 "{phrase}"
             );
@@ -182,7 +182,7 @@ fn a_pack_counts_what_the_parsed_report_counts() {
     let p = crate::model::pack::Packed::open(&bytes[..], "t").unwrap();
     for (i, r) in m.reports.iter().enumerate() {
         for phrase in ["\u{53d1}\u{5c55}", "\u{3002}", "\u{4ebf}\u{5143}"] {
-            let h = hits_in_pack(&p, i, phrase).unwrap();
+            let h = hits_in_pack(&p, i, &count::Needle::new(phrase)).unwrap();
             assert!(h.count > 0);
             assert_eq!(h, hits_in_report(r, phrase), "{phrase}");
         }
