@@ -225,17 +225,21 @@ pub enum Command {
     /// how often (with a bar chart), per region its first use, and the first
     /// report that used it. Pinyin works (xinzhishengchanli, xzscl): it is
     /// counted as the phrase it spells most often.
-    #[command(after_help = "Exit status 1 when no chosen report uses the phrase.\n\nExamples:\n  \
+    #[command(
+        after_help = "Exit status 1 when no chosen report uses the phrase.\n\nExamples:\n  \
         baogao trend 新质生产力 --model corpus.json\n  \
         baogao trend xzscl --model corpus.json --level national\n  \
         baogao trend 高质量发展 --model corpus.json --region 浙江 --format csv\n  \
-        baogao trend 数字经济 --model corpus.json --year 2024 --sentences")]
+        baogao trend 数字经济 --model corpus.json --year 2024 --sentences"
+    )]
     Trend(TrendArgs),
     /// The phrases of a report (2-8 Chinese characters, recurring or in a
     /// heading) that no earlier report of its region used; a national report
     /// against every earlier national one.
-    #[command(after_help = "Exit status 1 when there is no earlier report or nothing new.\n\nExamples:\n  \
-        baogao new-phrases national-2024-work --model corpus.json --top 20")]
+    #[command(
+        after_help = "Exit status 1 when there is no earlier report or nothing new.\n\nExamples:\n  \
+        baogao new-phrases national-2024-work --model corpus.json --top 20"
+    )]
     NewPhrases(NewPhrasesArgs),
     /// Print shell completions (e.g. `baogao completions bash > ~/.local/share/bash-completion/completions/baogao`).
     Completions {

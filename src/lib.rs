@@ -12,8 +12,8 @@
 
 #![allow(clippy::disallowed_methods)]
 
-pub use baogao_core::{builder, indicators, model, search, text};
 pub use baogao_core::trend;
+pub use baogao_core::{builder, indicators, model, search, text};
 
 pub mod cli;
 pub mod commands;

@@ -71,7 +71,10 @@ pub fn run(model: Option<&Path>, args: &NewPhrasesArgs) -> Result<Outcome> {
                 .enumerate()
                 .map(|(k, p)| cells(k, p))
                 .collect();
-            out.aligned(&["rank", "phrase", "count", "heading", "first at", "text"], &rows)?;
+            out.aligned(
+                &["rank", "phrase", "count", "heading", "first at", "text"],
+                &rows,
+            )?;
         }
     }
     out.finish()?;

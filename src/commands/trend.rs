@@ -114,29 +114,45 @@ fn table(out: &mut Out, a: &Answer, stubs: &[Report]) -> Result<()> {
     // the years before the first use are one row
     let unused = t.years.iter().take_while(|y| y.count == 0).count();
     let mut rows: Vec<Vec<String>> = Vec::new();
-    if let (Some(a), Some(b)) = (t.years.first(), unused.checked_sub(1).and_then(|k| t.years.get(k))) {
+    if let (Some(a), Some(b)) = (
+        t.years.first(),
+        unused.checked_sub(1).and_then(|k| t.years.get(k)),
+    ) {
         let span = if a.year == b.year {
             a.year.to_string()
         } else {
             format!("{}-{}", a.year, b.year)
         };
         let searched: usize = t.years[..unused].iter().map(|y| y.searched).sum();
-        rows.push(vec![span, "0".into(), searched.to_string(), "0".into(), String::new()]);
+        rows.push(vec![
+            span,
+            "0".into(),
+            searched.to_string(),
+            "0".into(),
+            String::new(),
+        ]);
     }
     rows.extend(t.years[unused..].iter().map(|y| {
-            vec![
-                y.year.to_string(),
-                y.reports.to_string(),
-                y.searched.to_string(),
-                y.count.to_string(),
-                bar(y.count, max),
-            ]
-        }));
+        vec![
+            y.year.to_string(),
+            y.reports.to_string(),
+            y.searched.to_string(),
+            y.count.to_string(),
+            bar(y.count, max),
+        ]
+    }));
     out.aligned(&["year", "reports", "of", "count", "occurrences"], &rows)?;
     out.raw("\n")?;
     let rows: Vec<Vec<String>> = t.regions.iter().map(region_cells).collect();
     out.aligned(
-        &["region", "level", "first", "first report", "reports", "count"],
+        &[
+            "region",
+            "level",
+            "first",
+            "first report",
+            "reports",
+            "count",
+        ],
         &rows,
     )
 }

@@ -8,7 +8,9 @@
 //! earlier report costs a scan and no set of its own. What remains is
 //! ranked (occurrences, a heading, length) and thinned: a phrase that only
 //! ever occurs inside a longer kept phrase is dropped, and so is the next
-//! window of a run longer than eight characters.
+//! window of a run longer than eight characters. A recurring run must be
+//! free on both sides (see `Side`): a boundary next to it once, or two
+//! different characters.
 //!
 //! Only Han characters make a phrase: digits, Latin letters and punctuation
 //! end a run, so "2024年" or "5%" never are.
@@ -80,10 +82,38 @@ fn each_run(chars: &[char], mut f: impl FnMut(usize, usize, u64)) {
     }
 }
 
+/// What stands next to a run's occurrences on one side: a phrase has a
+/// boundary there (punctuation, a digit, the text's edge) at least once, or
+/// two different characters; a run always followed by the same character
+/// (全国统一大市场建 before 设) is a piece of something longer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    One(char),
+    Free,
+}
+
+impl Side {
+    fn of(c: Option<char>) -> Side {
+        match c {
+            Some(c) if is_han(c) => Side::One(c),
+            _ => Side::Free,
+        }
+    }
+
+    fn and(self, other: Side) -> Side {
+        match (self, other) {
+            (Side::One(a), Side::One(b)) if a == b => self,
+            _ => Side::Free,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Cand {
     count: usize,
     in_heading: bool,
+    left: Side,
+    right: Side,
     /// Piece index and char start of the first occurrence, and the length.
     piece: usize,
     start: usize,
@@ -107,13 +137,21 @@ impl Candidates {
             let chars: Vec<char> = p.text.chars().collect();
             let heading = p.sentence.is_none();
             each_run(&chars, |start, len, key| {
+                let left = Side::of(start.checked_sub(1).map(|i| chars[i]));
+                let right = Side::of(chars.get(start + len).copied());
                 let e = c.by_key.entry(key).or_insert(Cand {
                     count: 0,
                     in_heading: false,
+                    left,
+                    right,
                     piece: k,
                     start,
                     len,
                 });
+                if e.count > 0 {
+                    e.left = e.left.and(left);
+                    e.right = e.right.and(right);
+                }
                 e.count += 1;
                 e.in_heading |= heading;
             });
@@ -121,8 +159,10 @@ impl Candidates {
             c.places
                 .push((p.section.to_string(), p.sentence.map(str::to_string)));
         }
-        // only what recurs or stands in a heading is a candidate
-        c.by_key.retain(|_, v| v.count >= 2 || v.in_heading);
+        // only what recurs with free sides, or stands in a heading, is a candidate
+        c.by_key.retain(|_, v| {
+            (v.count >= 2 && v.left == Side::Free && v.right == Side::Free) || v.in_heading
+        });
         c
     }
 
@@ -337,12 +377,25 @@ mod tests {
     }
 
     #[test]
-    fn a_run_longer_than_eight_chars_is_one_phrase_not_its_windows() {
-        let s = "全面推进美丽中国先行区建设。";
-        let got = phrases(&[s, s], &[]);
+    fn a_heading_longer_than_eight_chars_is_one_phrase_not_its_windows() {
+        let got = phrases(&["#全面推进美丽中国先行区建设"], &[]);
         let eights: Vec<_> = got.iter().filter(|(p, _)| p.chars().count() == 8).collect();
         assert_eq!(eights.len(), 1, "{got:?}");
         assert_eq!(eights[0].0, "全面推进美丽中国");
+    }
+
+    #[test]
+    fn a_run_always_next_to_the_same_char_is_a_piece_not_a_phrase() {
+        // 统一大市场建 is always followed by 设, 大市场建设 preceded by 一:
+        // pieces of the nine-char 全国统一大市场建设, which is too long
+        let got = phrases(
+            &["加快全国统一大市场建设。", "推进全国统一大市场建设,"],
+            &[],
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // with a different neighbour on each side it is one
+        let got = phrases(&["加快统一大市场建设。", "推进统一大市场建设,"], &[]);
+        assert_eq!(got, vec![("统一大市场建设".to_string(), 2)]);
     }
 
     #[test]
