@@ -54,23 +54,33 @@ impl AsRef<str> for OwnedPiece {
     }
 }
 
-impl Reports for Model {
+impl Reports for [Report] {
     fn stubs(&self) -> &[Report] {
-        &self.reports
+        self
     }
     fn hits(&self, i: usize, needle: &Needle) -> Result<ReportHits, ModelError> {
         Ok(self
-            .reports
             .get(i)
             .map(|r| count_pieces(needle.phrase(), report_pieces(r)))
             .unwrap_or_default())
     }
     fn pieces(&self, i: usize) -> Result<Vec<OwnedPiece>, ModelError> {
         Ok(self
-            .reports
             .get(i)
             .map(|r| report_pieces(r).iter().map(OwnedPiece::of).collect())
             .unwrap_or_default())
+    }
+}
+
+impl Reports for Model {
+    fn stubs(&self) -> &[Report] {
+        &self.reports
+    }
+    fn hits(&self, i: usize, needle: &Needle) -> Result<ReportHits, ModelError> {
+        self.reports[..].hits(i, needle)
+    }
+    fn pieces(&self, i: usize) -> Result<Vec<OwnedPiece>, ModelError> {
+        self.reports[..].pieces(i)
     }
 }
 
