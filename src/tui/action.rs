@@ -50,6 +50,8 @@ pub enum Mode {
     Picker,
     /// The Targets view: type to narrow the regions.
     Targets,
+    /// The Trend view: type a phrase, Enter counts it.
+    Trend,
     /// After `m` or `'`: the next key names a mark.
     Mark,
 }
@@ -88,6 +90,8 @@ pub enum Action {
     PickReport,
     /// Open the Targets view (the target ledger as a grid).
     Targets,
+    /// Open the Trend view (a phrase across years).
+    Trend,
     /// Targets view: the selected region's chart instead of the grid (toggle).
     Chart,
     SearchNext,

@@ -32,6 +32,8 @@ pub enum Overlay {
     Picker,
     /// The Targets view (`App::targets`).
     Targets,
+    /// The Trend view (`App::trend`).
+    Trend,
 }
 
 /// What Esc in the search prompt goes back to.
@@ -131,6 +133,8 @@ pub struct App {
     /// The Targets view, kept (with its metric, filter and selection) once
     /// opened.
     pub targets: Option<super::targets::TargetsState>,
+    /// The Trend view, kept (phrase, counts, selection) once opened.
+    pub trend: Option<super::trend::TrendState>,
     /// Where the reader last was in each report it left.
     pub places: super::picker::Places,
     /// The table filter prompt's cursor (chars into the filter).
@@ -191,6 +195,7 @@ impl App {
             filter_cursor: 0,
             picker: None,
             targets: None,
+            trend: None,
             places: Default::default(),
             hidden_from: None,
             lazy: None,
@@ -214,6 +219,7 @@ impl App {
             Some(Overlay::Records) => Mode::Records,
             Some(Overlay::Picker) => Mode::Picker,
             Some(Overlay::Targets) => Mode::Targets,
+            Some(Overlay::Trend) => Mode::Trend,
             None => match self.focus {
                 Focus::Outline => Mode::Outline,
                 Focus::Reader => Mode::Reader,

@@ -32,6 +32,7 @@ pub mod sort;
 pub mod strings;
 pub mod tables;
 pub mod targets;
+pub mod trend;
 pub mod terminal;
 #[cfg(test)]
 mod test_support;
@@ -67,6 +68,8 @@ mod snapshots_test;
 mod tables_test;
 #[cfg(test)]
 mod targets_test;
+#[cfg(test)]
+mod trend_test;
 #[cfg(test)]
 mod update_test;
 

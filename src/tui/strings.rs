@@ -45,6 +45,10 @@ pub const TITLE_TARGETS: &str = "Targets";
 pub const NO_TARGETS: &str = "no headline targets in these reports";
 pub const NO_REGIONS_MATCH: &str = "no region matches";
 pub const NO_TARGET_SOURCE: &str = "no sentence for this cell";
+pub const TITLE_TREND: &str = "Trend";
+/// The Trend view before its first count.
+pub const TREND_HINT: &str = "type a phrase (pinyin works: xzscl), Enter counts it in every report";
+pub const NO_TREND_SOURCE: &str = "cannot open this sentence";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {
@@ -60,5 +64,6 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Picker => "type a region or year (zhejiang, zj, 2024) Enter:go Esc:cancel",
         Mode::Mark => "a-z:mark  ':last position  Esc:cancel",
         Mode::Targets => "type a region  Tab:metric C-s:sort C-g:chart Enter:source Esc:close",
+        Mode::Trend => "type a phrase  Enter:count / sentences / open  Up/Down:select  Esc:back",
     }
 }

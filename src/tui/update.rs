@@ -72,6 +72,7 @@ fn apply(app: &mut App, msg: Msg) {
         Mode::Search => search(app, action),
         Mode::Picker => picker(app, action),
         Mode::Targets => targets(app, action),
+        Mode::Trend => super::trend::on_action(app, action),
         Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
     }
 }
@@ -460,6 +461,10 @@ fn pane(app: &mut App, action: Action) {
                 t.scroll_into_view(rows, cols);
             }
             app.overlay = Some(Overlay::Targets);
+        }
+        Action::Trend => {
+            app.trend.get_or_insert_with(Default::default);
+            app.overlay = Some(Overlay::Trend);
         }
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::SearchOpen => {

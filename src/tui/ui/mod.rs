@@ -13,6 +13,7 @@ pub mod search;
 pub mod status;
 pub mod tables;
 pub mod targets;
+pub mod trend;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
@@ -94,6 +95,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         Some(Overlay::Records) => records::render(app, body, buf, &ctx),
         Some(Overlay::Picker) => picker::render(app, body, buf, &ctx),
         Some(Overlay::Targets) => targets::render(app, body, buf, &ctx),
+        Some(Overlay::Trend) => trend::render(app, body, buf, &ctx),
         Some(Overlay::Filter) | None => {}
     }
 }
