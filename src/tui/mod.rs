@@ -32,12 +32,12 @@ pub mod sort;
 pub mod strings;
 pub mod tables;
 pub mod targets;
-pub mod trend;
 pub mod terminal;
 #[cfg(test)]
 mod test_support;
 #[doc(hidden)]
 pub mod testmodel;
+pub mod trend;
 pub mod ui;
 pub mod update;
 pub mod wire;

@@ -43,6 +43,8 @@ pub struct TrendState {
     /// Years of the answer, oldest first; reports searched; occurrences.
     pub years: Vec<YearCount>,
     pub searched: usize,
+    /// Reports that use it.
+    pub with: usize,
     pub total: usize,
     /// The first report that used it (a line to show).
     pub first: Option<String>,
@@ -70,6 +72,7 @@ impl TrendState {
             resolved: None,
             years: Vec::new(),
             searched: 0,
+            with: 0,
             total: 0,
             first: None,
             hits: Vec::new(),
@@ -97,8 +100,9 @@ impl TrendState {
         self.resolved = a
             .resolution
             .as_ref()
-            .map(|r| format!("{} = {}", r.typed, t.phrase));
+            .map(|r| format!("{}={}", r.typed, t.phrase));
         self.searched = t.searched;
+        self.with = t.reports.len();
         self.total = t.total();
         self.first = t
             .first
@@ -173,20 +177,14 @@ impl TrendState {
     /// Move the year selection by `d`.
     pub fn move_year(&mut self, d: isize) {
         if !self.years.is_empty() {
-            self.year = self
-                .year
-                .saturating_add_signed(d)
-                .min(self.years.len() - 1);
+            self.year = self.year.saturating_add_signed(d).min(self.years.len() - 1);
         }
     }
 
     /// Move the sentence selection by `d`.
     pub fn move_line(&mut self, d: isize) {
         if !self.lines.is_empty() {
-            self.line = self
-                .line
-                .saturating_add_signed(d)
-                .min(self.lines.len() - 1);
+            self.line = self.line.saturating_add_signed(d).min(self.lines.len() - 1);
         }
     }
 
@@ -302,8 +300,15 @@ fn count(app: &mut super::app::App) {
     if query.is_empty() {
         return;
     }
+    // the explorer took the pack's stubs: its model holds them
     let answer = match app.lazy.as_ref() {
-        Some(l) => crate::trend::answer(&*l.pack, &query, false, |_| true),
+        Some(l) => {
+            let src = crate::trend::PackWithStubs {
+                stubs: &app.model.reports,
+                pack: &l.pack,
+            };
+            crate::trend::answer(&src, &query, false, |_| true)
+        }
         None => crate::trend::answer(&*app.model, &query, false, |_| true),
     };
     let stubs = &app.model.reports;

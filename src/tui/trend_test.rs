@@ -33,9 +33,17 @@ fn model() -> Model {
     let js = "\u{6C5F}\u{82CF}\u{7701}";
     let dk = "\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}";
     let reports = [
-        (zj, 2022, "\u{63A8}\u{8FDB}\u{57CE}\u{5E02}\u{66F4}\u{65B0}\u{3002}".to_string()),
+        (
+            zj,
+            2022,
+            "\u{63A8}\u{8FDB}\u{57CE}\u{5E02}\u{66F4}\u{65B0}\u{3002}".to_string(),
+        ),
         (zj, 2023, format!("\u{53D1}\u{5C55}{dk}\u{3002}")),
-        (zj, 2024, format!("\u{505A}\u{5F3A}{dk}\u{FF0C}\u{58EE}\u{5927}{dk}\u{4EA7}\u{4E1A}\u{3002}")),
+        (
+            zj,
+            2024,
+            format!("\u{505A}\u{5F3A}{dk}\u{FF0C}\u{58EE}\u{5927}{dk}\u{4EA7}\u{4E1A}\u{3002}"),
+        ),
         (js, 2024, format!("\u{63A2}\u{7D22}{dk}\u{3002}")),
     ];
     let reports = reports
@@ -74,10 +82,18 @@ fn typing_a_phrase_and_enter_counts_it_per_year() {
     let t = a.trend.as_ref().unwrap();
     assert_eq!((t.total, t.searched), (4, 4));
     // from the first use on; the busiest year selected
-    let years: Vec<(u16, usize, usize)> = t.years.iter().map(|y| (y.year, y.reports, y.count)).collect();
+    let years: Vec<(u16, usize, usize)> = t
+        .years
+        .iter()
+        .map(|y| (y.year, y.reports, y.count))
+        .collect();
     assert_eq!(years, vec![(2023, 1, 1), (2024, 2, 3)]);
     assert_eq!(t.year, 1);
-    assert!(t.first.as_deref().unwrap().starts_with("2023 \u{6D59}\u{6C5F}\u{7701} "));
+    assert!(t
+        .first
+        .as_deref()
+        .unwrap()
+        .starts_with("2023 \u{6D59}\u{6C5F}\u{7701} "));
 }
 
 #[test]
@@ -111,8 +127,20 @@ fn enter_on_a_year_lists_its_sentences_and_enter_opens_one_in_the_reader() {
     assert_eq!(a.trend.as_ref().unwrap().stage, Stage::Years);
     run(&mut a, &[Action::Enter, Action::Down, Action::Enter]);
     assert_eq!(a.overlay, None);
-    let want = a.model.reports.iter().find(|r| r.region.as_deref() == Some("\u{6C5F}\u{82CF}\u{7701}") && r.plan_year == Some(2024)).unwrap().id.clone();
-    assert_eq!(a.current_report().map(|r| a.model.reports[r].id.clone()), Some(want));
+    let want = a
+        .model
+        .reports
+        .iter()
+        .find(|r| {
+            r.region.as_deref() == Some("\u{6C5F}\u{82CF}\u{7701}") && r.plan_year == Some(2024)
+        })
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(
+        a.current_report().map(|r| a.model.reports[r].id.clone()),
+        Some(want)
+    );
     assert!(a.reader.highlight.is_some());
     // P again shows the view as it was left
     run(&mut a, &[Action::Trend]);
@@ -131,12 +159,16 @@ fn the_screen_at_80x24_shows_the_prompt_the_summary_and_a_bar_per_year() {
         a.opts.amb = amb;
         let s = screen(&a);
         assert!(s[0].contains("Trend"), "{s:#?}");
-        assert!(s[1].contains("4 in 4 reports"), "{s:#?}");
+        assert!(s[1].contains("4x in 3/4 reports, first 2023"), "{s:#?}");
         let y23 = s.iter().find(|l| l.starts_with("2023")).unwrap();
         let y24 = s.iter().find(|l| l.starts_with("2024")).unwrap();
-        assert!(y24.contains("3 \u{b7} 2/2"), "{s:#?}");
+        assert!(y24.contains("3 in 2/2"), "{s:#?}");
         let bar = |l: &str, c: char| l.chars().filter(|&x| x == c).count();
-        let c = if amb == AmbiguousWidth::Wide { '#' } else { '\u{2588}' };
+        let c = if amb == AmbiguousWidth::Wide {
+            '#'
+        } else {
+            '\u{2588}'
+        };
         assert!(bar(y24, c) > bar(y23, c) && bar(y23, c) > 0, "{s:#?}");
         if amb == AmbiguousWidth::Wide {
             assert!(s.iter().all(|l| !l.contains('\u{2588}')), "{s:#?}");
@@ -146,4 +178,24 @@ fn the_screen_at_80x24_shows_the_prompt_the_summary_and_a_bar_per_year() {
     let s = screen(&a);
     assert!(s[2].starts_with(" 2024: 2 sentence(s)"), "{s:#?}");
     assert!(s[3].contains("\u{6D59}\u{6C5F}\u{7701}"), "{s:#?}");
+}
+
+#[test]
+fn from_a_pack_the_count_reads_the_pack_with_the_explorers_stubs() {
+    use crate::model::pack::{pack, Packed};
+    use crate::open::Bytes;
+    let m = model();
+    let opened = Packed::open(Bytes::Owned(pack(&m).unwrap()), "test").unwrap();
+    let mut a = App::from_pack(opened, opts(), (80, 24)).unwrap();
+    run(&mut a, &[Action::Trend]);
+    typed(&mut a, "dkjj");
+    run(&mut a, &[Action::Enter]);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(
+        (t.phrase.as_str(), t.total, t.searched),
+        ("\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}", 4, 4)
+    );
+    run(&mut a, &[Action::Enter, Action::Enter]);
+    assert_eq!(a.overlay, None);
+    assert!(a.reader.highlight.is_some());
 }

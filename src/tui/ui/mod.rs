@@ -13,8 +13,8 @@ pub mod search;
 pub mod status;
 pub mod tables;
 pub mod targets;
-pub mod trend;
 pub mod theme;
+pub mod trend;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,7 +1,7 @@
 //! The Trend view: the phrase prompt on the title row, a summary line (what
 //! was counted, the first report that used it), then either a horizontal
 //! bar per year (ratatui's BarChart: the year, a bar of its occurrences and
-//! "count · reports/searched") or the selected year's sentences (region,
+//! "count in reports/searched") or the selected year's sentences (region,
 //! report, text). Bars are full blocks in narrow mode and `#` in wide mode
 //! (block elements are East Asian Ambiguous). Reads `App::trend`; draws only.
 
@@ -42,7 +42,15 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
         return;
     }
     let summary = summary(t);
-    cells::put(buf, r.x + 1, r.y + 1, end, &summary, ctx.theme.dim(), ctx.amb);
+    cells::put(
+        buf,
+        r.x + 1,
+        r.y + 1,
+        end,
+        &summary,
+        ctx.theme.dim(),
+        ctx.amb,
+    );
     let body = Rect::new(r.x, r.y + HEAD_H, r.width, r.height.saturating_sub(HEAD_H));
     if body.height == 0 || t.error.is_some() || t.years.is_empty() {
         return;
@@ -61,14 +69,24 @@ fn summary(t: &TrendState) -> String {
     if t.counted.is_empty() {
         return strings::TREND_HINT.to_string();
     }
-    let stale = if t.is_current() { "" } else { " (Enter: count the new phrase)" };
-    let resolved = t.resolved.as_deref().map(|r| format!("[{r}] ")).unwrap_or_default();
-    let first = t.first.as_deref().map(|f| format!(" \u{b7} first: {f}")).unwrap_or_default();
+    let stale = if t.is_current() {
+        ""
+    } else {
+        " (Enter: count the new phrase)"
+    };
+    // ASCII only besides the model's text (no ambiguous-width glyphs)
+    let phrase = match &t.resolved {
+        Some(r) => format!("[{r}]"),
+        None => t.phrase.clone(),
+    };
+    let first = t
+        .first
+        .as_deref()
+        .map(|f| format!(", first {f}"))
+        .unwrap_or_default();
     let line = format!(
-        "{resolved}{}: {} in {} reports{first}{stale}",
-        t.phrase,
-        t.total,
-        t.searched
+        "{phrase} {}x in {}/{} reports{first}{stale}",
+        t.total, t.with, t.searched
     );
     sanitize_line(&line).into_owned()
 }
@@ -91,8 +109,12 @@ fn years(t: &TrendState, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
             Bar::default()
                 .label(format!("{}", y.year))
                 .value(y.count as u64)
-                .text_value(format!("{} \u{b7} {}/{}", y.count, y.reports, y.searched))
-                .style(if i == t.year { ctx.theme.target() } else { Style::default() })
+                .text_value(format!("{} in {}/{}", y.count, y.reports, y.searched))
+                .style(if i == t.year {
+                    ctx.theme.target()
+                } else {
+                    Style::default()
+                })
                 .value_style(st)
         })
         .collect();

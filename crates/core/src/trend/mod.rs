@@ -25,7 +25,9 @@ use serde::Serialize;
 
 use crate::model::{Level, Report};
 pub use count::{hits_in_pack, hits_in_report, ReportHits, SentenceHit};
-pub use source::{answer, new_phrases_of, Answer, OwnedPiece, Reports, Resolution, TrendError};
+pub use source::{
+    answer, new_phrases_of, Answer, OwnedPiece, PackWithStubs, Reports, Resolution, TrendError,
+};
 
 /// A region's share of a year (or of the whole span).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

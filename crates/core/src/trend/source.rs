@@ -97,6 +97,25 @@ impl<B: AsRef<[u8]> + Sync> Reports for Packed<B> {
     }
 }
 
+/// A pack whose stubs were taken (`Packed::take_stubs`: the explorer keeps
+/// them in its model), with those stubs.
+pub struct PackWithStubs<'a, B: AsRef<[u8]>> {
+    pub stubs: &'a [Report],
+    pub pack: &'a Packed<B>,
+}
+
+impl<B: AsRef<[u8]> + Sync> Reports for PackWithStubs<'_, B> {
+    fn stubs(&self) -> &[Report] {
+        self.stubs
+    }
+    fn hits(&self, i: usize, needle: &Needle) -> Result<ReportHits, ModelError> {
+        hits_in_pack(self.pack, i, needle)
+    }
+    fn pieces(&self, i: usize) -> Result<Vec<OwnedPiece>, ModelError> {
+        self.pack.pieces(i)
+    }
+}
+
 /// How a typed spelling became a phrase.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Resolution {
