@@ -73,9 +73,9 @@ fn each_run(chars: &[char], mut f: impl FnMut(usize, usize, u64)) {
         }
         for s in i..end {
             let mut h = step(SEED, chars[s]);
-            for e in s + 1..end.min(s + MAX_CHARS) {
-                h = step(h, chars[e]);
-                f(s, e + 1 - s, finish(h));
+            for (k, &c) in chars[s + 1..end.min(s + MAX_CHARS)].iter().enumerate() {
+                h = step(h, c);
+                f(s, k + 2, finish(h));
             }
         }
         i = end;
