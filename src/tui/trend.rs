@@ -4,8 +4,9 @@
 //! that year's sentences (region, report, text); Enter on a sentence opens it
 //! in the reader.
 //!
-//! Plain state; `update` drives it (and runs the count: 0.1–0.4 s on the
-//! whole corpus, docs/PERFORMANCE.md), `ui::trend` draws it. No terminal.
+//! Plain state; `update` drives it (and runs the count on the UI thread:
+//! 0.2–0.8 s of CPU on the whole corpus, docs/PERFORMANCE.md), `ui::trend`
+//! draws it. No terminal.
 
 use crate::model::{Location, Report};
 use crate::trend::{Answer, YearCount};
