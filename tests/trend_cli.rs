@@ -242,3 +242,31 @@ fn new_phrases_are_what_no_earlier_report_of_the_region_used() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly_and_bad_input_is_one_line() {
+    use std::process::Stdio;
+    // the bundled corpus: thousands of sentences say 发展
+    for args in [
+        &["trend", "发展", "--sentences"][..],
+        &["trend", "发展", "--format", "json"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_baogao"))
+            .env_remove("BAOGAO_MODEL")
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    let o = baogao(&["trend", "  "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "baogao: an empty phrase\n");
+    let o = baogao(&["trend", "x", "--level", "town"]);
+    assert_eq!(o.status.code(), Some(2));
+}
