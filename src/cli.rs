@@ -232,6 +232,26 @@ pub enum Command {
         baogao diff beijing-2025 --format json | jq '.sections[] | select(.status != \"same\")'"
     )]
     Diff(DiffArgs),
+    /// A phrase across years and regions: per year the reports that use it and
+    /// how often (with a bar chart), per region its first use, and the first
+    /// report that used it. Pinyin works (xinzhishengchanli, xzscl): it is
+    /// counted as the phrase it spells most often.
+    #[command(
+        after_help = "Exit status 1 when no chosen report uses the phrase.\n\nExamples:\n  \
+        baogao trend 新质生产力 --model corpus.json\n  \
+        baogao trend xzscl --model corpus.json --level national\n  \
+        baogao trend 高质量发展 --model corpus.json --region 浙江 --format csv\n  \
+        baogao trend 数字经济 --model corpus.json --year 2024 --sentences"
+    )]
+    Trend(TrendArgs),
+    /// The phrases of a report (2-8 Chinese characters, recurring or in a
+    /// heading) that no earlier report of its region used; a national report
+    /// against every earlier national one.
+    #[command(
+        after_help = "Exit status 1 when there is no earlier report or nothing new.\n\nExamples:\n  \
+        baogao new-phrases national-2024-work --model corpus.json --top 20"
+    )]
+    NewPhrases(NewPhrasesArgs),
     /// Print shell completions (e.g. `baogao completions bash > ~/.local/share/bash-completion/completions/baogao`).
     Completions {
         /// The shell.
@@ -426,6 +446,43 @@ pub struct DiffArgs {
     /// Only the summary (sections and targets), not the changed sentences.
     #[arg(long)]
     pub summary: bool,
+    #[command(flatten)]
+    pub model: ModelArg,
+}
+
+/// `baogao trend PHRASE`: see `commands::trend`.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The phrase, counted exactly; lower-case pinyin (full or initials) is
+    /// counted as the phrase of the reports it spells most often.
+    pub phrase: String,
+    /// Count the phrase as typed, also when it looks like pinyin.
+    #[arg(long)]
+    pub exact: bool,
+    /// List the sentences (and headings) that hold it instead: year, region,
+    /// id, text.
+    #[arg(long)]
+    pub sentences: bool,
+    /// How to print it.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    #[command(flatten)]
+    pub reports: ReportsArg,
+    #[command(flatten)]
+    pub model: ModelArg,
+}
+
+/// `baogao new-phrases REPORT`: see `commands::novel`.
+#[derive(Debug, Args)]
+pub struct NewPhrasesArgs {
+    /// The report id (baogao outline lists them).
+    pub report: String,
+    /// At most this many phrases (0: all).
+    #[arg(long, default_value_t = 30)]
+    pub top: usize,
+    /// How to print them.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
     #[command(flatten)]
     pub model: ModelArg,
 }

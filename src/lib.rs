@@ -12,7 +12,7 @@
 
 #![allow(clippy::disallowed_methods)]
 
-pub use baogao_core::{builder, compare, indicators, model, search, text};
+pub use baogao_core::{builder, compare, indicators, model, search, text, trend};
 
 pub mod cli;
 pub mod commands;

@@ -929,3 +929,67 @@ fn diff_of_every_provincial_pair_keeps_its_invariants() {
     assert!(pairs > 0);
     expect_none("diff invariants broken", 0, bad);
 }
+
+/// The reports of `level` in model order, with the trend of `phrase` over them.
+fn trend_of(
+    phrase: &str,
+    level: baogao::model::Level,
+) -> Option<(baogao::trend::Trend, &'static [Report])> {
+    let reports = reports()?;
+    let a = baogao::trend::answer(reports, phrase, true, |r| r.level == Some(level)).unwrap();
+    Some((a.trend, reports))
+}
+
+/// Read in the texts: national/2024.md is the first national report that
+/// says 新质生产力 (once, in a heading), and national/2018.md the first that
+/// says 高质量发展 (5 times); 2024 says it 25 times (`grep -o | wc -l`).
+#[test]
+fn trend_first_national_uses_match_the_texts() {
+    use baogao::model::Level;
+    let Some((t, reports)) = trend_of("新质生产力", Level::National) else {
+        return;
+    };
+    let first = &reports[t.reports[t.first.unwrap()].report];
+    println!("新质生产力 first: {} {:?}", first.id, first.plan_year);
+    assert_eq!(first.plan_year, Some(2024));
+    assert_eq!(
+        t.years.iter().find(|y| y.year == 2024).map(|y| y.count),
+        Some(1)
+    );
+    let (t, reports) = trend_of("高质量发展", Level::National).unwrap();
+    let first = &reports[t.reports[t.first.unwrap()].report];
+    println!("高质量发展 first: {} {:?}", first.id, first.plan_year);
+    assert_eq!(first.plan_year, Some(2018));
+    let count = |y: u16| t.years.iter().find(|c| c.year == y).map(|c| c.count);
+    assert_eq!(
+        (count(2017), count(2018), count(2024)),
+        (Some(0), Some(5), Some(25))
+    );
+}
+
+/// Read in the texts: 地方债务 (local government debt) appears in no national
+/// report before 2024, and five times in national/2024.md.
+#[test]
+fn new_phrases_of_the_2024_national_report_include_local_debt() {
+    let Some(reports) = reports() else { return };
+    let i = reports
+        .iter()
+        .position(|r| r.level == Some(baogao::model::Level::National) && r.plan_year == Some(2024))
+        .unwrap();
+    let (phrases, earlier) = baogao::trend::new_phrases_of(reports, i, 0).unwrap();
+    println!(
+        "{} new phrases against {} earlier national reports",
+        phrases.len(),
+        earlier.len()
+    );
+    assert!(earlier.iter().all(|&k| reports[k].plan_year < Some(2024)));
+    let debt = phrases.iter().find(|p| p.phrase == "地方债务").unwrap();
+    assert_eq!(debt.count, 5);
+    // nothing an earlier national report said
+    for p in phrases.iter().take(20) {
+        for &k in &earlier {
+            let m = baogao::trend::hits_in_report(&reports[k], &p.phrase);
+            assert_eq!(m.count, 0, "{} in {}", p.phrase, reports[k].id);
+        }
+    }
+}

@@ -13,6 +13,7 @@ pub mod check;
 pub mod diff;
 pub mod generate;
 pub mod indicators;
+pub mod novel;
 pub mod outline;
 pub mod output;
 pub mod search;
@@ -20,6 +21,7 @@ pub mod show;
 pub mod tables;
 pub mod targets;
 pub mod tempfiles;
+pub mod trend;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -83,6 +85,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Indicators(args) => indicators::run(&load(&args.model, top)?, args),
         Command::Targets(args) => targets::run(args.model.model.as_deref().or(top), args),
         Command::Diff(args) => diff::run(args.model.model.as_deref().or(top), args),
+        Command::Trend(args) => trend::run(args.model.model.as_deref().or(top), args),
+        Command::NewPhrases(args) => novel::run(args.model.model.as_deref().or(top), args),
         Command::Completions { shell } => generate::completions(*shell),
         Command::Man { dir } => generate::man(dir.as_deref()),
     }

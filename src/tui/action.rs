@@ -52,6 +52,8 @@ pub enum Mode {
     Targets,
     /// The Compare view: a section summary, then a section's sentences.
     Compare,
+    /// The Trend view: type a phrase, Enter counts it.
+    Trend,
     /// After `m` or `'`: the next key names a mark.
     Mark,
 }
@@ -95,6 +97,8 @@ pub enum Action {
     Targets,
     /// Open the Compare view: the current report against the one before it.
     Compare,
+    /// Open the Trend view (a phrase across years).
+    Trend,
     /// Targets view: the selected region's chart instead of the grid (toggle).
     Chart,
     SearchNext,

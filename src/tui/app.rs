@@ -34,6 +34,8 @@ pub enum Overlay {
     Targets,
     /// The Compare view (`App::compare`).
     Compare,
+    /// The Trend view (`App::trend`).
+    Trend,
 }
 
 /// What Esc in the search prompt goes back to.
@@ -135,6 +137,8 @@ pub struct App {
     pub targets: Option<super::targets::TargetsState>,
     /// The Compare view's pair and place, while it is open.
     pub compare: Option<super::compare::CompareState>,
+    /// The Trend view, kept (phrase, counts, selection) once opened.
+    pub trend: Option<super::trend::TrendState>,
     /// Where the reader last was in each report it left.
     pub places: super::picker::Places,
     /// The table filter prompt's cursor (chars into the filter).
@@ -198,6 +202,7 @@ impl App {
             picker: None,
             targets: None,
             compare: None,
+            trend: None,
             places: Default::default(),
             hidden_from: None,
             lazy: None,
@@ -223,6 +228,7 @@ impl App {
             Some(Overlay::Picker) => Mode::Picker,
             Some(Overlay::Targets) => Mode::Targets,
             Some(Overlay::Compare) => Mode::Compare,
+            Some(Overlay::Trend) => Mode::Trend,
             None => match self.focus {
                 Focus::Outline => Mode::Outline,
                 Focus::Reader => Mode::Reader,

@@ -164,6 +164,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Panes,
+        &[ch('P')],
+        "P",
+        Action::Trend,
+        "a phrase across years (trend)",
+    ),
+    b(
+        Panes,
         &[ch('D')],
         "D",
         Action::Compare,
@@ -865,6 +872,70 @@ pub static BINDINGS: &[Binding] = &[
         Action::Close,
         "back to the summary / close",
     ),
+    // Trend view
+    b(
+        Only(Mode::Trend),
+        &[k(Down), ctrl('n')],
+        "Down  C-n",
+        Action::Down,
+        "next year / sentence",
+    ),
+    b(
+        Only(Mode::Trend),
+        &[k(Up), ctrl('p')],
+        "Up  C-p",
+        Action::Up,
+        "previous year / sentence",
+    ),
+    b(
+        Only(Mode::Trend),
+        &[k(PageDown)],
+        "PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    b(
+        Only(Mode::Trend),
+        &[k(PageUp)],
+        "PgUp",
+        Action::PageUp,
+        "page up",
+    ),
+    b(
+        Only(Mode::Trend),
+        &[k(Enter)],
+        "Enter",
+        Action::Enter,
+        "count the phrase / the year's sentences / open the sentence",
+    ),
+    b(
+        Only(Mode::Trend),
+        &[k(Backspace)],
+        "Backspace",
+        Action::Backspace,
+        "delete a character",
+    ),
+    b(
+        Only(Mode::Trend),
+        &[ctrl('w')],
+        "C-w",
+        Action::Edit(Edit::WordBack),
+        "delete the word before the cursor",
+    ),
+    b(
+        Only(Mode::Trend),
+        &[ctrl('u')],
+        "C-u",
+        Action::Edit(Edit::ToStart),
+        "delete to the start",
+    ),
+    b(
+        Only(Mode::Trend),
+        &[k(Esc), ctrl('c')],
+        "Esc",
+        Action::Close,
+        "back to the years / close",
+    ),
     // After m or '
     b(
         Only(Mode::Mark),
@@ -986,7 +1057,7 @@ fn applies(scope: Scope, mode: Mode) -> bool {
 pub fn is_text_mode(mode: Mode) -> bool {
     matches!(
         mode,
-        Mode::Search | Mode::Filter | Mode::Mark | Mode::Picker | Mode::Targets
+        Mode::Search | Mode::Filter | Mode::Mark | Mode::Picker | Mode::Targets | Mode::Trend
     )
 }
 
@@ -1018,7 +1089,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The help text: one section per context, one line per binding (ASCII labels).
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let groups: [(&str, Scope); 13] = [
+    let groups: [(&str, Scope); 14] = [
         ("Everywhere", Scope::Panes),
         ("Outline", Scope::Only(Mode::Outline)),
         ("Reader", Scope::Only(Mode::Reader)),
@@ -1036,6 +1107,10 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         (
             "Compare (D: this report and the one before it)",
             Scope::Only(Mode::Compare),
+        ),
+        (
+            "Trend (type a phrase, Enter counts it)",
+            Scope::Only(Mode::Trend),
         ),
         ("After m or ' (a mark's letter)", Scope::Only(Mode::Mark)),
         ("Cell popup", Scope::Only(Mode::Popup)),

@@ -38,6 +38,7 @@ pub mod terminal;
 mod test_support;
 #[doc(hidden)]
 pub mod testmodel;
+pub mod trend;
 pub mod ui;
 pub mod update;
 pub mod wire;
@@ -70,6 +71,8 @@ mod snapshots_test;
 mod tables_test;
 #[cfg(test)]
 mod targets_test;
+#[cfg(test)]
+mod trend_test;
 #[cfg(test)]
 mod update_test;
 

@@ -50,6 +50,10 @@ pub const NO_EARLIER_REPORT: &str = "no earlier report of this region and kind t
 pub const NO_LATER_REPORT: &str = "no later report of this region and kind";
 pub const NO_SENTENCE_CHANGES: &str = "no sentence of this section differs";
 pub const NO_SENTENCE_THERE: &str = "cannot open this sentence in the reader";
+pub const TITLE_TREND: &str = "Trend";
+/// The Trend view before its first count.
+pub const TREND_HINT: &str = "type a phrase (pinyin works: xzscl), Enter counts it in every report";
+pub const NO_TREND_SOURCE: &str = "cannot open this sentence";
 
 /// Key hints for the status line.
 pub fn hints(mode: Mode) -> &'static str {
@@ -66,5 +70,6 @@ pub fn hints(mode: Mode) -> &'static str {
         Mode::Mark => "a-z:mark  ':last position  Esc:cancel",
         Mode::Targets => "type a region  Tab:metric C-s:sort C-g:chart Enter:source Esc:close",
         Mode::Compare => "j/k:move Enter:detail/open [ ]:year before/after Esc:back",
+        Mode::Trend => "type a phrase  Enter:count / sentences / open  Up/Down:select  Esc:back",
     }
 }

@@ -78,6 +78,7 @@ fn apply(app: &mut App, msg: Msg) {
         Mode::Picker => picker(app, action),
         Mode::Targets => targets(app, action),
         Mode::Compare => compare(app, action),
+        Mode::Trend => super::trend::on_action(app, action),
         Mode::Outline | Mode::Reader | Mode::Tables => pane(app, action),
     }
 }
@@ -570,6 +571,10 @@ fn pane(app: &mut App, action: Action) {
             app.overlay = Some(Overlay::Targets);
         }
         Action::Compare => open_compare(app),
+        Action::Trend => {
+            app.trend.get_or_insert_with(Default::default);
+            app.overlay = Some(Overlay::Trend);
+        }
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::SearchOpen => {
             app.save_view();

@@ -13,6 +13,7 @@ pub mod indicators;
 pub mod model;
 pub mod search;
 pub mod text;
+pub mod trend;
 
 /// The two plan reports of `data/model.json`, for the core's own tests (the
 /// model the binary embeds is built elsewhere).

@@ -15,6 +15,7 @@ pub mod status;
 pub mod tables;
 pub mod targets;
 pub mod theme;
+pub mod trend;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -96,6 +97,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
         Some(Overlay::Picker) => picker::render(app, body, buf, &ctx),
         Some(Overlay::Targets) => targets::render(app, body, buf, &ctx),
         Some(Overlay::Compare) => compare::render(app, body, buf, &ctx),
+        Some(Overlay::Trend) => trend::render(app, body, buf, &ctx),
         Some(Overlay::Filter) | None => {}
     }
 }

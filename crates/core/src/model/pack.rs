@@ -130,6 +130,11 @@ fn u64_at(b: &[u8], at: usize) -> Option<u64> {
 }
 
 fn unlz4<T: for<'de> Deserialize<'de>>(b: &[u8], name: &str) -> Result<T, ModelError> {
+    let json = unlz4_bytes(b, name)?;
+    serde_json::from_slice(&json).map_err(|e| bad(name, e.to_string()))
+}
+
+fn unlz4_bytes(b: &[u8], name: &str) -> Result<Vec<u8>, ModelError> {
     // a damaged size must not ask for more memory than LZ4 can expand
     // these bytes into (at most 255 times)
     let size = b
@@ -140,8 +145,7 @@ fn unlz4<T: for<'de> Deserialize<'de>>(b: &[u8], name: &str) -> Result<T, ModelE
     if u64::from(size) > (b.len() as u64).saturating_mul(255) {
         return Err(bad(name, "a damaged pack (impossible size)"));
     }
-    let json = lz4_flex::decompress_size_prepended(b).map_err(|e| bad(name, e.to_string()))?;
-    serde_json::from_slice(&json).map_err(|e| bad(name, e.to_string()))
+    lz4_flex::decompress_size_prepended(b).map_err(|e| bad(name, e.to_string()))
 }
 
 impl<B: AsRef<[u8]>> Packed<B> {
@@ -231,6 +235,22 @@ impl<B: AsRef<[u8]>> Packed<B> {
         // ranges were checked against the bytes when opened
         let b = &self.bytes.as_ref()[r.start as usize..r.end as usize];
         unlz4(b, &self.name)
+    }
+
+    /// The name the pack was opened under (for errors).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Report `i`'s JSON, decompressed and not parsed (for readers that
+    /// need a few fields of it, or none: `trend` searches it as bytes).
+    pub fn report_json(&self, i: usize) -> Result<Vec<u8>, ModelError> {
+        let r = self
+            .blobs
+            .get(i)
+            .ok_or_else(|| bad(&self.name, format!("no report {i}")))?;
+        let b = &self.bytes.as_ref()[r.start as usize..r.end as usize];
+        unlz4_bytes(b, &self.name)
     }
 
     /// Every report parsed and validated, on all cores (report ids unique

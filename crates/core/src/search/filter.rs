@@ -54,6 +54,50 @@ pub fn matching<S: AsRef<str>>(texts: &[S], query: &str) -> Vec<bool> {
         .collect()
 }
 
+/// A run of chars of a text that spells a pinyin term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spelled {
+    /// Char range of the run in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Every char spelled by a full syllable (else some by an initial).
+    pub full: bool,
+}
+
+/// For each text, the run of its chars whose pinyin spells `term` (lower-case
+/// ASCII letters: `xinzhishengchanli`, `xzscl`) as search would find it, the
+/// best run first (full syllables over initials, then the first); `None` when
+/// the term is not such a spelling or the text has no such run.
+pub fn spelled_runs<S: AsRef<str>>(texts: &[S], term: &str) -> Vec<Option<Spelled>> {
+    let term = term.as_bytes();
+    if term.is_empty() || !term.iter().all(u8::is_ascii_lowercase) {
+        return vec![None; texts.len()];
+    }
+    let mut builder = PinyinBuilder::new();
+    let codes: Vec<Vec<_>> = texts
+        .iter()
+        .map(|t| {
+            let mut v = Vec::new();
+            builder.encode_into(t.as_ref(), &mut v);
+            v
+        })
+        .collect();
+    let table = builder.finish();
+    let segmentable = table.segmentable(term);
+    codes
+        .iter()
+        .map(|py| {
+            table
+                .find_from(py, term, (false, false), segmentable, 0)
+                .map(|m| Spelled {
+                    start: m.start,
+                    end: m.end,
+                    full: m.full,
+                })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +115,33 @@ mod tests {
         assert_eq!(matching(&rows, "gdp"), vec![false, false, true]);
         assert_eq!(matching(&rows, "!gdp"), vec![true, true, false]);
         assert_eq!(matching(&rows, ""), vec![true, true, true]);
+    }
+
+    #[test]
+    fn a_spelling_finds_the_run_of_chars_it_spells() {
+        let texts = [
+            "\u{52a0}\u{5feb}\u{53d1}\u{5c55}\u{65b0}\u{8d28}\u{751f}\u{4ea7}\u{529b}",
+            "GDP 5%",
+        ];
+        let full = spelled_runs(&texts, "xinzhishengchanli");
+        assert_eq!(
+            full[0],
+            Some(Spelled {
+                start: 4,
+                end: 9,
+                full: true
+            })
+        );
+        assert_eq!(full[1], None);
+        let initials = spelled_runs(&texts, "xzscl");
+        assert_eq!(
+            initials[0],
+            Some(Spelled {
+                start: 4,
+                end: 9,
+                full: false
+            })
+        );
+        assert_eq!(spelled_runs(&texts, "XZ"), vec![None, None]);
     }
 }

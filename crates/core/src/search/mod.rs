@@ -36,7 +36,7 @@ use serde::Serialize;
 
 use crate::model::{Location, Model};
 pub use build::IndexBuilder;
-pub use filter::matching;
+pub use filter::{matching, spelled_runs, Spelled};
 use matcher::{match_term, ItemView};
 use pinyin::PinyinTable;
 pub use query::Query;

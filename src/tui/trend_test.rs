@@ -1,0 +1,201 @@
+//! The Trend view on a small corpus of my own work reports (built by the
+//! builder): counting a phrase typed in Chinese or pinyin, the years, the
+//! sentences of a year, Enter into the reader, and the screen at 80×24 in
+//! both ambiguous-width modes.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+use super::action::Action;
+use super::app::{App, Overlay};
+use super::test_support::{opts, run, typed};
+use super::trend::Stage;
+use super::ui::{self, cells::screen_text};
+use crate::model::{Model, SCHEMA_VERSION};
+use crate::text::AmbiguousWidth;
+
+/// A work report of `region` for `year` with `body` under its second heading.
+fn text(region: &str, year: u16, body: &str) -> String {
+    format!(
+        "{region}\u{653F}\u{5E9C}\u{5DE5}\u{4F5C}\u{62A5}\u{544A}\n\n\
+         \u{2014}\u{2014}{year}\u{5E74}1\u{6708}20\u{65E5}\u{5728}{region}\u{7B2C}\u{5341}\u{56DB}\u{5C4A}\u{4EBA}\u{6C11}\u{4EE3}\u{8868}\u{5927}\u{4F1A}\u{7B2C}\u{4E8C}\u{6B21}\u{4F1A}\u{8BAE}\u{4E0A}\n\n\
+         \u{5404}\u{4F4D}\u{4EE3}\u{8868}\u{FF1A}\n\n\
+         \u{4E00}\u{3001}\u{5DE5}\u{4F5C}\u{56DE}\u{987E}\n\n\
+         \u{8FC7}\u{53BB}\u{4E00}\u{5E74}\u{7ECF}\u{6D4E}\u{7A33}\u{5B9A}\u{3002}\n\n\
+         \u{4E8C}\u{3001}{year}\u{5E74}\u{5DE5}\u{4F5C}\u{5B89}\u{6392}\n\n\
+         {body}\n"
+    )
+}
+
+/// 低空经济: 浙江 2023 once, 浙江 2024 twice (one sentence), 江苏 2024 once.
+fn model() -> Model {
+    let zj = "\u{6D59}\u{6C5F}\u{7701}";
+    let js = "\u{6C5F}\u{82CF}\u{7701}";
+    let dk = "\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}";
+    let reports = [
+        (
+            zj,
+            2022,
+            "\u{63A8}\u{8FDB}\u{57CE}\u{5E02}\u{66F4}\u{65B0}\u{3002}".to_string(),
+        ),
+        (zj, 2023, format!("\u{53D1}\u{5C55}{dk}\u{3002}")),
+        (
+            zj,
+            2024,
+            format!("\u{505A}\u{5F3A}{dk}\u{FF0C}\u{58EE}\u{5927}{dk}\u{4EA7}\u{4E1A}\u{3002}"),
+        ),
+        (js, 2024, format!("\u{63A2}\u{7D22}{dk}\u{3002}")),
+    ];
+    let reports = reports
+        .iter()
+        .map(|(region, year, body)| {
+            let t = text(region, *year, body);
+            crate::builder::build_report(t.as_bytes(), &format!("{year}.txt"), None).unwrap()
+        })
+        .collect();
+    Model {
+        schema_version: SCHEMA_VERSION.to_string(),
+        generator: "test".into(),
+        reports,
+    }
+}
+
+fn app() -> App {
+    App::new(model(), opts(), (80, 24))
+}
+
+/// The screen as drawn (in the ambiguous-width mode of `app.opts`).
+fn screen(app: &App) -> Vec<String> {
+    let backend = TestBackend::new(80, 24);
+    let mut term = Terminal::new(backend).unwrap();
+    term.draw(|f| ui::draw(app, f.buffer_mut())).unwrap();
+    screen_text(term.backend().buffer())
+}
+
+#[test]
+fn typing_a_phrase_and_enter_counts_it_per_year() {
+    let mut a = app();
+    run(&mut a, &[Action::Trend]);
+    assert_eq!(a.overlay, Some(Overlay::Trend));
+    typed(&mut a, "\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}");
+    run(&mut a, &[Action::Enter]);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!((t.total, t.searched), (4, 4));
+    // from the first use on; the busiest year selected
+    let years: Vec<(u16, usize, usize)> = t
+        .years
+        .iter()
+        .map(|y| (y.year, y.reports, y.count))
+        .collect();
+    assert_eq!(years, vec![(2023, 1, 1), (2024, 2, 3)]);
+    assert_eq!(t.year, 1);
+    assert!(t
+        .first
+        .as_deref()
+        .unwrap()
+        .starts_with("2023 \u{6D59}\u{6C5F}\u{7701} "));
+}
+
+#[test]
+fn pinyin_is_counted_as_the_phrase_it_spells() {
+    let mut a = app();
+    run(&mut a, &[Action::Trend]);
+    typed(&mut a, "dkjj");
+    run(&mut a, &[Action::Enter]);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(t.phrase, "\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}");
+    assert_eq!(t.total, 4);
+    // a spelling nothing spells is a message, not a panic
+    run(&mut a, &[Action::Edit(super::prompt::Edit::ToStart)]);
+    typed(&mut a, "qqqqq");
+    run(&mut a, &[Action::Enter]);
+    assert!(a.trend.as_ref().unwrap().error.is_some());
+}
+
+#[test]
+fn enter_on_a_year_lists_its_sentences_and_enter_opens_one_in_the_reader() {
+    let mut a = app();
+    run(&mut a, &[Action::Trend]);
+    typed(&mut a, "\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}");
+    run(&mut a, &[Action::Enter, Action::Enter]);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(t.stage, Stage::Sentences);
+    assert_eq!(t.lines.len(), 2);
+    assert_eq!(t.lines[0].count + t.lines[1].count, 3);
+    // Esc goes back to the years, Enter again to the sentences
+    run(&mut a, &[Action::Close]);
+    assert_eq!(a.trend.as_ref().unwrap().stage, Stage::Years);
+    run(&mut a, &[Action::Enter, Action::Down, Action::Enter]);
+    assert_eq!(a.overlay, None);
+    let want = a
+        .model
+        .reports
+        .iter()
+        .find(|r| {
+            r.region.as_deref() == Some("\u{6C5F}\u{82CF}\u{7701}") && r.plan_year == Some(2024)
+        })
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(
+        a.current_report().map(|r| a.model.reports[r].id.clone()),
+        Some(want)
+    );
+    assert!(a.reader.highlight.is_some());
+    // P again shows the view as it was left
+    run(&mut a, &[Action::Trend]);
+    assert_eq!(a.trend.as_ref().unwrap().stage, Stage::Sentences);
+}
+
+#[test]
+fn the_screen_at_80x24_shows_the_prompt_the_summary_and_a_bar_per_year() {
+    let mut a = app();
+    run(&mut a, &[Action::Trend]);
+    let s = screen(&a);
+    assert!(s[1].contains("Enter counts"), "{s:#?}");
+    typed(&mut a, "\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}");
+    run(&mut a, &[Action::Enter]);
+    for amb in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+        a.opts.amb = amb;
+        let s = screen(&a);
+        assert!(s[0].contains("Trend"), "{s:#?}");
+        assert!(s[1].contains("4x in 3/4 reports, first 2023"), "{s:#?}");
+        let y23 = s.iter().find(|l| l.starts_with("2023")).unwrap();
+        let y24 = s.iter().find(|l| l.starts_with("2024")).unwrap();
+        assert!(y24.contains("3 in 2/2"), "{s:#?}");
+        let bar = |l: &str, c: char| l.chars().filter(|&x| x == c).count();
+        let c = if amb == AmbiguousWidth::Wide {
+            '#'
+        } else {
+            '\u{2588}'
+        };
+        assert!(bar(y24, c) > bar(y23, c) && bar(y23, c) > 0, "{s:#?}");
+        if amb == AmbiguousWidth::Wide {
+            assert!(s.iter().all(|l| !l.contains('\u{2588}')), "{s:#?}");
+        }
+    }
+    run(&mut a, &[Action::Enter]);
+    let s = screen(&a);
+    assert!(s[2].starts_with(" 2024: 2 sentence(s)"), "{s:#?}");
+    assert!(s[3].contains("\u{6D59}\u{6C5F}\u{7701}"), "{s:#?}");
+}
+
+#[test]
+fn from_a_pack_the_count_reads_the_pack_with_the_explorers_stubs() {
+    use crate::model::pack::{pack, Packed};
+    use crate::open::Bytes;
+    let m = model();
+    let opened = Packed::open(Bytes::Owned(pack(&m).unwrap()), "test").unwrap();
+    let mut a = App::from_pack(opened, opts(), (80, 24)).unwrap();
+    run(&mut a, &[Action::Trend]);
+    typed(&mut a, "dkjj");
+    run(&mut a, &[Action::Enter]);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(
+        (t.phrase.as_str(), t.total, t.searched),
+        ("\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}", 4, 4)
+    );
+    run(&mut a, &[Action::Enter, Action::Enter]);
+    assert_eq!(a.overlay, None);
+    assert!(a.reader.highlight.is_some());
+}
