@@ -284,8 +284,11 @@ fn after_a_sigstop_it_could_not_see_sigcont_redraws_in_raw_mode() {
 }
 
 #[test]
-fn quit_usr1_and_alarm_restore_the_terminal_and_exit() {
+fn fatal_signals_restore_the_terminal_and_exit() {
     for (sig, name) in [
+        (libc::SIGINT, "int"),
+        (libc::SIGTERM, "term"),
+        (libc::SIGHUP, "hup"),
         (libc::SIGQUIT, "quit"),
         (libc::SIGUSR1, "usr1"),
         (libc::SIGALRM, "alrm"),
