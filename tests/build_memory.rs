@@ -12,8 +12,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// The promised bounds (docs/RELIABILITY.md "Build memory").
-const LINE_MULTIPLE: u64 = 25;
-const LINES_MULTIPLE: u64 = 20;
+const LINE_MULTIPLE: u64 = 16;
+const LINES_MULTIPLE: u64 = 14;
 /// Input size: large enough that the binary's own few MB do not count.
 const INPUT: usize = 6 << 20;
 

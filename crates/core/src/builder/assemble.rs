@@ -52,7 +52,7 @@ struct Asm<'a> {
     preamble_paragraphs: usize,
     tables: Vec<Table>,
     warnings: Vec<String>,
-    chunk: Vec<(char, usize)>,
+    chunk: Vec<(char, u32)>,
     depth: i32,
     /// Chars of the pending chunk since its last line start.
     line_len: usize,
@@ -64,7 +64,7 @@ struct Asm<'a> {
     counters: (usize, usize, usize),
 }
 
-fn ends_sentence(chars: &[(char, usize)]) -> bool {
+fn ends_sentence(chars: &[(char, u32)]) -> bool {
     let mut it = chars
         .iter()
         .rev()
@@ -157,7 +157,7 @@ impl<'a> Asm<'a> {
                 Sentence {
                     id: format!("{pid}.{}", k + 1),
                     text,
-                    span: Span(s[0].1, s[s.len() - 1].1 + 1),
+                    span: Span(s[0].1 as usize, s[s.len() - 1].1 as usize + 1),
                 }
             })
             .collect();
@@ -171,7 +171,7 @@ impl<'a> Asm<'a> {
         }));
     }
 
-    fn push_chars(&mut self, chars: &[(char, usize)]) {
+    fn push_chars(&mut self, chars: &[(char, u32)]) {
         for &(c, _) in chars {
             match crate::text::fold::fold_width(c) {
                 '《' | '“' | '(' | '「' | '『' | '【' => self.depth += 1,
@@ -270,11 +270,11 @@ impl<'a> Asm<'a> {
 
     /// Open a heading section from its token (and maybe short tokens after it
     /// on the same line); returns the run-in body chars and how many tokens it used.
-    fn heading(&mut self, toks: &[Tok], i: usize, m: &Marker) -> (Vec<(char, usize)>, usize) {
+    fn heading(&mut self, toks: &[Tok], i: usize, m: &Marker) -> (Vec<(char, u32)>, usize) {
         let chars = &toks[i].chars;
         let mlen = m.text.chars().count();
         let mut used = 1;
-        let mut body_chars: Vec<(char, usize)> = chars[mlen..].to_vec();
+        let mut body_chars: Vec<(char, u32)> = chars[mlen..].to_vec();
         if body_chars.is_empty() {
             if let Some(next) = toks.get(i + 1).filter(|t| t.sep == Sep::Space) {
                 body_chars = next.chars.clone();
@@ -299,7 +299,7 @@ impl<'a> Asm<'a> {
                 break;
             }
         }
-        let mut heading: Vec<(char, usize)> = body_chars[..cut].to_vec();
+        let mut heading: Vec<(char, u32)> = body_chars[..cut].to_vec();
         let mut suffix_end = cut;
         while suffix_end < body_chars.len()
             && (is_terminator(body_chars[suffix_end].0)
@@ -336,13 +336,13 @@ impl<'a> Asm<'a> {
         }
         let start = toks[i].start();
         let end = if suffix_end > 0 {
-            body_chars[suffix_end - 1].1 + 1
+            body_chars[suffix_end - 1].1 as usize + 1
         } else if let Some(h) = heading.last() {
-            h.1 + 1
+            h.1 as usize + 1
         } else {
             toks[i].end()
         };
-        let end = end.max(heading.last().map(|h| h.1 + 1).unwrap_or(0));
+        let end = end.max(heading.last().map(|h| h.1 as usize + 1).unwrap_or(0));
         let closed = self.numbering.push(m);
         let _ = closed;
         self.close_to(m.level);

@@ -63,26 +63,35 @@ pub fn cn_numerals_to_digits(s: &str) -> String {
             .position(|d| d == c)
             .map(|p| p as u32 + 1),
     };
-    let cs: Vec<char> = s.chars().collect();
+    let numeral = |c: char| DIGITS.contains(c) || c == '\u{5341}';
+    // walks the str itself: no char array (a one-line report can be MBs)
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < cs.len() {
-        let run = cs[i..]
-            .iter()
-            .take_while(|c| DIGITS.contains(**c) || **c == '十')
-            .count();
-        if run > 0 {
-            let unit = cs.get(i + run).copied();
-            let word: String = cs[i..i + run].iter().collect();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let run_len: usize = rest
+            .chars()
+            .take_while(|&c| numeral(c))
+            .map(char::len_utf8)
+            .sum();
+        if run_len > 0 {
+            let word = &rest[..run_len];
+            let run = word.chars().count();
+            let unit = rest[run_len..].chars().next();
             let converted = match unit {
-                Some('年') if run == 4 && !word.contains('十') => word
+                Some('\u{5e74}') if run == 4 && !word.contains('\u{5341}') => word
                     .chars()
                     .map(|c| value(c).map(|v| char::from(b'0' + v as u8)))
                     .collect::<Option<String>>(),
-                Some('月' | '日') if run <= 3 => {
+                Some('\u{6708}' | '\u{65e5}') if run <= 3 => {
                     let w: String = word
                         .chars()
-                        .map(|c| if c == '〇' || c == '○' { '零' } else { c })
+                        .map(|c| {
+                            if c == '\u{3007}' || c == '\u{25cb}' {
+                                '\u{96f6}'
+                            } else {
+                                c
+                            }
+                        })
                         .collect();
                     super::outline::cn_value(&w).map(|v| v.to_string())
                 }
@@ -90,13 +99,13 @@ pub fn cn_numerals_to_digits(s: &str) -> String {
             };
             match converted {
                 Some(d) => out.push_str(&d),
-                None => out.push_str(&word),
+                None => out.push_str(word),
             }
-            i += run;
+            rest = &rest[run_len..];
             continue;
         }
-        out.push(cs[i]);
-        i += 1;
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
     out
 }

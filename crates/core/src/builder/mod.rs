@@ -82,6 +82,15 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
     };
     let decoded = decode::decode(bytes).map_err(err)?;
     let mut doc = stream::Doc::new(&decoded.text);
+    // offsets inside the builder are u32 (half the memory of usize per kept
+    // char, docs/RELIABILITY.md)
+    if u32::try_from(doc.chars.len()).is_err() {
+        return Err(err(format!(
+            "{} characters is more than one report can hold ({})",
+            doc.chars.len(),
+            u32::MAX
+        )));
+    }
     let meta = clean::clean(&mut doc);
     let title = meta.title.clone().unwrap_or_else(|| file_name.to_string());
     let facts = meta::read(&meta, &title, &decoded.text);

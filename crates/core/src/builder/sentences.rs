@@ -31,7 +31,7 @@ pub fn closes_group(c: char) -> bool {
 /// into exactly one sentence, in order. Leading/trailing white space of each
 /// sentence is dropped. Each sentence is a range of `chars` (no copy: a
 /// paragraph of a 50 MB line is not held twice).
-pub fn split(chars: &[(char, usize)]) -> Vec<Range<usize>> {
+pub fn split(chars: &[(char, u32)]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut from = 0;
     let mut depth = 0usize;
@@ -72,7 +72,7 @@ pub fn split(chars: &[(char, usize)]) -> Vec<Range<usize>> {
     out
 }
 
-fn push_trimmed(out: &mut Vec<Range<usize>>, chars: &[(char, usize)], mut r: Range<usize>) {
+fn push_trimmed(out: &mut Vec<Range<usize>>, chars: &[(char, u32)], mut r: Range<usize>) {
     while r.start < r.end && chars[r.start].0.is_whitespace() {
         r.start += 1;
     }
@@ -89,7 +89,7 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        let cs: Vec<(char, usize)> = s.chars().enumerate().map(|(i, c)| (c, i)).collect();
+        let cs: Vec<(char, u32)> = s.chars().enumerate().map(|(i, c)| (c, i as u32)).collect();
         split(&cs)
             .into_iter()
             .map(|r| cs[r].iter().map(|x| x.0).collect())
@@ -125,10 +125,10 @@ mod tests {
 
     #[test]
     fn keeps_offsets() {
-        let cs: Vec<(char, usize)> = "甲。乙。"
+        let cs: Vec<(char, u32)> = "甲。乙。"
             .chars()
             .enumerate()
-            .map(|(i, c)| (c, i + 10))
+            .map(|(i, c)| (c, i as u32 + 10))
             .collect();
         let s = split(&cs);
         assert_eq!(cs[s[1].start], ('乙', 12));

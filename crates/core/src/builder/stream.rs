@@ -38,13 +38,13 @@ pub enum Sep {
 #[derive(Debug, Clone)]
 pub struct Tok {
     /// Kept chars with their source offsets.
-    pub chars: Vec<(char, usize)>,
+    pub chars: Vec<(char, u32)>,
     pub sep: Sep,
     /// Whether an opaque removed piece stood in the separator before it.
     pub through_removed: bool,
     /// The source chars of the separator before it, when it was a single
     /// plain space inside a line (kept when tokens are joined back).
-    pub space: Option<(char, usize)>,
+    pub space: Option<(char, u32)>,
     /// Whether the token opens a line the source marked as a heading or bold
     /// (markdown `#`/`**` removed before it on the same line): a layout hint.
     pub marked: bool,
@@ -58,10 +58,10 @@ impl Tok {
         self.chars.iter().map(|(c, _)| *c).collect()
     }
     pub fn start(&self) -> usize {
-        self.chars.first().map(|c| c.1).unwrap_or(0)
+        self.chars.first().map(|c| c.1 as usize).unwrap_or(0)
     }
     pub fn end(&self) -> usize {
-        self.chars.last().map(|c| c.1 + 1).unwrap_or(0)
+        self.chars.last().map(|c| c.1 as usize + 1).unwrap_or(0)
     }
     pub fn span(&self) -> Span {
         Span(self.start(), self.end())
@@ -203,21 +203,21 @@ impl Doc {
     /// Tokens of the kept text, in order.
     pub fn tokens(&self) -> Vec<Tok> {
         let mut toks = Vec::new();
-        let mut cur: Vec<(char, usize)> = Vec::new();
+        let mut cur: Vec<(char, u32)> = Vec::new();
         let mut newlines = 0usize;
         let mut seen_sep = false;
         let mut through = false;
-        let mut spaces: Vec<(char, usize)> = Vec::new();
+        let mut spaces: Vec<(char, u32)> = Vec::new();
         let mut first = true;
         // A markdown mark seen on the current line before any kept char.
         let mut line_mark = false;
         let mut line_has_text = false;
         let mut marked = false;
-        let flush = |cur: &mut Vec<(char, usize)>,
+        let flush = |cur: &mut Vec<(char, u32)>,
                      toks: &mut Vec<Tok>,
                      newlines: usize,
                      through: bool,
-                     spaces: &[(char, usize)],
+                     spaces: &[(char, u32)],
                      first: &mut bool,
                      marked: bool| {
             if cur.is_empty() {
@@ -286,7 +286,7 @@ impl Doc {
                     if c == '\n' || (c == '\r' && self.chars.get(i + 1) != Some(&'\n')) {
                         newlines += 1;
                     } else if c != '\r' {
-                        spaces.push((c, i));
+                        spaces.push((c, i as u32));
                     }
                 }
                 Mask::Keep => {
@@ -297,7 +297,7 @@ impl Doc {
                         marked = line_mark && !line_has_text;
                     }
                     line_has_text = true;
-                    cur.push((c, i));
+                    cur.push((c, i as u32));
                 }
             }
         }

@@ -42,7 +42,7 @@ fn line_prefix(toks: &[Tok], i: usize, j: usize, max: usize) -> String {
 /// A glued marker right after a sentence end inside a token ("…成效。(一)加快…"):
 /// the index it starts at. A glued 一、 only when what follows is a heading
 /// (short, no sentence end) closing the line: "。二、三产业比重提高。" is text.
-fn glued_marker_at(chars: &[(char, usize)], line_ends: bool) -> Option<usize> {
+fn glued_marker_at(chars: &[(char, u32)], line_ends: bool) -> Option<usize> {
     (1..chars.len()).find(|&k| {
         if !matches!(
             crate::text::fold::fold_width(chars[k - 1].0),
