@@ -326,7 +326,9 @@ pub fn check_open(pack: &crate::open::Opened, id: &str) -> Result<(), String> {
     let report = pack
         .report(i)
         .map_err(|e| crate::text::sanitize_line(&e.to_string()).to_string())?;
-    location_of(&report, id).map(|_| ()).ok_or_else(|| unknown_id(id))
+    location_of(&report, id)
+        .map(|_| ())
+        .ok_or_else(|| unknown_id(id))
 }
 
 impl App {
