@@ -12,7 +12,12 @@ page down to the screen settling (its last byte delivered), interleaved runs,
 median and p95, and a held-down `j` (30 presses 20 ms apart): bytes and the time
 from the last press to the settled screen.
 
-usage: scripts/ssh-bytes.py [--runs N] [--baogao BIN] [--text FILE]
+With `--open ID` (an id of the report whose text FILE is, e.g. china-1954:s1
+with the default FILE) it measures only the first frame: `baogao --open ID`
+against `less FILE`, both sizes, and then what `o` (the outline shown or hidden)
+costs after it; bytes per visible wide char, RUNS runs each, median.
+
+usage: scripts/ssh-bytes.py [--runs N] [--baogao BIN] [--text FILE] [--open ID]
 """
 import fcntl
 import os
@@ -218,17 +223,61 @@ def stats(xs):
     return statistics.median(xs), xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
 
 
+def first_frame(argv, cols, rows, baogao):
+    """The first frame's (bytes, wide chars); for the explorer also those of
+    the frame after `o` (the outline toggled)."""
+    pid, fd = spawn(argv, cols, rows)
+    first = drain(fd, 1.0)
+    res = {"first frame": (len(first), wide_chars(first))}
+    if baogao:
+        os.write(fd, b"o")
+        o = drain(fd)
+        res["then o (outline toggled)"] = (len(o), wide_chars(o))
+    finish(pid, fd, b"q")
+    return res
+
+
+def open_main(binary, text, open_id, runs):
+    cmds = {
+        "baogao": ([binary, "--ambiguous", "narrow", "--no-mouse", "--open", open_id], True),
+        "less": (["less", text], False),
+    }
+    print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load {os.getloadavg()[0]:.1f}")
+    print(f"# baogao --open {open_id} vs less {text}, {runs} runs, medians")
+    for cols, rows in ((80, 24), (200, 60)):
+        print(f"\n## first frame at {cols}x{rows} (bytes, wide chars, bytes per wide char)")
+        got = {name: [] for name in cmds}
+        for _ in range(runs):  # interleaved
+            for name, (argv, b) in cmds.items():
+                got[name].append(first_frame(argv, cols, rows, b))
+        per_char = {}
+        for name, runs_ in got.items():
+            for what in runs_[0]:
+                n = int(statistics.median(r[what][0] for r in runs_))
+                w = int(statistics.median(r[what][1] for r in runs_))
+                per = n / w if w else float("nan")
+                per_char.setdefault(name, per)
+                print(f"{name:7} {what:26} {n:8} {w:6} {per:7.2f}")
+        print(f"ratio per wide char, first frame: {per_char['baogao'] / per_char['less']:.2f}x less")
+
+
 def main():
     args = sys.argv[1:]
     runs, binary, text = 9, "target/release/baogao", "data/reports/gov/national/1954.md"
+    open_id = None
     while args:
-        if args[0] == "--runs":
+        if args[0] == "--open":
+            open_id = args[1]
+        elif args[0] == "--runs":
             runs = int(args[1])
         elif args[0] == "--baogao":
             binary = args[1]
         elif args[0] == "--text":
             text = args[1]
         args = args[2:]
+    if open_id is not None:
+        open_main(binary, text, open_id, runs)
+        return
     cmds = {
         "baogao": ([binary, "--ambiguous", "narrow", "--no-mouse"], True),
         "less": (["less", text], False),

@@ -60,6 +60,11 @@ pub struct ExploreArgs {
     /// Monochrome interface (also when NO_COLOR is set).
     #[arg(long)]
     pub no_color: bool,
+    /// Open the reader on this report, section, paragraph, sentence, table or
+    /// indicator: an id as search, outline and show print it, e.g.
+    /// pudong-2024-plan:s1.2 (on a pipe: what `baogao show ID` prints).
+    #[arg(long, value_name = "ID")]
+    pub open: Option<String>,
 }
 
 /// The model a command reads.

@@ -32,12 +32,33 @@ fn main() -> ExitCode {
 #[allow(clippy::disallowed_methods)] // a face: it may read the environment
 fn explore(cli: &Cli) -> anyhow::Result<ExitCode> {
     let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    if dumb || !std::io::stdout().is_terminal() {
-        let why = if dumb {
-            "TERM=dumb"
-        } else {
-            "stdout is not a terminal"
-        };
+    let tty = !dumb && std::io::stdout().is_terminal();
+    let why = if dumb {
+        "TERM=dumb"
+    } else {
+        "stdout is not a terminal"
+    };
+    if let Some(id) = &cli.explore.open {
+        // the id is checked before anything else: an error, never a frame
+        let opened = baogao::open::open(cli.model.as_deref())?;
+        baogao::tui::jumps::check_open(&opened, id).map_err(anyhow::Error::msg)?;
+        if tty {
+            return baogao::tui::run(opened, &cli.explore);
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "baogao: {why}: what the id names follows (baogao show {})",
+            baogao::text::sanitize_line(id)
+        );
+        let show = baogao::cli::Command::Show(baogao::cli::ShowArgs {
+            ids: vec![id.clone()],
+            format: Default::default(),
+            cite: None,
+            model: Default::default(),
+        });
+        return commands::run(cli, &show).map(ExitCode::from);
+    }
+    if !tty {
         let _ = writeln!(
             std::io::stderr(),
             "baogao: {why}: the list of reports follows (baogao outline); baogao --help lists the commands"

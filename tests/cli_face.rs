@@ -716,3 +716,26 @@ fn region_year_and_level_choose_reports_in_every_listing() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a year"));
 }
+
+#[test]
+fn open_with_an_unknown_id_is_one_line_and_status_2() {
+    for id in [
+        "no-such-report:s1",
+        "pudong-2024-plan:s99.9",
+        "pudong-2024-plan:",
+    ] {
+        let o = baogao(&["--open", id]);
+        assert_eq!(o.status.code(), Some(2), "{id}");
+        assert!(o.stdout.is_empty(), "{id}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with("baogao: --open: "), "{err}");
+        assert!(err.contains(id), "{err}");
+    }
+    // a good id on a pipe: what `show` prints for it, status 0
+    let m = baogao::open::load(Some(Path::new(&baogao::plan_model_path()))).unwrap();
+    let s = &m.reports[0].sections[0];
+    let o = baogao(&["--open", &s.id]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.stdout, ok(&baogao(&["show", &s.id]), "show"));
+}

@@ -89,3 +89,40 @@ fn a_search_jump_to_a_cell_shows_the_cell() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn open_a_section_id_shows_its_heading_in_the_reader() {
+    let Some(t) = Tmux::start("openid", 80, 24) else {
+        return;
+    };
+    // a second-level section of the second report: not what the first screen shows
+    let m = baogao::open::load(Some(std::path::Path::new(&baogao::plan_model_path()))).unwrap();
+    let r = &m.reports[1];
+    let s = r.sections.iter().find_map(|s| s.children.get(1)).unwrap();
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    t.keys(&[
+        &format!("{bin} --ambiguous narrow --open {}; echo EXIT=$?", s.id),
+        "Enter",
+    ]);
+    // (the pane may wrap a long heading: its first characters)
+    let needle: String = s.heading.chars().take(6).collect();
+    let screen = t.wait_for("Reader");
+    let screen = if reader_part(&screen).contains(&needle) {
+        screen
+    } else {
+        t.settled()
+    };
+    let reader = reader_part(&screen);
+    let first = reader
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.contains("Reader"))
+        .unwrap_or("");
+    assert!(reader.contains(&needle), "{screen}");
+    // the reader starts at the section (its heading near the top)
+    assert!(
+        reader.lines().take(4).any(|l| l.contains(&needle)),
+        "first line {first:?}:\n{screen}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

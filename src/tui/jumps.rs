@@ -8,6 +8,7 @@
 
 use super::action::Focus;
 use super::app::App;
+use crate::model::Location;
 
 /// How many places the list keeps each way (older ones are dropped).
 const MAX: usize = 100;
@@ -237,6 +238,118 @@ impl App {
                 }
             },
         }
+    }
+}
+
+/// Where `--open ID` puts the reader: the location an id of `report` names
+/// (a paragraph: its first sentence; a row: its first cell; an indicator:
+/// its source), or None when the report holds no such id.
+fn location_of(report: &crate::model::Report, id: &str) -> Option<Location> {
+    use crate::model::resolve::{resolve_in, Found};
+    let rid = report.id.clone();
+    let section = |s: Option<&crate::model::Section>| s.map(|s| s.id.clone()).unwrap_or_default();
+    Some(match resolve_in(report, id)? {
+        Found::Report(_) => Location::Section {
+            report: rid,
+            section: String::new(),
+        },
+        Found::Section(_, s) => Location::Section {
+            report: rid,
+            section: s.id.clone(),
+        },
+        Found::Paragraph(_, s, p) => match p.sentences.first() {
+            Some(first) => Location::Sentence {
+                report: rid,
+                section: section(s),
+                sentence: first.id.clone(),
+            },
+            None => Location::Section {
+                report: rid,
+                section: section(s),
+            },
+        },
+        Found::Sentence(_, s, x) => Location::Sentence {
+            report: rid,
+            section: section(s),
+            sentence: x.id.clone(),
+        },
+        Found::Table(_, t) => Location::Table {
+            report: rid,
+            table: t.id.clone(),
+        },
+        Found::Row(_, t, row) => Location::Cell {
+            report: rid,
+            table: t.id.clone(),
+            row,
+            column: 0,
+        },
+        Found::Cell(_, t, row, column) => Location::Cell {
+            report: rid,
+            table: t.id.clone(),
+            row,
+            column,
+        },
+        Found::Indicator(r, i) => match &i.source {
+            crate::model::IndicatorSource::Sentence { sentence, .. } => Location::Sentence {
+                report: rid,
+                section: crate::indicators::derived::section_of(r, sentence),
+                sentence: sentence.clone(),
+            },
+            crate::model::IndicatorSource::Cell { table, row, column } => Location::Cell {
+                report: rid,
+                table: table.clone(),
+                row: *row,
+                column: *column,
+            },
+        },
+    })
+}
+
+/// The one-line error for an id `--open` cannot open.
+fn unknown_id(id: &str) -> String {
+    format!(
+        "--open: no report, section, paragraph, sentence, table, row, cell or indicator has the id {:?} (baogao outline REPORT lists them)",
+        crate::text::sanitize_line(id)
+    )
+}
+
+/// Check `--open ID` against an opened model before anything else happens
+/// (parses only the id's report): Err is the one-line reason.
+pub fn check_open(pack: &crate::open::Opened, id: &str) -> Result<(), String> {
+    // a report id is everything before the first ':' (report ids hold none)
+    let rid = id.split_once(':').map_or(id, |(r, _)| r);
+    let i = pack
+        .stubs()
+        .iter()
+        .position(|r| r.id == rid)
+        .ok_or_else(|| unknown_id(id))?;
+    let report = pack
+        .report(i)
+        .map_err(|e| crate::text::sanitize_line(&e.to_string()).to_string())?;
+    location_of(&report, id)
+        .map(|_| ())
+        .ok_or_else(|| unknown_id(id))
+}
+
+impl App {
+    /// `--open ID`: the reader (or the tables pane) on what the id names,
+    /// as a search result's jump puts it, before the first frame. The
+    /// title page is not recorded as a place to come back to.
+    pub fn open_id(&mut self, id: &str) -> Result<(), String> {
+        let rid = id.split_once(':').map_or(id, |(r, _)| r);
+        let ri = self
+            .model
+            .reports
+            .iter()
+            .position(|r| r.id == rid)
+            .ok_or_else(|| unknown_id(id))?;
+        self.ensure_report(ri);
+        let loc = location_of(&self.model.reports[ri], id).ok_or_else(|| unknown_id(id))?;
+        if !self.jump(&loc) {
+            return Err(unknown_id(id));
+        }
+        self.jumps = JumpList::default();
+        Ok(())
     }
 }
 

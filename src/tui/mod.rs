@@ -100,6 +100,10 @@ pub fn run(opened: crate::open::Opened, args: &ExploreArgs) -> anyhow::Result<Ex
         mouse: !args.no_mouse,
     };
     let mut app = app::App::from_pack(opened, opts, (80, 24))?;
+    if let Some(id) = &args.open {
+        // before the terminal is touched: a bad id is a line on stderr
+        app.open_id(id).map_err(anyhow::Error::msg)?;
+    }
     let code = terminal::run_app(&mut app, first_frame_only, probe);
     // The process ends here (the terminal is restored already): freeing a
     // corpus of small strings one by one would only delay the exit.

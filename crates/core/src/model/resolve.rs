@@ -74,6 +74,11 @@ pub fn resolve<'a>(m: &'a Model, id: &str) -> Option<Found<'a>> {
     // a report id is everything before the first ':' (report ids hold none)
     let report_id = id.split_once(':').map_or(id, |(r, _)| r);
     let r = m.reports.iter().find(|r| r.id == report_id)?;
+    resolve_in(r, id)
+}
+
+/// What `id` names in report `r` (the report itself included), if anything.
+pub fn resolve_in<'a>(r: &'a Report, id: &str) -> Option<Found<'a>> {
     if id == r.id {
         return Some(Found::Report(r));
     }
