@@ -279,7 +279,7 @@ fn a_newer_phrase_supersedes_and_a_stale_answer_is_dropped() {
     let t = a.trend.as_ref().unwrap();
     assert_eq!((t.phrase.as_str(), t.total), (dk, 4));
     assert!(t.is_current());
-    assert!(matches!(a.trend_message(), None));
+    assert!(a.trend_message().is_none());
 }
 
 #[test]
