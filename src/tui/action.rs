@@ -156,7 +156,7 @@ pub enum Action {
 }
 
 /// Everything `update::update` acts on: what the user asked for, or a
-/// result from the background (the search worker's answer), so the event
+/// result from the background (the search or Trend worker's answer), so the event
 /// loop hands both to the one place state changes and nothing there waits.
 #[derive(Debug)]
 pub enum Msg {
@@ -165,6 +165,10 @@ pub enum Msg {
     SearchHits(super::searcher::Answer),
     /// The search worker stopped: search on the UI thread from now on.
     SearchGone,
+    /// The Trend worker's count of one phrase.
+    TrendCounted(super::counter::Answer),
+    /// The Trend worker stopped: count on the UI thread from now on.
+    TrendGone,
     /// The terminal answered the ambiguous-width probe (after the first
     /// frame, drawn with a guess): lay everything out for this width.
     AmbiguousWidth(crate::text::AmbiguousWidth),

@@ -109,6 +109,9 @@ pub struct App {
     /// The search worker, when searches run off the UI thread (the
     /// explorer starts one; tests search on their own thread).
     pub searcher: Option<Searcher>,
+    /// The Trend worker, when the Trend view counts off the UI thread (the
+    /// explorer starts one; tests without one count on their own thread).
+    pub counter: Option<super::counter::Counter>,
     saved: Option<Saved>,
     /// The indicator popup's content while it is open.
     pub records: Option<RecordsPopup>,
@@ -189,6 +192,7 @@ impl App {
             index: None,
             session: Session::new(),
             searcher: None,
+            counter: None,
             saved: None,
             records: None,
             message: None,
@@ -599,6 +603,29 @@ impl App {
             Some(l) => Searcher::spawn_loading(Arc::clone(&l.pack), wake),
             None => Searcher::spawn(Arc::clone(&self.model), wake),
         };
+    }
+
+    /// Count the Trend view's phrases on a worker thread that calls `wake`
+    /// after each answer (when a thread can be had).
+    pub fn start_trend_worker_waking(&mut self, wake: super::searcher::Wake) {
+        use super::counter::Counter;
+        self.counter = match &self.lazy {
+            // the explorer's stubs (the pack gave it its own)
+            Some(l) => Counter::spawn_pack(self.model.reports.clone(), Arc::clone(&l.pack), wake),
+            None => Counter::spawn(Arc::clone(&self.model), wake),
+        };
+    }
+
+    /// The Trend worker's answer to the latest phrase, as a message for
+    /// `update`, if it has arrived (or word that the worker stopped). Never
+    /// waits.
+    pub fn trend_message(&self) -> Option<Msg> {
+        self.trend.as_ref()?.pending.as_ref()?;
+        match self.counter.as_ref()?.try_latest() {
+            Ok(Some(answer)) => Some(Msg::TrendCounted(answer)),
+            Ok(None) => None,
+            Err(Gone) => Some(Msg::TrendGone),
+        }
     }
 
     /// Search for the current query: ask the worker when there is one (the

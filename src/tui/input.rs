@@ -22,6 +22,8 @@ pub enum Wake {
     Ambiguous(AmbiguousWidth),
     /// The search worker has sent an answer (or stopped).
     Search,
+    /// The Trend worker has sent an answer (or stopped).
+    Trend,
     /// The terminal was given up and taken back (a stop and `fg`): what is
     /// on it is not what we drew.
     Redraw,
@@ -69,6 +71,14 @@ impl Inbox {
         let tx = self.tx.clone();
         Box::new(move || {
             let _ = tx.send(Wake::Search);
+        })
+    }
+
+    /// The Trend worker's alarm clock.
+    pub fn trend_waker(&self) -> super::searcher::Wake {
+        let tx = self.tx.clone();
+        Box::new(move || {
+            let _ = tx.send(Wake::Trend);
         })
     }
 }

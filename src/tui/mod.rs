@@ -10,6 +10,7 @@ pub mod app;
 pub mod clipboard;
 pub mod columns;
 pub mod compare;
+pub mod counter;
 pub mod cursor;
 pub mod doc;
 pub mod glyphs;

@@ -247,6 +247,7 @@ pub fn run_app(
         .context("cannot start the input thread")?;
     // after the first frame, which has both cores until then
     app.start_search_worker_waking(inbox.search_waker());
+    app.start_trend_worker_waking(inbox.trend_waker());
     loop {
         // sleep until something happens, then apply everything that has
         // happened before drawing once (keys faster than frames are batched)
@@ -286,6 +287,13 @@ fn apply(app: &mut App, screen: &mut Screen, wake: Wake) -> anyhow::Result<bool>
             Ok(true)
         }
         Wake::Search => match app.search_message() {
+            Some(msg) => {
+                update(app, msg);
+                Ok(true)
+            }
+            None => Ok(false),
+        },
+        Wake::Trend => match app.trend_message() {
             Some(msg) => {
                 update(app, msg);
                 Ok(true)

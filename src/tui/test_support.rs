@@ -58,6 +58,21 @@ pub fn settle_search(app: &mut App) {
     }
 }
 
+/// Hand the Trend worker's answer to `update` once it arrives, as the
+/// event loop does (a no-op without a worker or when nothing is pending).
+pub fn settle_trend(app: &mut App) {
+    let start = std::time::Instant::now();
+    while app.trend.as_ref().is_some_and(|t| t.pending.is_some()) {
+        match app.trend_message() {
+            Some(msg) => update(app, msg),
+            None => {
+                assert!(start.elapsed().as_secs() < 20, "no answer from the worker");
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        }
+    }
+}
+
 /// `n` bare sentence hits on sections `s0`, `s1` … of report `report` (for
 /// tests of moving through hits).
 pub fn section_hits(report: &str, n: usize) -> Vec<crate::search::Hit> {

@@ -4,9 +4,14 @@
 //! that year's sentences (region, report, text); Enter on a sentence opens it
 //! in the reader.
 //!
-//! Plain state; `update` drives it (and runs the count on the UI thread:
-//! 0.1–0.4 s on the whole corpus, a pinyin spelling about 0.6 s,
-//! docs/PERFORMANCE.md), `ui::trend` draws it. No terminal.
+//! Plain state; `update` drives it, `ui::trend` draws it. No terminal. The
+//! count (0.1–0.4 s on the whole corpus, a pinyin spelling about 0.6 s,
+//! docs/PERFORMANCE.md) runs on the Trend worker ([`super::counter`]) when
+//! the explorer has one: Enter sends the phrase and the view shows
+//! "counting..." meanwhile, keys still working (a newer phrase supersedes
+//! the older, whose answer is dropped); the answer comes to `update` as a
+//! message. Without a worker (none could be started, it stopped, or a test)
+//! the count runs here, as before.
 
 use crate::model::{Location, Report};
 use crate::trend::{Answer, YearCount};
@@ -61,6 +66,8 @@ pub struct TrendState {
     pub line_offset: usize,
     /// Why there is no answer ("no report uses …").
     pub error: Option<String>,
+    /// The phrase sent to the Trend worker whose answer is awaited.
+    pub pending: Option<String>,
 }
 
 impl TrendState {
@@ -84,6 +91,7 @@ impl TrendState {
             line: 0,
             line_offset: 0,
             error: None,
+            pending: None,
         }
     }
 
@@ -171,6 +179,7 @@ impl TrendState {
             cursor: self.cursor,
             counted: query.trim().to_string(),
             error: Some(e),
+            pending: self.pending.take(),
             ..TrendState::new()
         };
     }
@@ -273,7 +282,9 @@ pub(super) fn on_action(app: &mut super::app::App, action: super::action::Action
             }
         },
         Action::Enter => {
-            if !t.is_current() {
+            if t.pending.as_deref() == Some(t.query.trim()) {
+                // already being counted
+            } else if !t.is_current() {
                 count(app);
             } else if t.stage == Stage::Years {
                 t.open_year();
@@ -292,8 +303,8 @@ pub(super) fn on_action(app: &mut super::app::App, action: super::action::Action
     }
 }
 
-/// Count the typed phrase in every report (from the pack when the explorer
-/// opened one: a report is parsed only when it holds the phrase).
+/// Count the typed phrase: send it to the Trend worker when there is one
+/// (the answer comes back as a message, see [`receive`]), else count here.
 fn count(app: &mut super::app::App) {
     let Some(query) = app.trend.as_ref().map(|t| t.query.trim().to_string()) else {
         return;
@@ -301,6 +312,21 @@ fn count(app: &mut super::app::App) {
     if query.is_empty() {
         return;
     }
+    if let Some(c) = &mut app.counter {
+        if c.send(&query).is_ok() {
+            if let Some(t) = app.trend.as_mut() {
+                t.pending = Some(query);
+            }
+            return;
+        }
+        app.counter = None;
+    }
+    count_here(app, &query);
+}
+
+/// Count `query` in every report on this thread (from the pack when the
+/// explorer opened one: a report is parsed only when it holds the phrase).
+fn count_here(app: &mut super::app::App, query: &str) {
     // the explorer took the pack's stubs: its model holds them
     let answer = match app.lazy.as_ref() {
         Some(l) => {
@@ -308,15 +334,40 @@ fn count(app: &mut super::app::App) {
                 stubs: &app.model.reports,
                 pack: &l.pack,
             };
-            crate::trend::answer(&src, &query, false, |_| true)
+            crate::trend::answer(&src, query, false, |_| true)
         }
-        None => crate::trend::answer(&*app.model, &query, false, |_| true),
+        None => crate::trend::answer(&*app.model, query, false, |_| true),
     };
+    store(app, query, answer.map_err(|e| e.to_string()));
+}
+
+/// Show a count of `query` (the view keeps it even when closed meanwhile).
+fn store(app: &mut super::app::App, query: &str, result: Result<Answer, String>) {
     let stubs = &app.model.reports;
     if let Some(t) = app.trend.as_mut() {
-        match answer {
-            Ok(a) => t.set_answer(&query, &a, stubs),
-            Err(e) => t.set_error(&query, e.to_string()),
+        t.pending = None;
+        match result {
+            Ok(a) => t.set_answer(query, &a, stubs),
+            Err(e) => t.set_error(query, e),
         }
+    }
+}
+
+/// The Trend worker's answer: stored if it answers the latest phrase sent
+/// (an older phrase's is dropped); called only from `update`.
+pub(super) fn receive(app: &mut super::app::App, answer: super::counter::Answer) {
+    let latest = app.counter.as_ref().map(super::counter::Counter::latest);
+    let waiting = app.trend.as_ref().is_some_and(|t| t.pending.is_some());
+    if !waiting || latest != Some(answer.seq) {
+        return;
+    }
+    store(app, &answer.query, answer.result);
+}
+
+/// The Trend worker stopped: count here from now on (the awaited phrase too).
+pub(super) fn worker_gone(app: &mut super::app::App) {
+    app.counter = None;
+    if let Some(query) = app.trend.as_mut().and_then(|t| t.pending.take()) {
+        count_here(app, &query);
     }
 }

@@ -1,16 +1,18 @@
 //! The Trend view on a small corpus of my own work reports (built by the
 //! builder): counting a phrase typed in Chinese or pinyin, the years, the
 //! sentences of a year, Enter into the reader, and the screen at 80×24 in
-//! both ambiguous-width modes.
+//! both ambiguous-width modes; with the Trend worker, the pending state,
+//! the answer arriving as a message, and a stale answer dropped.
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 use super::action::Action;
 use super::app::{App, Overlay};
-use super::test_support::{opts, run, typed};
+use super::test_support::{opts, run, settle_trend, typed};
 use super::trend::Stage;
 use super::ui::{self, cells::screen_text};
+use super::update::update;
 use crate::model::{Model, SCHEMA_VERSION};
 use crate::text::AmbiguousWidth;
 
@@ -190,6 +192,109 @@ fn from_a_pack_the_count_reads_the_pack_with_the_explorers_stubs() {
     run(&mut a, &[Action::Trend]);
     typed(&mut a, "dkjj");
     run(&mut a, &[Action::Enter]);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(
+        (t.phrase.as_str(), t.total, t.searched),
+        ("\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}", 4, 4)
+    );
+    run(&mut a, &[Action::Enter, Action::Enter]);
+    assert_eq!(a.overlay, None);
+    assert!(a.reader.highlight.is_some());
+}
+
+/// The app with a Trend worker (answers are handed over by `settle_trend`).
+fn app_with_worker() -> App {
+    let mut a = app();
+    a.start_trend_worker_waking(Box::new(|| {}));
+    assert!(a.counter.is_some(), "a thread for the worker");
+    a
+}
+
+#[test]
+fn with_the_worker_enter_shows_counting_then_the_answer_after_the_message() {
+    let dk = "\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}";
+    let mut a = app_with_worker();
+    run(&mut a, &[Action::Trend]);
+    typed(&mut a, dk);
+    run(&mut a, &[Action::Enter]);
+    // update returned without counting: the view says so and keeps its keys
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(t.pending.as_deref(), Some(dk));
+    assert_eq!(t.total, 0);
+    let s = screen(&a);
+    assert!(s[1].contains(&format!("counting {dk}...")), "{s:#?}");
+    // Enter again while counting sends nothing new and changes nothing
+    let sent = a.counter.as_ref().unwrap().latest();
+    run(&mut a, &[Action::Enter]);
+    assert_eq!(a.counter.as_ref().unwrap().latest(), sent);
+    settle_trend(&mut a);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(t.pending, None);
+    assert_eq!((t.total, t.searched, t.with), (4, 4, 3));
+    let s = screen(&a);
+    assert!(s[1].contains("4x in 3/4 reports, first 2023"), "{s:#?}");
+    assert!(
+        s.iter()
+            .any(|l| l.starts_with("2024") && l.contains("3 in 2/2")),
+        "{s:#?}"
+    );
+    // Esc while counting closes the view; the answer is kept for `P`
+    run(&mut a, &[Action::Edit(super::prompt::Edit::ToStart)]);
+    typed(&mut a, "\u{53D1}\u{5C55}");
+    run(&mut a, &[Action::Enter, Action::Close]);
+    assert_eq!(a.overlay, None);
+    settle_trend(&mut a);
+    run(&mut a, &[Action::Trend]);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(t.pending, None);
+    assert!(t.counted.starts_with("\u{53D1}\u{5C55}"));
+}
+
+#[test]
+fn a_newer_phrase_supersedes_and_a_stale_answer_is_dropped() {
+    let dk = "\u{4F4E}\u{7A7A}\u{7ECF}\u{6D4E}";
+    let mut a = app_with_worker();
+    run(&mut a, &[Action::Trend]);
+    typed(&mut a, "\u{57CE}\u{5E02}");
+    run(&mut a, &[Action::Enter]);
+    let first = a.counter.as_ref().unwrap().latest();
+    // a new phrase typed and sent before the first answer is taken
+    run(&mut a, &[Action::Edit(super::prompt::Edit::ToStart)]);
+    typed(&mut a, dk);
+    run(&mut a, &[Action::Enter]);
+    assert!(a.counter.as_ref().unwrap().latest() > first);
+    assert_eq!(a.trend.as_ref().unwrap().pending.as_deref(), Some(dk));
+    // the older request's answer, handed to update: dropped
+    let stale = super::counter::Answer {
+        seq: first,
+        query: "\u{57CE}\u{5E02}".into(),
+        result: Err("stale".into()),
+    };
+    update(&mut a, super::action::Msg::TrendCounted(stale));
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!(t.pending.as_deref(), Some(dk));
+    assert_eq!((t.error.as_deref(), t.counted.as_str()), (None, ""));
+    // only the newer phrase's answer is shown
+    settle_trend(&mut a);
+    let t = a.trend.as_ref().unwrap();
+    assert_eq!((t.phrase.as_str(), t.total), (dk, 4));
+    assert!(t.is_current());
+    assert!(a.trend_message().is_none());
+}
+
+#[test]
+fn with_the_worker_a_pack_is_counted_with_the_explorers_stubs() {
+    use crate::model::pack::{pack, Packed};
+    use crate::open::Bytes;
+    let m = model();
+    let opened = Packed::open(Bytes::Owned(pack(&m).unwrap()), "test").unwrap();
+    let mut a = App::from_pack(opened, opts(), (80, 24)).unwrap();
+    a.start_trend_worker_waking(Box::new(|| {}));
+    run(&mut a, &[Action::Trend]);
+    typed(&mut a, "dkjj");
+    run(&mut a, &[Action::Enter]);
+    assert!(a.trend.as_ref().unwrap().pending.is_some());
+    settle_trend(&mut a);
     let t = a.trend.as_ref().unwrap();
     assert_eq!(
         (t.phrase.as_str(), t.total, t.searched),

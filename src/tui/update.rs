@@ -37,6 +37,14 @@ fn apply(app: &mut App, msg: Msg) {
             complete_search_jumps(app);
             return;
         }
+        Msg::TrendCounted(answer) => {
+            super::trend::receive(app, answer);
+            return;
+        }
+        Msg::TrendGone => {
+            super::trend::worker_gone(app);
+            return;
+        }
         Msg::AmbiguousWidth(amb) => {
             if app.opts.amb != amb {
                 app.opts.amb = amb;

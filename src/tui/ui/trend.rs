@@ -3,7 +3,9 @@
 //! bar per year (ratatui's BarChart: the year, a bar of its occurrences and
 //! "count in reports/searched") or the selected year's sentences (region,
 //! report, text). Bars are full blocks in narrow mode and `#` in wide mode
-//! (block elements are East Asian Ambiguous). Reads `App::trend`; draws only.
+//! (block elements are East Asian Ambiguous). While the Trend worker counts,
+//! the summary says "counting PHRASE..." (the previous answer stays below).
+//! Reads `App::trend`; draws only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Direction, Rect};
@@ -63,6 +65,10 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx) {
 
 /// The line under the prompt.
 fn summary(t: &TrendState) -> String {
+    if let Some(p) = &t.pending {
+        // the Trend worker is counting (ASCII: no ambiguous-width glyphs)
+        return sanitize_line(&format!("counting {p}...")).into_owned();
+    }
     if let Some(e) = &t.error {
         return sanitize_line(e).into_owned();
     }
