@@ -4,7 +4,7 @@
 //! builds a small pinyin table for these texts only, no index.
 
 use super::matcher::{excluded, match_term, ItemView};
-use super::pinyin::PinyinBuilder;
+use super::pinyin::{Code, PinyinBuilder, PinyinTable};
 use super::query::{ascii_mask, Query};
 use crate::text::fold::fold_owned;
 
@@ -15,17 +15,8 @@ pub fn matching<S: AsRef<str>>(texts: &[S], query: &str) -> Vec<bool> {
     if q.is_empty() {
         return vec![true; texts.len()];
     }
-    let mut builder = PinyinBuilder::new();
     let folded: Vec<String> = texts.iter().map(|t| fold_owned(t.as_ref())).collect();
-    let codes: Vec<Vec<_>> = texts
-        .iter()
-        .map(|t| {
-            let mut v = Vec::new();
-            builder.encode_into(t.as_ref(), &mut v);
-            v
-        })
-        .collect();
-    let table = builder.finish();
+    let (codes, table) = encode_all(texts);
     for t in q.terms.iter_mut().filter(|t| t.pinyin) {
         t.segmentable = table.segmentable(t.text.as_bytes());
     }
@@ -73,16 +64,7 @@ pub fn spelled_runs<S: AsRef<str>>(texts: &[S], term: &str) -> Vec<Option<Spelle
     if term.is_empty() || !term.iter().all(u8::is_ascii_lowercase) {
         return vec![None; texts.len()];
     }
-    let mut builder = PinyinBuilder::new();
-    let codes: Vec<Vec<_>> = texts
-        .iter()
-        .map(|t| {
-            let mut v = Vec::new();
-            builder.encode_into(t.as_ref(), &mut v);
-            v
-        })
-        .collect();
-    let table = builder.finish();
+    let (codes, table) = encode_all(texts);
     let segmentable = table.segmentable(term);
     codes
         .iter()
@@ -96,6 +78,20 @@ pub fn spelled_runs<S: AsRef<str>>(texts: &[S], term: &str) -> Vec<Option<Spelle
                 })
         })
         .collect()
+}
+
+/// Every text's pinyin codes, and the table they index (one builder for all).
+fn encode_all<S: AsRef<str>>(texts: &[S]) -> (Vec<Vec<Code>>, PinyinTable) {
+    let mut builder = PinyinBuilder::new();
+    let codes = texts
+        .iter()
+        .map(|t| {
+            let mut v = Vec::new();
+            builder.encode_into(t.as_ref(), &mut v);
+            v
+        })
+        .collect();
+    (codes, builder.finish())
 }
 
 #[cfg(test)]
