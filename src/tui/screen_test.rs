@@ -300,7 +300,9 @@ fn a_row_of_cjk_costs_its_utf8_and_no_cursor_moves() {
         buf.set_string(0, 0, text, Style::default());
         buf.set_string(2, 1, "ab中文cd", Style::default());
     });
-    let expected = format!("\x1b[H{text}\x1b[2;3Hab中文cd");
+    // the next row's two-column indent is printed over: CR LF and two
+    // spaces (4 bytes) instead of ESC[2;3H (6)
+    let expected = format!("\x1b[H{text}\r\n  ab中文cd");
     assert_eq!(String::from_utf8_lossy(&bytes), expected);
     // a change in the middle of a row: one move, then only the new text
     let bytes = screen.frame(|buf| {

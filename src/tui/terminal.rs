@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use ratatui::crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     self, disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
@@ -153,7 +153,13 @@ fn enter_screen(mouse: bool) -> anyhow::Result<()> {
     let mut out = stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide).context("cannot set up the terminal")?;
     if mouse {
-        execute!(out, EnableMouseCapture).context("cannot enable the mouse")?;
+        // clicks and the wheel are all the explorer reads: press/release
+        // reports (1000) in SGR encoding (1006), not crossterm's full set,
+        // whose motion tracking (1002, 1003) sends a report up the link for
+        // every cell the pointer crosses
+        out.write_all(b"\x1b[?1000h\x1b[?1006h")
+            .and_then(|()| out.flush())
+            .context("cannot enable the mouse")?;
     }
     Ok(())
 }

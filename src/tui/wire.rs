@@ -103,7 +103,7 @@ impl Wire {
                 erased_row = Some(y);
                 continue;
             }
-            if !self.print_gap(out, next, x, y) {
+            if !self.print_gap(out, next, x, y) && !self.print_next_row(out, next, x, y) {
                 self.move_to(out, x, y);
             }
             self.set_pen(
@@ -123,9 +123,34 @@ impl Wire {
         self.reset_pen(out);
     }
 
+    /// To (x, y) on the row below the cursor: CR LF, then the row's first
+    /// `x` cells printed over as [`Wire::print_gap`] would, when that is
+    /// shorter than the move; true when done.
+    fn print_next_row(&mut self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16) -> bool {
+        let Some((_, cy)) = self.cursor else {
+            return false;
+        };
+        if x == 0 || cy + 1 != y || y >= self.height {
+            return false;
+        }
+        let saved = self.cursor;
+        let mut trial = b"\r\n".to_vec();
+        self.cursor = Some((0, y));
+        let printed = self.print_gap(&mut trial, next, x, y);
+        let mut moved = Vec::new();
+        self.cursor = saved;
+        self.move_to(&mut moved, x, y);
+        if printed && trial.len() < moved.len() {
+            out.extend_from_slice(&trial);
+        } else {
+            out.extend_from_slice(&moved);
+        }
+        true
+    }
+
     /// From the cursor to (x, y) on its row, print `next`'s cells when they
-    /// are all of sure width, in the current attributes, and shorter than
-    /// the move; true when done.
+    /// are all of sure width, look the same in the current attributes, and
+    /// are shorter than the move; true when done.
     fn print_gap(&mut self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16) -> bool {
         let Some((cx, cy)) = self.cursor else {
             return false;
@@ -145,7 +170,7 @@ impl Wire {
                 modifier: cell.modifier,
             };
             match settled_width(cell) {
-                Some(w) if pen == self.pen && c + w <= x => {
+                Some(w) if looks_same(cell, pen, self.pen) && c + w <= x => {
                     gap.extend_from_slice(cell.symbol().as_bytes());
                     c += w;
                 }
@@ -164,7 +189,7 @@ impl Wire {
     /// background, and after a frame: nothing else prints in our colors).
     pub fn reset_pen(&mut self, out: &mut Vec<u8>) {
         if self.pen != Pen::RESET {
-            out.extend_from_slice(b"\x1b[0m");
+            out.extend_from_slice(b"\x1b[m");
             self.pen = Pen::RESET;
         }
     }
@@ -197,36 +222,69 @@ impl Wire {
         self.cursor = Some(to);
     }
 
+    /// Switch to `pen` by the shorter of two sequences: the difference
+    /// from the current attributes, or a reset followed by all of `pen`
+    /// (`ESC[m` alone when `pen` is the default).
     fn set_pen(&mut self, out: &mut Vec<u8>, pen: Pen) {
         if pen == self.pen {
             return;
         }
-        let mut params: Vec<String> = Vec::new();
-        let removed = self.pen.modifier - pen.modifier;
-        let mut add = pen.modifier - self.pen.modifier;
-        if !removed.is_empty() {
-            // SGR 0 and the rest again is short and undoes every modifier
-            // at once (bold and dim share one "off" code anyway)
-            params.push("0".into());
-            add = pen.modifier;
-            self.pen = Pen::RESET;
-        }
-        for (m, code) in MODIFIER_CODES {
-            if add.contains(m) {
-                params.push(code.to_string());
+        let fresh = sgr(Pen::RESET, pen, self.pen != Pen::RESET);
+        // bold and dim share one "off" code, so taking modifiers away one by
+        // one is never sure: then only the reset will do
+        let best = if (self.pen.modifier - pen.modifier).is_empty() {
+            let diff = sgr(self.pen, pen, false);
+            if diff.len() <= fresh.len() {
+                diff
+            } else {
+                fresh
             }
-        }
-        if pen.fg != self.pen.fg {
-            params.push(color_code(pen.fg, false));
-        }
-        if pen.bg != self.pen.bg {
-            params.push(color_code(pen.bg, true));
-        }
-        out.extend_from_slice(b"\x1b[");
-        out.extend_from_slice(params.join(";").as_bytes());
-        out.push(b'm');
+        } else {
+            fresh
+        };
+        out.extend_from_slice(&best);
         self.pen = pen;
     }
+}
+
+/// The SGR sequence that adds to `from` what `to` has (`to` takes no
+/// modifier away), led by a reset when `reset` (`from` is then the default).
+fn sgr(from: Pen, to: Pen, reset: bool) -> Vec<u8> {
+    let mut params: Vec<String> = Vec::new();
+    if reset {
+        params.push("0".into());
+    }
+    let add = to.modifier - from.modifier;
+    for (m, code) in MODIFIER_CODES {
+        if add.contains(m) {
+            params.push(code.to_string());
+        }
+    }
+    if to.fg != from.fg {
+        params.push(color_code(to.fg, false));
+    }
+    if to.bg != from.bg {
+        params.push(color_code(to.bg, true));
+    }
+    if params == ["0"] {
+        // a reset alone needs no parameter
+        return b"\x1b[m".to_vec();
+    }
+    format!("\x1b[{}m", params.join(";")).into_bytes()
+}
+
+/// Whether `cell` (whose own attributes are `own`) looks the same printed
+/// in `pen`: always in its own attributes; a space also in any pen of the
+/// same background whose modifiers draw nothing on a blank (bold, italic,
+/// blink and the foreground color do not show on a space).
+fn looks_same(cell: &Cell, own: Pen, pen: Pen) -> bool {
+    const SHOWN_ON_BLANK: Modifier = Modifier::REVERSED
+        .union(Modifier::UNDERLINED)
+        .union(Modifier::CROSSED_OUT);
+    own == pen
+        || (cell.symbol() == " "
+            && own.bg == pen.bg
+            && !own.modifier.union(pen.modifier).intersects(SHOWN_ON_BLANK))
 }
 
 const MODIFIER_CODES: [(Modifier, u8); 9] = [
@@ -398,5 +456,62 @@ mod tests {
             std::num::NonZeroU16::MIN.saturating_add(1),
         ));
         assert_eq!(settled_width(&forced), Some(2));
+    }
+
+    /// The bytes for writing every cell of `buf` that is not blank, in
+    /// screen order, from an unknown cursor and default attributes.
+    fn frame(buf: &Buffer) -> String {
+        let mut w = Wire::new(buf.area.width, buf.area.height);
+        let mut out = Vec::new();
+        let cells = buf.content.iter().enumerate().filter_map(|(i, c)| {
+            let (x, y) = buf.pos_of(i);
+            (*c != Cell::EMPTY).then_some((x, y, c))
+        });
+        w.cells(&mut out, buf, cells);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn attributes_change_by_the_shorter_of_difference_and_reset() {
+        use ratatui::style::Style;
+        let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 12, 1));
+        let grey = Style::new().fg(Color::DarkGray);
+        let bold = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+        buf.set_string(0, 0, "a", bold);
+        buf.set_string(1, 0, "b", grey);
+        buf.set_string(2, 0, "c", Style::new());
+        buf.set_string(3, 0, "d", grey.bg(Color::Blue));
+        buf.set_string(4, 0, "e", Style::new().bg(Color::Blue));
+        // bold taken away: reset and grey; grey to default: a bare reset,
+        // shorter than ESC[39m; adding a background: the difference only
+        assert_eq!(
+            frame(&buf),
+            "\x1b[H\x1b[1;36ma\x1b[0;90mb\x1b[mc\x1b[90;44md\x1b[39me\x1b[m"
+        );
+    }
+
+    #[test]
+    fn blanks_are_printed_over_in_any_pen_that_leaves_them_blank() {
+        use ratatui::style::Style;
+        let area = ratatui::layout::Rect::new(0, 0, 20, 3);
+        let grey = Style::new().fg(Color::DarkGray);
+        let mut buf = Buffer::empty(area);
+        // a two-cell gap of default blanks after grey text: two spaces (2
+        // bytes), not ESC[2C (4); under reverse video the move stays
+        buf.set_string(0, 0, "ab", grey);
+        buf.set_string(4, 0, "cd", Style::new());
+        buf.set_string(0, 1, "ef", Style::new().add_modifier(Modifier::REVERSED));
+        buf.set_string(4, 1, "gh", Style::new());
+        // an indented next row: CR LF and two spaces, not CR LF ESC[2C
+        buf.set_string(2, 2, "ij", Style::new());
+        assert_eq!(
+            frame(&buf),
+            "\x1b[H\x1b[90mab  \x1b[mcd\r\n\x1b[7mef\x1b[2C\x1b[mgh\r\n  ij"
+        );
+        // a blank under a background color is not printed in another one
+        let mut buf = Buffer::empty(area);
+        buf.set_string(0, 0, "ab", Style::new().bg(Color::Blue));
+        buf.set_string(4, 0, "cd", Style::new());
+        assert!(frame(&buf).contains("\x1b[2C"), "{:?}", frame(&buf));
     }
 }

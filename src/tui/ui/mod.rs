@@ -75,7 +75,7 @@ pub fn draw(app: &App, buf: &mut Buffer) {
                 y,
                 x + 1,
                 &ctx.glyphs.vbar.to_string(),
-                ctx.theme.dim(),
+                ctx.theme.border(),
                 ctx.amb,
             );
         }

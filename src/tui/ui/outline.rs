@@ -41,10 +41,13 @@ pub fn render(app: &App, r: Rect, buf: &mut Buffer, ctx: &Ctx, focused: bool) {
         let y = r.y + 1 + k as u16;
         let node = &o.nodes[n];
         let selected = o.offset + k == o.selected;
+        // plain text for what one reads (reports, sections), a heading for a
+        // group of reports, dim for what is not running text: a row then
+        // costs no attribute change on the wire next to the reader's text
         let base = match node.kind {
-            NodeKind::Group | NodeKind::Report => ctx.theme.heading(),
+            NodeKind::Group => ctx.theme.heading(),
             NodeKind::Table | NodeKind::Preamble => ctx.theme.dim(),
-            NodeKind::Section => Style::default(),
+            NodeKind::Report | NodeKind::Section => Style::default(),
         };
         let style = if selected {
             base.patch(ctx.theme.selected(focused))

@@ -51,6 +51,11 @@ impl Theme {
             Unknown => Style::new(),
         }
     }
+    /// The line between panes: in the text's own attributes, so that a row
+    /// of outline, border and reader needs no attribute change on the wire.
+    pub fn border(&self) -> Style {
+        Style::new()
+    }
     pub fn dim(&self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)
