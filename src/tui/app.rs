@@ -10,8 +10,9 @@ use super::outline::{NodeKind, OutlineState};
 use super::reader::ReaderState;
 use super::records::RecordsPopup;
 use super::search::SearchState;
-use super::searcher::{Answer, Gone, Searcher};
+use super::searcher::{Answer, Searcher};
 use super::tables::{TableRef, TablesState};
+use super::worker::Gone;
 use crate::indicators::DerivedTable;
 use crate::model::{Location, Model};
 use crate::search::{Index, Session};
@@ -598,7 +599,7 @@ impl App {
 
     /// Run searches on a worker thread that calls `wake` after each answer
     /// (the event loop sleeps until then).
-    pub fn start_search_worker_waking(&mut self, wake: super::searcher::Wake) {
+    pub fn start_search_worker_waking(&mut self, wake: super::worker::Wake) {
         self.searcher = match &self.lazy {
             Some(l) => Searcher::spawn_loading(Arc::clone(&l.pack), wake),
             None => Searcher::spawn(Arc::clone(&self.model), wake),
@@ -607,7 +608,7 @@ impl App {
 
     /// Count the Trend view's phrases on a worker thread that calls `wake`
     /// after each answer (when a thread can be had).
-    pub fn start_trend_worker_waking(&mut self, wake: super::searcher::Wake) {
+    pub fn start_trend_worker_waking(&mut self, wake: super::worker::Wake) {
         use super::counter::Counter;
         self.counter = match &self.lazy {
             // the explorer's stubs (the pack gave it its own)

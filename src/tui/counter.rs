@@ -1,19 +1,17 @@
 //! The Trend worker: counts the Trend view's phrases off the UI thread.
 //!
-//! The same shape as the search worker ([`super::searcher`]): the UI sends
-//! each typed phrase with a sequence number and goes on drawing and reading
-//! keys; the worker takes only the newest of the requests waiting, counts it
-//! in every report (`trend::answer`: from the pack with the explorer's stubs
-//! when the explorer opened one, a report parsed only when it holds the
-//! phrase; else in the model) and sends the answer back, then calls the
-//! UI's [`Wake`]. The UI keeps the answer to its latest request only (the
-//! event loop takes it with `try_latest`, never waiting, and hands it to
-//! `update` as a message). No terminal I/O.
+//! A [`Latest`] worker like the search worker's (the channel, the skipping
+//! of stale phrases and the wake-ups live in [`super::worker`]): it counts
+//! each newest phrase in every report (`trend::answer`: from the pack with
+//! the explorer's stubs when the explorer opened one, a report parsed only
+//! when it holds the phrase; else in the model) and sends the answer back.
+//! Here: what the worker counts in, and the UI's end of it with the Trend
+//! view's types (the event loop takes the answer with `try_latest`, never
+//! waiting, and hands it to `update` as a message). No terminal I/O.
 
-use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
-use super::searcher::{Gone, Wake};
+use super::worker::{Gone, Latest, Wake};
 use crate::model::{Model, Report};
 
 /// What the worker counts in.
@@ -41,13 +39,6 @@ impl Source {
     }
 }
 
-/// One phrase to count.
-#[derive(Debug)]
-struct Request {
-    seq: u64,
-    query: String,
-}
-
 /// The worker's answer to request `seq` (for the query `query`, trimmed).
 #[derive(Debug)]
 pub struct Answer {
@@ -56,13 +47,11 @@ pub struct Answer {
     pub result: Result<crate::trend::Answer, String>,
 }
 
-/// The UI's end of the worker.
+/// The UI's end of the worker: a phrase (trimmed) in, the phrase and its
+/// count out.
 #[derive(Debug)]
 pub struct Counter {
-    requests: Sender<Request>,
-    answers: Receiver<Answer>,
-    /// Number of the last request sent.
-    sent: u64,
+    worker: Latest<String, (String, Result<crate::trend::Answer, String>)>,
 }
 
 impl Counter {
@@ -83,70 +72,28 @@ impl Counter {
     }
 
     fn start(source: Source, wake: Wake) -> Option<Counter> {
-        let (requests, inbox) = channel::<Request>();
-        let (outbox, answers) = channel::<Answer>();
-        std::thread::Builder::new()
-            .name("baogao-trend".into())
-            .spawn(move || {
-                work(&source, &inbox, &outbox, &wake);
-                // a worker that stops wakes the UI too, which finds it gone
-                wake();
-            })
-            .ok()?;
-        Some(Counter {
-            requests,
-            answers,
-            sent: 0,
-        })
+        let count = move |query: String| {
+            let result = source.count(&query);
+            (query, result)
+        };
+        let worker = Latest::spawn("baogao-trend", move || count, wake)?;
+        Some(Counter { worker })
     }
 
     /// Ask for `query` to be counted; returns its sequence number.
     pub fn send(&mut self, query: &str) -> Result<u64, Gone> {
-        self.sent += 1;
-        let req = Request {
-            seq: self.sent,
-            query: query.trim().to_string(),
-        };
-        self.requests.send(req).map_err(|_| Gone)?;
-        Ok(self.sent)
+        self.worker.send(query.trim().to_string())
     }
 
     /// Number of the last request sent (its answer is the one that counts).
     pub fn latest(&self) -> u64 {
-        self.sent
+        self.worker.latest()
     }
 
     /// The answer to the latest request, if it has arrived (answers to
     /// older requests are dropped). Never waits.
     pub fn try_latest(&self) -> Result<Option<Answer>, Gone> {
-        let mut latest = None;
-        loop {
-            match self.answers.try_recv() {
-                Ok(a) if a.seq == self.sent => latest = Some(a),
-                Ok(_) => {}
-                Err(TryRecvError::Empty) => return Ok(latest),
-                Err(TryRecvError::Disconnected) => return Err(Gone),
-            }
-        }
-    }
-}
-
-/// The worker loop: until the UI hangs up.
-fn work(source: &Source, inbox: &Receiver<Request>, outbox: &Sender<Answer>, wake: &Wake) {
-    while let Ok(mut req) = inbox.recv() {
-        // only the newest waiting request matters
-        while let Ok(newer) = inbox.try_recv() {
-            req = newer;
-        }
-        let result = source.count(&req.query);
-        let answer = Answer {
-            seq: req.seq,
-            query: req.query,
-            result,
-        };
-        if outbox.send(answer).is_err() {
-            return;
-        }
-        wake();
+        let latest = self.worker.try_latest()?;
+        Ok(latest.map(|(seq, (query, result))| Answer { seq, query, result }))
     }
 }

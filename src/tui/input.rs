@@ -67,7 +67,7 @@ impl Inbox {
     }
 
     /// A wake-up for the search worker to call after each answer.
-    pub fn search_waker(&self) -> super::searcher::Wake {
+    pub fn search_waker(&self) -> super::worker::Wake {
         let tx = self.tx.clone();
         Box::new(move || {
             let _ = tx.send(Wake::Search);
@@ -75,7 +75,7 @@ impl Inbox {
     }
 
     /// The Trend worker's alarm clock.
-    pub fn trend_waker(&self) -> super::searcher::Wake {
+    pub fn trend_waker(&self) -> super::worker::Wake {
         let tx = self.tx.clone();
         Box::new(move || {
             let _ = tx.send(Wake::Trend);

@@ -43,6 +43,7 @@ pub mod trend;
 pub mod ui;
 pub mod update;
 pub mod wire;
+pub mod worker;
 
 #[cfg(test)]
 mod compare_test;
