@@ -5,9 +5,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::OnceLock;
+
+use common::cli::{self, stdout};
 
 /// Full-width ( ) , : for the ASCII ones of a test text.
 fn zh(s: &str) -> String {
@@ -55,38 +59,15 @@ const BODY_2025: &str = "\
 fn model() -> &'static PathBuf {
     static P: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     &P.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let texts = dir.path().join("texts");
-        std::fs::create_dir(&texts).unwrap();
-        for (year, body) in [(2023, BODY_2023), (2024, BODY_2024), (2025, BODY_2025)] {
-            std::fs::write(texts.join(format!("{year}.txt")), report(year, body)).unwrap();
-        }
-        let out = dir.path().join("model.json");
-        let o = Command::new(env!("CARGO_BIN_EXE_baogao"))
-            .env_remove("BAOGAO_MODEL")
-            .args(["build", "-q", "-o"])
-            .arg(&out)
-            .arg(&texts)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        (dir, out)
+        let texts = [(2023, BODY_2023), (2024, BODY_2024), (2025, BODY_2025)]
+            .map(|(year, body)| (year, report(year, body)));
+        cli::build_model(&texts)
     })
     .1
 }
 
 fn diff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .env("BAOGAO_MODEL", model())
-        .env_remove("NO_COLOR")
-        .arg("diff")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
+    cli::run(model(), &[&["diff"], args].concat())
 }
 
 #[test]

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use common::cli::{self, stderr, stdout};
 use common::fw;
 
 /// A work report of `region` for `year` whose body is `body` (ASCII
@@ -33,9 +34,6 @@ fn report(region: &str, year: u16, body: &str) -> String {
 fn model() -> &'static PathBuf {
     static P: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     &P.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let texts = dir.path().join("texts");
-        std::fs::create_dir(&texts).unwrap();
         let zj = "浙江省";
         let js = "江苏省";
         let reports = [
@@ -52,40 +50,13 @@ fn model() -> &'static PathBuf {
             ("js-2023", report(js, 2023, "推进城市更新。")),
             ("js-2024", report(js, 2024, "探索低空经济。推进城市更新。")),
         ];
-        for (name, text) in &reports {
-            std::fs::write(texts.join(format!("{name}.txt")), text).unwrap();
-        }
-        let out = dir.path().join("model.json");
-        let o = Command::new(env!("CARGO_BIN_EXE_baogao"))
-            .env_remove("BAOGAO_MODEL")
-            .args(["build", "-q"])
-            .arg(&texts)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        (dir, out)
+        cli::build_model(&reports)
     })
     .1
 }
 
 fn baogao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .env_remove("BAOGAO_MODEL")
-        .arg("--model")
-        .arg(model())
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
+    cli::run(model(), args)
 }
 
 fn ids() -> Vec<String> {

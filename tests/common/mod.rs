@@ -1,9 +1,11 @@
-//! Shared helpers for the builder's integration tests: building the bundled
-//! reports and fixtures, and the accounting check (every non-white-space
-//! source char is in exactly one heading, sentence, table piece or removed piece).
+//! Shared helpers for the integration tests: building the bundled reports
+//! and fixtures, and the accounting check (every non-white-space source
+//! char is in exactly one heading, sentence, table piece or removed piece);
+//! running the binary in [`cli`], a tmux session in [`tmux`]. No tests.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod cli;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
