@@ -52,11 +52,13 @@ fn synthetic(n: usize, per_line: usize) -> String {
     s
 }
 
-/// Peak resident bytes of `baogao build INPUT -o OUT -q`.
+/// Peak resident bytes of `baogao build INPUT -o OUT -q` (two build
+/// threads, whatever the machine).
 // the child is reaped by `wait4`, which also gives its peak memory
 #[allow(clippy::zombie_processes)]
 fn build_peak(input: &Path, out: &Path) -> u64 {
     let child = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .env("RAYON_NUM_THREADS", "2")
         .arg("build")
         .arg(input)
         .arg("-o")
@@ -105,4 +107,38 @@ fn build_peak_memory_stays_within_its_multiple_of_the_input() {
             "{name}: peak {peak} bytes is more than {multiple}x the {size} bytes of input"
         );
     }
+}
+
+#[test]
+fn a_corpus_build_holds_only_the_reports_in_flight() {
+    // 64 reports of half a MB: a model held whole would be several times the
+    // 32 MB of input; a build that spools each report as it is built holds
+    // the two being built and a few waiting to be spooled
+    const REPORTS: usize = 64;
+    const EACH: usize = 1 << 19;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    let mut total = 0u64;
+    for k in 0..REPORTS {
+        // each report its own year, so that ids do not collide
+        let text = synthetic(EACH, 4).replacen("某市", &format!("某市{}年", 1950 + k), 1);
+        total += text.len() as u64;
+        std::fs::write(folder.join(format!("r{k:02}.txt")), &text).unwrap();
+    }
+    let out = dir.path().join("model.json");
+    let peak = build_peak(&folder, &out);
+    let model = std::fs::metadata(&out).unwrap().len();
+    eprintln!(
+        "{REPORTS} reports, {} MB in, model {} MB, peak {} MB ({:.2}x the input)",
+        total >> 20,
+        model >> 20,
+        peak >> 20,
+        peak as f64 / total as f64
+    );
+    assert!(model > 2 * total, "the model is {model} bytes");
+    assert!(
+        peak < total * 3 / 2,
+        "peak {peak} bytes for {total} bytes of input: the build holds more than the reports in flight"
+    );
 }

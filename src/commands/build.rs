@@ -13,7 +13,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::Outcome;
 use crate::builder;
 use crate::cli::BuildArgs;
-use crate::model::Model;
 
 /// One input of `baogao build`: a file named on the command line or found in
 /// a folder, or a named path that cannot be a report (`problem`).
@@ -60,19 +59,23 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
     } else {
         None
     };
+    return_large_blocks();
     let ids: Vec<Option<String>> = jobs.iter().map(|j| j.id.clone()).collect();
-    let batch = builder::batch::build_batch(&jobs, &ids, load, || {
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
-    })?;
+    let mut spool = FileSpool::create(&args.output, jobs.len())?;
+    let streamed = builder::batch::stream_batch(&jobs, &ids, load, tick(&bar), &mut spool)
+        .map_err(|e| match e {
+            builder::batch::StreamError::Batch(e) => anyhow::Error::from(e),
+            builder::batch::StreamError::Spool(e) => {
+                anyhow::anyhow!("{}: cannot keep the built reports: {e}", spool.shown())
+            }
+        })?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
 
-    let (mut failures, mut warnings) = (0usize, 0usize);
+    let (mut failures, mut warnings, mut built) = (0usize, 0usize, 0usize);
     let mut err = std::io::stderr().lock();
-    for (job, outcome) in jobs.iter().zip(&batch.outcomes) {
+    for (job, outcome) in jobs.iter().zip(&streamed.outcomes) {
         let shown = job.path.display();
         match outcome {
             Err(e) => {
@@ -84,11 +87,11 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
                 let line = format!("{shown}: {}", msg.replace('\n', " "));
                 let _ = writeln!(err, "{}", crate::text::sanitize(&line));
             }
-            Ok(i) => {
-                let r = &batch.model.reports[*i];
-                warnings += r.warnings.len();
+            Ok(kept) => {
+                built += 1;
+                warnings += kept.warnings.len();
                 if !quiet {
-                    for w in &r.warnings {
+                    for w in &kept.warnings {
                         let line = format!("{shown}: warning: {}", w.replace('\n', " "));
                         let _ = writeln!(err, "{}", crate::text::sanitize(&line));
                     }
@@ -98,7 +101,6 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
     }
     drop(err);
 
-    let built = batch.model.reports.len();
     let built_in = start.elapsed().as_secs_f64();
     let summary = format!(
         "{built} report(s), {warnings} warning(s), {failures} failure(s) in {built_in:.1} s"
@@ -110,13 +112,14 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
     if failures > 0 && !args.keep_going {
         bail!("{summary}; {out} not written (--keep-going writes the reports that built)");
     }
+    let write = |w: &mut dyn std::io::Write, spool: &FileSpool| write_streamed(w, &streamed, spool);
     if args.output.as_os_str() == "-" {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-        write_model(&mut out, &batch.model)
+        write(&mut out, &spool)
             .and_then(|()| out.flush())
             .context("cannot write the model to standard output")?;
     } else {
-        write_atomically_with(&args.output, |w| write_model(w, &batch.model))?;
+        write_atomically_with(&args.output, |w| write(w, &spool))?;
     }
     let _ = writeln!(
         std::io::stderr(),
@@ -126,10 +129,173 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
             start.elapsed().as_secs_f64() - built_in
         ))
     );
-    // The process ends here: freeing a corpus of small strings one by one
-    // would only add time (about 5% of a corpus build).
-    std::mem::forget(batch);
     Ok(Outcome::Done)
+}
+
+/// The progress bar's tick, for the build workers.
+fn tick(bar: &Option<ProgressBar>) -> impl Fn() + Sync + '_ {
+    move || {
+        if let Some(b) = bar {
+            b.inc(1);
+        }
+    }
+}
+
+/// Where a build keeps the reports it built until the model is written: a
+/// temp file beside the output (the system's temp folder for `-o -`), one
+/// compact JSON record per report, removed when the build ends or is stopped
+/// by a signal. Memory then holds only the reports being built.
+struct FileSpool {
+    path: PathBuf,
+    file: std::fs::File,
+    /// Offset and length of each item's record.
+    at: Vec<Option<(u64, usize)>>,
+    end: u64,
+    _registered: super::tempfiles::TempFile,
+}
+
+impl FileSpool {
+    fn create(output: &Path, items: usize) -> Result<FileSpool> {
+        let dir = match output.parent() {
+            _ if output.as_os_str() == "-" => std::env::temp_dir(),
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = output
+            .file_name()
+            .filter(|_| output.as_os_str() != "-")
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "baogao-build".into());
+        let path = dir.join(format!(".{name}.{}.spool", std::process::id()));
+        let registered = super::tempfiles::TempFile::register(&path);
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .with_context(|| format!("{}: cannot create", path.display()))?;
+        Ok(FileSpool {
+            path,
+            file,
+            at: vec![None; items],
+            end: 0,
+            _registered: registered,
+        })
+    }
+
+    fn shown(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+impl Drop for FileSpool {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+impl builder::batch::Spool for FileSpool {
+    type Error = std::io::Error;
+
+    fn put(&mut self, index: usize, report: &crate::model::Report) -> std::io::Result<()> {
+        use std::io::{Seek as _, SeekFrom};
+        // straight into the file: a report's JSON is never a second copy of
+        // it in memory
+        self.file.seek(SeekFrom::Start(self.end))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, &self.file);
+        serde_json::to_writer(&mut w, report)?;
+        w.flush()?;
+        drop(w);
+        let end = self.file.stream_position()?;
+        let len = usize::try_from(end - self.end).map_err(std::io::Error::other)?;
+        if let Some(slot) = self.at.get_mut(index) {
+            *slot = Some((self.end, len));
+        }
+        self.end = end;
+        Ok(())
+    }
+
+    fn get(&mut self, index: usize) -> std::io::Result<crate::model::Report> {
+        Ok(serde_json::from_slice(&self.record(index)?)?)
+    }
+}
+
+impl FileSpool {
+    /// The length of report `index`'s record (0 if none).
+    fn len(&self, index: usize) -> usize {
+        self.at
+            .get(index)
+            .copied()
+            .flatten()
+            .map_or(0, |(_, len)| len)
+    }
+
+    /// The JSON record of report `index` (any thread may read).
+    fn record(&self, index: usize) -> std::io::Result<Vec<u8>> {
+        let Some(&Some((offset, len))) = self.at.get(index) else {
+            return Err(std::io::Error::other(format!("no report {index} kept")));
+        };
+        let mut bytes = vec![0; len];
+        #[cfg(unix)]
+        std::os::unix::fs::FileExt::read_exact_at(&self.file, &mut bytes, offset)?;
+        #[cfg(not(unix))]
+        {
+            use std::io::{Read as _, Seek as _, SeekFrom};
+            let mut f = self.file.try_clone()?;
+            f.seek(SeekFrom::Start(offset))?;
+            f.read_exact(&mut bytes)?;
+        }
+        Ok(bytes)
+    }
+}
+
+/// Write the model of a streamed build, report by report from the spool,
+/// in the bytes [`crate::model::model_json`] gives for the same model
+/// (pretty JSON, and a newline). Reports are read back and printed in
+/// parallel, a few per thread at a time, and written in input order.
+fn write_streamed(
+    w: &mut dyn std::io::Write,
+    streamed: &builder::batch::Streamed,
+    spool: &FileSpool,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    write!(
+        w,
+        "{{\n  \"schema_version\": {},\n  \"generator\": {},\n  \"reports\": [",
+        json(crate::model::SCHEMA_VERSION),
+        json(&builder::generator())
+    )?;
+    let kept: Vec<usize> = (0..streamed.outcomes.len())
+        .filter(|&i| streamed.outcomes[i].is_ok())
+        .collect();
+    let read = |i: usize| -> std::io::Result<crate::model::Report> {
+        let report = serde_json::from_slice(&spool.record(i)?)?;
+        Ok(streamed.finish(i, report))
+    };
+    // a report of more than a MB of JSON is printed straight to `w`, not
+    // into memory first: it would be a second copy of a large report
+    let print = |i: usize| -> Option<std::io::Result<Vec<u8>>> {
+        (spool.len(i) <= 1 << 20).then(|| {
+            let mut out = Vec::new();
+            serde_json::to_writer_pretty(Indented(&mut out), &read(i)?)?;
+            Ok(out)
+        })
+    };
+    let window = 2 * rayon::current_num_threads().max(1);
+    let mut any = false;
+    for chunk in kept.chunks(window) {
+        let printed: Vec<_> = chunk.par_iter().map(|&i| print(i)).collect();
+        for (&i, p) in chunk.iter().zip(printed) {
+            w.write_all(if any { b",\n    " } else { b"\n    " })?;
+            any = true;
+            match p {
+                Some(bytes) => w.write_all(&bytes?)?,
+                None => serde_json::to_writer_pretty(Indented(&mut *w), &read(i)?)?,
+            }
+        }
+    }
+    w.write_all(if any { b"\n  ]\n}\n" } else { b"]\n}\n" })
 }
 
 /// Read a job's file (run on a build worker).
@@ -315,8 +481,39 @@ pub fn write_atomically_with(
     Ok(())
 }
 
-/// Stream a model as [`model_json`] would print it (same bytes).
-fn write_model(w: &mut impl std::io::Write, m: &Model) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, m)?;
-    w.write_all(b"\n")
+/// A writer that indents pretty JSON two levels (a report inside the
+/// model's `reports`): JSON strings hold no raw newline, so each newline is
+/// structure and gets four spaces after it.
+struct Indented<W: std::io::Write>(W);
+
+impl<W: std::io::Write> std::io::Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            if b == b'\n' {
+                self.0.write_all(&buf[start..i])?;
+                self.0.write_all(b"\n    ")?;
+                start = i + 1;
+            }
+        }
+        self.0.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Blocks of a MB and more (a report's char arrays and sentence lists) get
+/// their own mapping, returned to the system when freed: glibc would
+/// otherwise raise this threshold after the first such block is freed and
+/// keep later ones in the arena of the thread that freed them, where a
+/// report read back on another thread cannot reuse them.
+fn return_large_blocks() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
 }

@@ -17,19 +17,63 @@ use crate::model::{Block, Level, Report};
 /// The leader must be named this many times more often than the runner-up.
 const DOMINANCE: usize = 3;
 
-/// Give every report of a city region the parent that some of the region's
-/// reports name (their party committee); failing that, the province-level
-/// region of `reports` the region's texts name most, when that choice is clear:
+/// What the inference needs of a report besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    pub region: Option<String>,
+    pub level: Option<Level>,
+    pub parent_region: Option<String>,
+}
+
+impl Place {
+    pub fn of(r: &Report) -> Place {
+        Place {
+            region: r.region.clone(),
+            level: r.level,
+            parent_region: r.parent_region.clone(),
+        }
+    }
+}
+
+/// [`city_parents`] applied to reports held in memory. Returns how many
+/// reports got a parent.
+pub fn infer_city_parents(reports: &mut [Report]) -> usize {
+    let places: Vec<Place> = reports.iter().map(Place::of).collect();
+    let given = match city_parents(&places, |i| {
+        Ok::<_, std::convert::Infallible>(reports.get(i).map(report_text).unwrap_or_default())
+    }) {
+        Ok(g) => g,
+        Err(never) => match never {},
+    };
+    for (i, p) in &given {
+        if let Some(r) = reports.get_mut(*i) {
+            r.parent_region = Some(p.clone());
+        }
+    }
+    given.len()
+}
+
+/// The parents to give, as (index into `places`, parent region), in index
+/// order: every report of a city region gets the parent that some of the
+/// region's reports name (their party committee); failing that, the
+/// province-level region of the batch the region's texts name most, when
+/// that choice is clear:
 /// among the provinces of a kind the city's texts speak of as a whole (全省
 /// for a 省, 全区 for a 自治区), named at least once per two reports of the
 /// city (and at least 3 times) and [`DOMINANCE`] times as often as any other.
-/// Returns how many reports got a parent.
-pub fn infer_city_parents(reports: &mut [Report]) -> usize {
+///
+/// `text(i)` gives report `i`'s headings and sentences ([`report_text`]); it
+/// is asked only for the reports of a city region none of whose reports names
+/// a parent, one at a time, so a caller can keep reports out of memory.
+pub fn city_parents<E>(
+    places: &[Place],
+    mut text: impl FnMut(usize) -> Result<String, E>,
+) -> Result<Vec<(usize, String)>, E> {
     // Province-level regions of the batch that can stand over a city, by the
     // name the texts use; a province-level 市 (a municipality) has districts,
     // not cities. Where two spellings share a name, the commoner one.
     let mut spellings: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for r in reports.iter() {
+    for r in places {
         if r.level == Some(Level::Province) {
             if let Some(region) = r.region.as_deref() {
                 if !region.ends_with('\u{5e02}') {
@@ -52,24 +96,24 @@ pub fn infer_city_parents(reports: &mut [Report]) -> usize {
             Some((core.to_string(), full.to_string()))
         })
         .collect();
+    let mut given = Vec::new();
     if provinces.is_empty() {
-        return 0;
+        return Ok(given);
     }
     // City regions, their reports, and whether any already has a parent.
     let mut cities: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, r) in reports.iter().enumerate() {
+    for (i, r) in places.iter().enumerate() {
         if r.level == Some(Level::City) {
             if let Some(region) = r.region.as_deref() {
                 cities.entry(region.to_string()).or_default().push(i);
             }
         }
     }
-    let mut assigned = 0;
     for (region, idx) in cities {
         // A parent some reports name (their party committee) goes to all.
         let mut named: BTreeMap<String, usize> = BTreeMap::new();
         for &i in &idx {
-            if let Some(p) = &reports[i].parent_region {
+            if let Some(p) = &places[i].parent_region {
                 *named.entry(p.clone()).or_default() += 1;
             }
         }
@@ -78,9 +122,8 @@ pub fn infer_city_parents(reports: &mut [Report]) -> usize {
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         {
             for &i in &idx {
-                if reports[i].parent_region.is_none() {
-                    reports[i].parent_region = Some(p.clone());
-                    assigned += 1;
+                if places[i].parent_region.is_none() {
+                    given.push((i, p.clone()));
                 }
             }
             continue;
@@ -88,7 +131,7 @@ pub fn infer_city_parents(reports: &mut [Report]) -> usize {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         let (mut whole_province, mut whole_region) = (0usize, 0usize);
         for &i in &idx {
-            let text = report_text(&reports[i]);
+            let text = text(i)?;
             for (p, (core, full)) in provinces.iter().enumerate() {
                 if full == &region || core.is_empty() {
                     continue;
@@ -120,16 +163,16 @@ pub fn infer_city_parents(reports: &mut [Report]) -> usize {
         let full = &provinces[best].1;
         if n >= 3 && n * 2 >= idx.len() && n >= DOMINANCE * second.max(1) {
             for &i in &idx {
-                reports[i].parent_region = Some(full.clone());
-                assigned += 1;
+                given.push((i, full.clone()));
             }
         }
     }
-    assigned
+    given.sort();
+    Ok(given)
 }
 
 /// Headings and sentences of a report, one string.
-fn report_text(r: &Report) -> String {
+pub fn report_text(r: &Report) -> String {
     let mut out = String::new();
     let para = |blocks: &[Block], out: &mut String| {
         for b in blocks {
