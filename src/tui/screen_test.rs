@@ -311,3 +311,35 @@ fn a_row_of_cjk_costs_its_utf8_and_no_cursor_moves() {
     });
     assert_eq!(String::from_utf8_lossy(&bytes), "\x1b[1;11H考");
 }
+
+#[test]
+fn beside_the_reader_the_outline_and_border_cost_no_attribute_change() {
+    use Action::*;
+    let (w, h) = (80, 24);
+    let mut app = app(AmbiguousWidth::Narrow, w, h);
+    for a in [Down, Down, FocusNext] {
+        update(&mut app, a);
+    }
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    ui::draw(&app, &mut buf);
+    let bar = "\u{2502}"; // the narrow vertical bar
+    let border = (0..w)
+        .find(|&x| (1..h - 1).all(|y| buf[(x, y)].symbol() == bar))
+        .expect("a border column");
+    // the border is in the text's own attributes on every body row, and so
+    // is every outline row that is neither selected, a group, nor dim
+    let mut plain_rows = 0;
+    for y in 1..h - 1 {
+        assert!(plain(&buf[(border, y)]), "border at row {y}");
+        if (0..border).all(|x| plain(&buf[(x, y)])) {
+            plain_rows += 1;
+        }
+    }
+    assert!(plain_rows * 2 > (h - 2) as usize, "{plain_rows} plain rows");
+}
+
+/// Default colours, no modifier.
+fn plain(c: &ratatui::buffer::Cell) -> bool {
+    use ratatui::style::{Color, Modifier};
+    c.fg == Color::Reset && c.bg == Color::Reset && c.modifier == Modifier::empty()
+}
