@@ -16,10 +16,11 @@
 //! the band of changed rows is scrolled anyway if that leaves fewer than
 //! half its changed cells to send: the reader's rows then come for free and
 //! the diff repairs the outline's cells that moved with them (a narrow pane
-//! of short titles: at 200x60 a `j` costs 940 bytes instead of 10,140). The
-//! price: where a frame reaches the terminal in more than one read, the
-//! outline can be seen shifted for the moment between the scroll and its
-//! repair.
+//! of short titles: at 200x60 a `j` costs 940 bytes instead of 10,140). Such
+//! a frame is wrapped in synchronized output (mode 2026, 16 bytes), so that a
+//! terminal that knows it never shows the outline shifted between the scroll
+//! and its repair when the frame arrives in more than one read; elsewhere
+//! that moment can be seen.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -27,6 +28,11 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
 use super::wire::Wire;
+
+/// Synchronized output (DEC private mode 2026): the terminal holds what
+/// follows `BEGIN` and shows it at `END` in one piece.
+const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
+const SYNC_END: &[u8] = b"\x1b[?2026l";
 
 /// Scrolling is worth its escape sequences from this many rows saved.
 const MIN_ROWS_SAVED: usize = 2;
@@ -82,6 +88,7 @@ impl Screen {
         self.next.reset();
         draw(&mut self.next);
         let mut out = Vec::with_capacity(4096);
+        let mut synced = false;
         if self.fresh {
             self.wire.reset_pen(&mut out);
             out.extend_from_slice(b"\x1b[H\x1b[2J");
@@ -89,9 +96,16 @@ impl Screen {
             self.prev.reset();
             self.fresh = false;
         } else if self.scrolling {
-            let found = find_scroll(&self.prev, &self.next)
-                .or_else(|| find_band_scroll(&self.prev, &self.next));
+            let whole_rows = find_scroll(&self.prev, &self.next);
+            let found = whole_rows.or_else(|| find_band_scroll(&self.prev, &self.next));
             if let Some(s) = found {
+                // a band scroll shifts the outline too until the diff repairs
+                // it: ask the terminal to show the frame only when complete
+                // (synchronized output; ignored where unknown)
+                synced = whole_rows.is_none();
+                if synced {
+                    out.extend_from_slice(SYNC_BEGIN);
+                }
                 self.wire.reset_pen(&mut out);
                 s.emit(&mut out, self.prev.area.height);
                 self.wire.lose_cursor();
@@ -100,6 +114,9 @@ impl Screen {
         }
         self.wire
             .cells(&mut out, &self.next, self.prev.diff_iter(&self.next));
+        if synced {
+            out.extend_from_slice(SYNC_END);
+        }
         std::mem::swap(&mut self.prev, &mut self.next);
         out
     }

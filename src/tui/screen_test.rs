@@ -66,7 +66,7 @@ impl Emu {
                     let mut params = String::new();
                     let fin = loop {
                         let c = it.next().expect("a complete CSI");
-                        if c.is_ascii_digit() || c == ';' {
+                        if c.is_ascii_digit() || c == ';' || c == '?' {
                             params.push(c);
                         } else {
                             break c;
@@ -120,6 +120,8 @@ impl Emu {
                 }
             }
             'm' => {}
+            // synchronized output: changes when the screen is shown, not what
+            'h' | 'l' if params == "?2026" => {}
             other => panic!("unexpected CSI {params}{other}"),
         }
     }
@@ -245,6 +247,8 @@ fn scrolling_with_the_whole_width_costs_a_line() {
         "scrolled by the terminal: {:?}",
         String::from_utf8_lossy(&one)
     );
+    // whole rows moved: nothing to hide, no synchronized output
+    assert!(!String::from_utf8_lossy(&one).contains("2026"));
     assert!(
         one.len() * 4 < full.len(),
         "{} vs {}",
@@ -342,4 +346,40 @@ fn beside_the_reader_the_outline_and_border_cost_no_attribute_change() {
 fn plain(c: &ratatui::buffer::Cell) -> bool {
     use ratatui::style::{Color, Modifier};
     c.fg == Color::Reset && c.bg == Color::Reset && c.modifier == Modifier::empty()
+}
+
+#[test]
+fn a_band_scroll_is_sent_as_one_synchronized_frame() {
+    let (w, h) = (40u16, 12u16);
+    let draw = |first: usize| {
+        move |buf: &mut Buffer| {
+            for y in 0..h {
+                // a pane that stands still, and one whose lines move up
+                buf.set_string(0, y, format!("o{y:02}"), Style::default());
+                let k = first + y as usize;
+                let line: String = (0..30)
+                    .map(|i| char::from(b'a' + ((i * 7 + k * 5) % 26) as u8))
+                    .collect();
+                buf.set_string(6, y, line, Style::default());
+            }
+        }
+    };
+    let mut screen = Screen::new(w, h);
+    let mut emu = Emu::new(w, h, AmbiguousWidth::Narrow);
+    emu.feed(&screen.frame(draw(0)));
+    let mut shown = Buffer::empty(Rect::new(0, 0, w, h));
+    let one = screen.frame(|buf| {
+        draw(1)(buf);
+        shown = buf.clone();
+    });
+    emu.feed(&one);
+    assert_eq!(emu.text(), screen_text(&shown));
+    let sent = String::from_utf8_lossy(&one);
+    assert!(sent.contains("\x1b[S"), "band scrolled: {sent:?}");
+    // the still pane moved with the band until repaired: the terminal is
+    // asked to show the frame only once it is complete
+    assert!(
+        one.starts_with(b"\x1b[?2026h") && one.ends_with(b"\x1b[?2026l"),
+        "{sent:?}"
+    );
 }
