@@ -17,50 +17,17 @@ use super::test_support::{opts, run};
 use super::ui::{self, cells::screen_text};
 use crate::model::{Model, SCHEMA_VERSION};
 
-/// Full-width ( ) , : for the ASCII ones of a test text.
-fn zh(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '(' => '\u{FF08}',
-            ')' => '\u{FF09}',
-            ',' => '\u{FF0C}',
-            ':' => '\u{FF1A}',
-            c => c,
-        })
-        .collect()
-}
+#[path = "../../tests/fixtures/three_years.rs"]
+mod three_years;
 
-const BODY_2023: &str = "\
-一、2022年工作回顾\n\n过去一年,全省经济总体平稳。\n\n\
-二、2023年主要任务\n\n\
-(一)扩大有效投资\n\n实施重大项目攻坚行动。力争完成固定资产投资增长5%。\n\n";
-
-const BODY_2024: &str = "\
-一、2023年工作回顾\n\n过去一年,全省经济回升向好。\n\n\
-二、2024年主要任务\n\n\
-2024年经济社会发展的主要预期目标是:地区生产总值增长5%左右。\n\n\
-(一)建设现代化产业体系\n\n推进制造业高端化智能化绿色化。培育壮大战略性新兴产业。\n\n\
-(二)扩大有效投资\n\n实施重大项目攻坚行动。力争完成固定资产投资增长5%。\n\n\
-(三)办好民生实事\n\n新建一批普惠托育机构。\n\n";
-
-const BODY_2025: &str = "\
-一、2024年工作回顾\n\n过去一年,全省经济稳中有进。全省生产总值增长5.8%。\n\n\
-二、2025年主要任务\n\n\
-2025年经济社会发展的主要预期目标是:地区生产总值增长5.5%左右。\n\n\
-(一)扩大有效投资\n\n实施重大项目攻坚行动。确保完成固定资产投资增长5.5%。\n\n\
-(二)建设现代化产业体系\n\n推进制造业高端化智能化绿色化。培育壮大战略性新兴产业和未来产业。\n\n\
-(三)深化重点领域改革\n\n深化国资国企改革。持续优化营商环境。\n\n";
+use three_years::{report, zh, BODY_2023, BODY_2024, BODY_2025};
 
 /// The newest report first, so the explorer opens on it.
 fn model() -> Model {
     let reports = [(2025, BODY_2025), (2024, BODY_2024), (2023, BODY_2023)]
         .iter()
         .map(|(year, body)| {
-            let t = zh(&format!(
-                "江苏省政府工作报告\n\n\
-                 ——{year}年1月15日在江苏省第十四届人民代表大会第二次会议上\n\n\
-                 各位代表:\n\n{body}"
-            ));
+            let t = report(*year, body);
             crate::builder::build_report(t.as_bytes(), &format!("{year}.txt"), None).unwrap()
         })
         .collect();
