@@ -127,6 +127,28 @@ pub struct SectionDiff {
 }
 
 impl SectionDiff {
+    /// A row of a section on one side only (`sides`: A's, B's), perhaps
+    /// `related` to one on the other (merged into, split from): not renamed,
+    /// not moved, no score.
+    fn one_sided(
+        status: SectionStatus,
+        sides: (Option<SectionRef>, Option<SectionRef>),
+        related: Option<SectionRef>,
+        (counts, sentences): (Counts, Vec<SentenceDiff>),
+    ) -> SectionDiff {
+        SectionDiff {
+            status,
+            a: sides.0,
+            b: sides.1,
+            renamed: false,
+            moved: false,
+            related,
+            score: 0.0,
+            counts,
+            sentences,
+        }
+    }
+
     /// The section as the newer report has it, else as the older.
     pub fn shown(&self) -> Option<&SectionRef> {
         self.b.as_ref().or(self.a.as_ref())
@@ -166,34 +188,21 @@ pub fn compare(a: &Report, b: &Report) -> ReportDiff {
             Link::Pair(y, _) => anchor = y + 1,
             Link::Part(y) => {
                 let n = &an[x];
-                let (counts, sentences) =
-                    align_sentences(&n.own, &bn[y].subtree(&bn), Sides::OnlyDropped);
-                rows_after[anchor].push(SectionDiff {
-                    status: SectionStatus::Merged,
-                    a: Some(SectionRef::of(n)),
-                    b: None,
-                    renamed: false,
-                    moved: false,
-                    related: Some(SectionRef::of(&bn[y])),
-                    score: 0.0,
-                    counts,
-                    sentences,
-                });
+                rows_after[anchor].push(SectionDiff::one_sided(
+                    SectionStatus::Merged,
+                    (Some(SectionRef::of(n)), None),
+                    Some(SectionRef::of(&bn[y])),
+                    align_sentences(&n.own, &bn[y].subtree(&bn), Sides::OnlyDropped),
+                ));
             }
             Link::None => {
                 let n = &an[x];
-                let (counts, sentences) = align_sentences(&n.own, &[], Sides::Both);
-                rows_after[anchor].push(SectionDiff {
-                    status: SectionStatus::Dropped,
-                    a: Some(SectionRef::of(n)),
-                    b: None,
-                    renamed: false,
-                    moved: false,
-                    related: None,
-                    score: 0.0,
-                    counts,
-                    sentences,
-                });
+                rows_after[anchor].push(SectionDiff::one_sided(
+                    SectionStatus::Dropped,
+                    (Some(SectionRef::of(n)), None),
+                    None,
+                    align_sentences(&n.own, &[], Sides::Both),
+                ));
             }
         }
     }
@@ -220,35 +229,18 @@ pub fn compare(a: &Report, b: &Report) -> ReportDiff {
                     sentences,
                 }
             }
-            Link::Part(x) => {
-                let (counts, sentences) =
-                    align_sentences(&an[x].subtree(&an), &n.own, Sides::OnlyAdded);
-                SectionDiff {
-                    status: SectionStatus::Split,
-                    a: None,
-                    b: Some(SectionRef::of(n)),
-                    renamed: false,
-                    moved: false,
-                    related: Some(SectionRef::of(&an[x])),
-                    score: 0.0,
-                    counts,
-                    sentences,
-                }
-            }
-            Link::None => {
-                let (counts, sentences) = align_sentences(&[], &n.own, Sides::Both);
-                SectionDiff {
-                    status: SectionStatus::Added,
-                    a: None,
-                    b: Some(SectionRef::of(n)),
-                    renamed: false,
-                    moved: false,
-                    related: None,
-                    score: 0.0,
-                    counts,
-                    sentences,
-                }
-            }
+            Link::Part(x) => SectionDiff::one_sided(
+                SectionStatus::Split,
+                (None, Some(SectionRef::of(n))),
+                Some(SectionRef::of(&an[x])),
+                align_sentences(&an[x].subtree(&an), &n.own, Sides::OnlyAdded),
+            ),
+            Link::None => SectionDiff::one_sided(
+                SectionStatus::Added,
+                (None, Some(SectionRef::of(n))),
+                None,
+                align_sentences(&[], &n.own, Sides::Both),
+            ),
         };
         sections.push(row);
         sections.append(&mut rows_after[y + 1]);
