@@ -13,9 +13,9 @@ use super::action::{Action, Focus};
 use super::app::{App, Overlay};
 use super::compare::Page;
 use super::strings;
-use super::test_support::{opts, run};
+use super::test_support::{model_of, opts, run};
 use super::ui::{self, cells::screen_text};
-use crate::model::{Model, SCHEMA_VERSION};
+use crate::model::Model;
 
 #[path = "../../tests/fixtures/three_years.rs"]
 mod three_years;
@@ -24,18 +24,11 @@ use three_years::{report, zh, BODY_2023, BODY_2024, BODY_2025};
 
 /// The newest report first, so the explorer opens on it.
 fn model() -> Model {
-    let reports = [(2025, BODY_2025), (2024, BODY_2024), (2023, BODY_2023)]
-        .iter()
-        .map(|(year, body)| {
-            let t = report(*year, body);
-            crate::builder::build_report(t.as_bytes(), &format!("{year}.txt"), None).unwrap()
-        })
-        .collect();
-    Model {
-        schema_version: SCHEMA_VERSION.to_string(),
-        generator: "test".into(),
-        reports,
-    }
+    model_of(
+        [(2025, BODY_2025), (2024, BODY_2024), (2023, BODY_2023)]
+            .iter()
+            .map(|(year, body)| (report(*year, body), format!("{year}.txt"))),
+    )
 }
 
 fn terminal(app: &App) -> Terminal<TestBackend> {

@@ -9,10 +9,10 @@ use ratatui::Terminal;
 use super::action::Action;
 use super::app::{App, Overlay};
 use super::targets::{cell_text, Sort};
-use super::test_support::{opts, run, typed};
+use super::test_support::{model_of, opts, run, typed};
 use super::ui::{self, cells::screen_text};
 use crate::indicators::target::Assessment;
-use crate::model::{Model, SCHEMA_VERSION};
+use crate::model::Model;
 
 /// A work report of `region` for `year`: last year's GDP result and this
 /// year's targets (GDP and, from 2024, the unemployment rate).
@@ -47,18 +47,9 @@ pub fn ledger_model() -> Model {
         ("\u{6C5F}\u{82CF}\u{7701}", 2024, "4.2", "5"),
         ("\u{6C5F}\u{82CF}\u{7701}", 2025, "5.8", "5"),
     ];
-    let reports = reports
-        .iter()
-        .map(|(region, year, result, target)| {
-            let t = text(region, *year, result, target);
-            crate::builder::build_report(t.as_bytes(), &format!("{year}.txt"), None).unwrap()
-        })
-        .collect();
-    Model {
-        schema_version: SCHEMA_VERSION.to_string(),
-        generator: "test".into(),
-        reports,
-    }
+    model_of(reports.iter().map(|(region, year, result, target)| {
+        (text(region, *year, result, target), format!("{year}.txt"))
+    }))
 }
 
 fn screen(app: &App) -> String {

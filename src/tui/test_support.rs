@@ -93,3 +93,19 @@ pub fn section_hits(report: &str, n: usize) -> Vec<crate::search::Hit> {
         })
         .collect()
 }
+
+/// A model of report texts, each `(text, file name)` built by the builder.
+pub fn model_of(texts: impl IntoIterator<Item = (String, String)>) -> crate::model::Model {
+    let reports = texts
+        .into_iter()
+        .map(|(text, file)| {
+            #[allow(clippy::unwrap_used)]
+            crate::builder::build_report(text.as_bytes(), &file, None).unwrap()
+        })
+        .collect();
+    crate::model::Model {
+        schema_version: crate::model::SCHEMA_VERSION.to_string(),
+        generator: "test".into(),
+        reports,
+    }
+}

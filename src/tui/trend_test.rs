@@ -9,11 +9,11 @@ use ratatui::Terminal;
 
 use super::action::Action;
 use super::app::{App, Overlay};
-use super::test_support::{opts, run, settle_trend, typed};
+use super::test_support::{model_of, opts, run, settle_trend, typed};
 use super::trend::Stage;
 use super::ui::{self, cells::screen_text};
 use super::update::update;
-use crate::model::{Model, SCHEMA_VERSION};
+use crate::model::Model;
 use crate::text::AmbiguousWidth;
 
 /// A work report of `region` for `year` with `body` under its second heading.
@@ -48,18 +48,11 @@ fn model() -> Model {
         ),
         (js, 2024, format!("\u{63A2}\u{7D22}{dk}\u{3002}")),
     ];
-    let reports = reports
-        .iter()
-        .map(|(region, year, body)| {
-            let t = text(region, *year, body);
-            crate::builder::build_report(t.as_bytes(), &format!("{year}.txt"), None).unwrap()
-        })
-        .collect();
-    Model {
-        schema_version: SCHEMA_VERSION.to_string(),
-        generator: "test".into(),
-        reports,
-    }
+    model_of(
+        reports
+            .iter()
+            .map(|(region, year, body)| (text(region, *year, body), format!("{year}.txt"))),
+    )
 }
 
 fn app() -> App {
