@@ -177,11 +177,7 @@ fn the_screen_at_80x24_shows_the_prompt_the_summary_and_a_bar_per_year() {
 
 #[test]
 fn from_a_pack_the_count_reads_the_pack_with_the_explorers_stubs() {
-    use crate::model::pack::{pack, Packed};
-    use crate::open::Bytes;
-    let m = model();
-    let opened = Packed::open(Bytes::Owned(pack(&m).unwrap()), "test").unwrap();
-    let mut a = App::from_pack(opened, opts(), (80, 24)).unwrap();
+    let mut a = pack_app();
     run(&mut a, &[Action::Trend]);
     typed(&mut a, "dkjj");
     run(&mut a, &[Action::Enter]);
@@ -193,6 +189,15 @@ fn from_a_pack_the_count_reads_the_pack_with_the_explorers_stubs() {
     run(&mut a, &[Action::Enter, Action::Enter]);
     assert_eq!(a.overlay, None);
     assert!(a.reader.highlight.is_some());
+}
+
+/// The app opened on a pack of the model, as the explorer opens the bundled
+/// corpus (reports are stubs until opened).
+fn pack_app() -> App {
+    use crate::model::pack::{pack, Packed};
+    use crate::open::Bytes;
+    let opened = Packed::open(Bytes::Owned(pack(&model()).unwrap()), "test").unwrap();
+    App::from_pack(opened, opts(), (80, 24)).unwrap()
 }
 
 /// The app with a Trend worker (answers are handed over by `settle_trend`).
@@ -277,11 +282,7 @@ fn a_newer_phrase_supersedes_and_a_stale_answer_is_dropped() {
 
 #[test]
 fn with_the_worker_a_pack_is_counted_with_the_explorers_stubs() {
-    use crate::model::pack::{pack, Packed};
-    use crate::open::Bytes;
-    let m = model();
-    let opened = Packed::open(Bytes::Owned(pack(&m).unwrap()), "test").unwrap();
-    let mut a = App::from_pack(opened, opts(), (80, 24)).unwrap();
+    let mut a = pack_app();
     a.start_trend_worker_waking(Box::new(|| {}));
     run(&mut a, &[Action::Trend]);
     typed(&mut a, "dkjj");
