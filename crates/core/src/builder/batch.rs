@@ -67,7 +67,7 @@ pub trait Spool {
 
 /// What [`stream_batch`] knows of a report it kept: its final id, warnings
 /// and parent region (the spooled report may lack the last two's batch
-/// additions: [`Streamed::report`] applies them).
+/// additions: [`Streamed::finish`] applies them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kept {
     pub id: String,
@@ -93,17 +93,6 @@ pub struct Streamed {
 }
 
 impl Streamed {
-    /// Report `index` as the model holds it: read back from `spool`, with
-    /// the batch's parent region.
-    pub fn report<S: Spool>(
-        &self,
-        spool: &mut S,
-        index: usize,
-    ) -> Option<Result<Report, S::Error>> {
-        self.outcomes.get(index)?.as_ref().ok()?;
-        Some(spool.get(index).map(|r| self.finish(index, r)))
-    }
-
     /// Report `index` as read back from a spool, given what the batch
     /// decided after it was spooled (its parent region).
     pub fn finish(&self, index: usize, mut report: Report) -> Report {
@@ -204,7 +193,8 @@ fn lost(file: &str) -> BuildError {
 /// to `spool` as soon as it is built (in any order) and is dropped; reports
 /// renamed by the id rules are rebuilt and put again; the city parents are
 /// inferred reading the spooled reports back one at a time. The model is
-/// then the reports [`Streamed::report`] gives, in input order.
+/// then each kept report read back from the spool and [`Streamed::finish`]ed,
+/// in input order.
 pub fn stream_batch<T, L, P, S>(
     items: &[T],
     explicit_ids: &[Option<String>],
@@ -557,7 +547,7 @@ mod tests {
         };
         let streamed = stream_batch(&items, &[], load, || {}, &mut spool).unwrap();
         let reports: Vec<Report> = (0..items.len())
-            .map(|i| streamed.report(&mut spool, i).unwrap().unwrap())
+            .map(|i| streamed.finish(i, spool.get(i).unwrap()))
             .collect();
         let whole = build_batch(&items, &[], load, || {}).unwrap();
         assert_eq!(reports, whole.model.reports);
