@@ -216,7 +216,7 @@ impl builder::batch::Spool for FileSpool {
     }
 
     fn get(&mut self, index: usize) -> std::io::Result<crate::model::Report> {
-        Ok(serde_json::from_slice(&self.record(index)?)?)
+        self.report(index)
     }
 }
 
@@ -228,6 +228,25 @@ impl FileSpool {
             .copied()
             .flatten()
             .map_or(0, |(_, len)| len)
+    }
+
+    /// Report `index` read back: a large record is parsed as it is read,
+    /// so its JSON is never in memory beside the report it makes (the
+    /// build's peak memory, docs/RELIABILITY.md).
+    fn report(&self, index: usize) -> std::io::Result<crate::model::Report> {
+        #[cfg(unix)]
+        if let Some(&Some((offset, len))) = self.at.get(index) {
+            if len > 1 << 20 {
+                let at = RecordReader {
+                    file: &self.file,
+                    pos: offset,
+                    end: offset + len as u64,
+                };
+                let buffered = std::io::BufReader::with_capacity(1 << 16, at);
+                return Ok(serde_json::from_reader(buffered)?);
+            }
+        }
+        Ok(serde_json::from_slice(&self.record(index)?)?)
     }
 
     /// The JSON record of report `index` (any thread may read).
@@ -246,6 +265,29 @@ impl FileSpool {
             f.read_exact(&mut bytes)?;
         }
         Ok(bytes)
+    }
+}
+
+/// One record of the spool as a reader, by positioned reads (so readers on
+/// other threads do not move each other's offset).
+#[cfg(unix)]
+struct RecordReader<'a> {
+    file: &'a std::fs::File,
+    pos: u64,
+    end: u64,
+}
+
+#[cfg(unix)]
+impl std::io::Read for RecordReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = usize::try_from(self.end.saturating_sub(self.pos)).unwrap_or(usize::MAX);
+        let want = buf.len().min(left);
+        if want == 0 {
+            return Ok(0);
+        }
+        let n = std::os::unix::fs::FileExt::read_at(self.file, &mut buf[..want], self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
     }
 }
 
@@ -270,8 +312,7 @@ fn write_streamed(
         .filter(|&i| streamed.outcomes[i].is_ok())
         .collect();
     let read = |i: usize| -> std::io::Result<crate::model::Report> {
-        let report = serde_json::from_slice(&spool.record(i)?)?;
-        Ok(streamed.finish(i, report))
+        Ok(streamed.finish(i, spool.report(i)?))
     };
     // a report of more than a MB of JSON is printed straight to `w`, not
     // into memory first: it would be a second copy of a large report

@@ -171,15 +171,35 @@ impl<'a> Asm<'a> {
         }));
     }
 
+    /// Quotes and brackets open at the end of the chunk so far.
+    fn track_depth(&mut self, c: char) {
+        match crate::text::fold::fold_width(c) {
+            '《' | '“' | '(' | '「' | '『' | '【' => self.depth += 1,
+            '》' | '”' | ')' | '」' | '』' | '】' => self.depth = (self.depth - 1).max(0),
+            _ => {}
+        }
+    }
+
     fn push_chars(&mut self, chars: &[(char, u32)]) {
         for &(c, _) in chars {
-            match crate::text::fold::fold_width(c) {
-                '《' | '“' | '(' | '「' | '『' | '【' => self.depth += 1,
-                '》' | '”' | ')' | '」' | '』' | '】' => self.depth = (self.depth - 1).max(0),
-                _ => {}
-            }
+            self.track_depth(c);
         }
         self.chunk.extend_from_slice(chars);
+    }
+
+    /// [`Asm::push_chars`] taking a token's chars: the larger of the chunk
+    /// and the token keeps its buffer, so a token of a 50 MB line is never
+    /// copied (the builder's peak memory, docs/RELIABILITY.md).
+    fn push_owned(&mut self, mut chars: Vec<(char, u32)>) {
+        if chars.len() <= self.chunk.len() {
+            self.push_chars(&chars);
+            return;
+        }
+        for &(c, _) in &chars {
+            self.track_depth(c);
+        }
+        chars.splice(0..0, self.chunk.drain(..));
+        self.chunk = chars;
     }
 
     /// Close open sections down to (not including) `level`, keeping containers (level 0).
@@ -595,8 +615,10 @@ pub fn assemble_owned(toks: Vec<Tok>, rid: &str) -> Assembled {
         line_marked: false,
         counters: (0, 0, 0),
     };
-    let toks = &prepare(toks)[..];
-    let (parts, part_level) = find_parts(toks);
+    // a token's chars are moved out once it is consumed: every look at
+    // the tokens goes forward from the current one
+    let mut toks = prepare(toks);
+    let (parts, part_level) = find_parts(&toks);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -615,8 +637,8 @@ pub fn assemble_owned(toks: Vec<Tok>, rid: &str) -> Assembled {
             .filter(|m| a.numbering.accepts(m));
         if t.glued && marker.is_none() {
             // Not a section after all: the split-off piece rejoins its chunk.
-            a.push_chars(&t.chars);
             a.line_len += t.len();
+            a.push_owned(std::mem::take(&mut toks[i].chars));
             i += 1;
             continue;
         }
@@ -639,7 +661,7 @@ pub fn assemble_owned(toks: Vec<Tok>, rid: &str) -> Assembled {
             }
             if let Some(m) = marker {
                 a.flush();
-                let (rest, used) = a.heading(toks, i, &m);
+                let (rest, used) = a.heading(&toks, i, &m);
                 a.push_chars(&rest);
                 a.line_len = rest.len();
                 i += used;
@@ -647,11 +669,11 @@ pub fn assemble_owned(toks: Vec<Tok>, rid: &str) -> Assembled {
             }
             if at_break {
                 a.flush();
-                if let Some(used) = a.back_matter(toks, i) {
+                if let Some(used) = a.back_matter(&toks, i) {
                     i += used;
                     continue;
                 }
-                a.endnotes(toks, i);
+                a.endnotes(&toks, i);
             }
         }
         if line_start(t) {
@@ -675,8 +697,9 @@ pub fn assemble_owned(toks: Vec<Tok>, rid: &str) -> Assembled {
                 a.chunk.push((' ', p.1 + 1));
             }
         }
-        a.push_chars(&t.chars);
         a.line_len += t.len();
+        drop(text);
+        a.push_owned(std::mem::take(&mut toks[i].chars));
         i += 1;
     }
     a.flush();

@@ -25,7 +25,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use super::parents::{city_parents, report_text, Place};
-use super::{build_report, generator, BuildError, Input};
+use super::{build_report_owned, generator, BuildError, Input};
 use crate::model::{Model, Report, SCHEMA_VERSION};
 
 /// The result of a batch: the model of every input that built, and what
@@ -311,8 +311,9 @@ where
                     return;
                 }
                 let Some(item) = items.get(*i) else { return };
-                let r = load(item)
-                    .and_then(|input| build_report(&input.bytes, &input.file_name, id.as_deref()));
+                let r = load(item).and_then(|input| {
+                    build_report_owned(input.bytes, &input.file_name, id.as_deref())
+                });
                 tick();
                 let _ = tx.send((*i, r));
             });

@@ -425,9 +425,10 @@ fn remove_body_title(doc: &mut Doc, meta: &Meta) {
     let Some(title) = meta.title.as_deref().map(no_space) else {
         return;
     };
-    let toks = doc.tokens();
+    // a token that would run past the title cannot be part of it
+    let toks = doc.tokens_upto(8, title.chars().count());
     let mut acc = String::new();
-    for (k, t) in toks.iter().enumerate().take(8) {
+    for (k, t) in toks.iter().enumerate() {
         acc.push_str(&t.text());
         if acc == title {
             let (s, e) = (toks[0].start(), t.end());

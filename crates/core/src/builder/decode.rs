@@ -14,6 +14,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
+    decode_any(bytes)
+}
+
+/// [`decode`] taking the bytes: plain UTF-8 (no byte-order mark, no NUL
+/// byte) becomes the text without a copy, and any other input is freed as
+/// soon as it is decoded (the builder's peak memory, docs/RELIABILITY.md).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    let boms: [&[u8]; 3] = [&[0xEF, 0xBB, 0xBF], &[0xFF, 0xFE], &[0xFE, 0xFF]];
+    // without a NUL byte it is not UTF-16 without a BOM either, so this is
+    // the branch `decode_any` would take
+    if !boms.iter().any(|b| bytes.starts_with(b)) && !bytes.contains(&0) {
+        return match String::from_utf8(bytes) {
+            Ok(text) => checked(text, "UTF-8"),
+            Err(e) => decode_any(e.as_bytes()),
+        };
+    }
+    decode_any(&bytes)
+}
+
+fn decode_any(bytes: &[u8]) -> Result<Decoded, String> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         (utf8(rest)?, "UTF-8")
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -42,6 +65,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             }
         }
     };
+    checked(text, encoding)
+}
+
+/// Decoded text that is still refused: NUL chars, mostly control chars, or
+/// only white space.
+fn checked(text: String, encoding: &'static str) -> Result<Decoded, String> {
     if text.chars().any(|c| c == '\0') {
         return Err("binary file (contains NUL characters), not report text".into());
     }

@@ -76,11 +76,32 @@ pub fn build_model(inputs: &[Input]) -> Result<Built, BuildError> {
 
 /// Build one report from a file's bytes.
 pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Report, BuildError> {
+    let sha256 = hex(&Sha256::digest(bytes));
+    build_decoded(decode::decode(bytes), sha256, file_name, id)
+}
+
+/// [`build_report`] taking the bytes, which are freed (or become the text)
+/// as soon as they are decoded: what a corpus build uses.
+pub fn build_report_owned(
+    bytes: Vec<u8>,
+    file_name: &str,
+    id: Option<&str>,
+) -> Result<Report, BuildError> {
+    let sha256 = hex(&Sha256::digest(&bytes));
+    build_decoded(decode::decode_owned(bytes), sha256, file_name, id)
+}
+
+fn build_decoded(
+    decoded: Result<decode::Decoded, String>,
+    sha256: String,
+    file_name: &str,
+    id: Option<&str>,
+) -> Result<Report, BuildError> {
     let err = |message: String| BuildError::Input {
         file: file_name.to_string(),
         message,
     };
-    let decoded = decode::decode(bytes).map_err(err)?;
+    let decoded = decoded.map_err(err)?;
     let mut doc = stream::Doc::new(&decoded.text);
     // offsets inside the builder are u32 (half the memory of usize per kept
     // char, docs/RELIABILITY.md)
@@ -94,6 +115,14 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
     let meta = clean::clean(&mut doc);
     let title = meta.title.clone().unwrap_or_else(|| file_name.to_string());
     let facts = meta::read(&meta, &title, &decoded.text);
+    // The text, the char array and the tokens are each as large as the
+    // input or larger: each goes as soon as it is no longer read (peak
+    // memory, see docs/RELIABILITY.md).
+    let encoding = decoded.encoding;
+    drop(decoded);
+    let removal_warnings = clean::removal_warnings(&doc.removed, &doc.chars, &title);
+    let source_chars = doc.chars.len();
+    let mut removed = std::mem::take(&mut doc.removed);
     let rid = match id {
         Some(i) if !i.trim().is_empty() => i.trim().to_string(),
         _ => meta::report_id(
@@ -109,15 +138,7 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
             "no report text left after removing page furniture".into()
         ));
     }
-    // What is still needed of the text and of the char array, taken now:
-    // both are dropped before the body is assembled (peak memory, see
-    // docs/RELIABILITY.md).
-    let removal_warnings = clean::removal_warnings(&doc.removed, &doc.chars, &title);
-    let source_chars = doc.chars.len();
-    let encoding = decoded.encoding;
-    let mut removed = std::mem::take(&mut doc.removed);
     drop(doc);
-    drop(decoded);
     let body = assemble::assemble_owned(toks, &rid);
     let mut warnings = body.warnings;
     warnings.extend(removal_warnings);
@@ -196,7 +217,7 @@ pub fn build_report(bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<R
         plan_year: facts.plan_year,
         source: Source {
             file: file_name.to_string(),
-            sha256: hex(&Sha256::digest(bytes)),
+            sha256,
             encoding: encoding.to_string(),
             chars: source_chars,
             publisher: meta.publisher,

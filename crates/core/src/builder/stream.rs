@@ -202,7 +202,16 @@ impl Doc {
 
     /// Tokens of the kept text, in order.
     pub fn tokens(&self) -> Vec<Tok> {
+        self.tokens_upto(usize::MAX, usize::MAX)
+    }
+
+    /// The first tokens of the kept text: at most `max_tokens` of them,
+    /// and only those whose chars, with all before them, number at most
+    /// `max_chars` (a look at the head costs no more than the head, even
+    /// when the next token is a 50 MB line).
+    pub fn tokens_upto(&self, max_tokens: usize, max_chars: usize) -> Vec<Tok> {
         let mut toks = Vec::new();
+        let mut kept = 0usize;
         let mut cur: Vec<(char, u32)> = Vec::new();
         let mut newlines = 0usize;
         let mut seen_sep = false;
@@ -251,6 +260,11 @@ impl Doc {
             });
         };
         for (i, &c) in self.chars.iter().enumerate() {
+            // a token is flushed only at a later char, after this check:
+            // every token returned is whole and within the limits
+            if toks.len() >= max_tokens || kept > max_chars {
+                return toks;
+            }
             if c == '\n' || c == '\r' {
                 line_mark = false;
                 line_has_text = false;
@@ -298,8 +312,12 @@ impl Doc {
                     }
                     line_has_text = true;
                     cur.push((c, i as u32));
+                    kept += 1;
                 }
             }
+        }
+        if toks.len() >= max_tokens || kept > max_chars {
+            return toks;
         }
         flush(
             &mut cur, &mut toks, newlines, through, &spaces, &mut first, marked,
@@ -334,6 +352,36 @@ mod tests {
         assert_eq!(t, ["研制。保持发展", "继续"]);
         assert_eq!(doc.removed[0].text, "下转 12版");
         assert!(doc.tokens()[1].through_removed);
+    }
+
+    #[test]
+    fn the_first_tokens_are_a_whole_prefix_within_both_limits() {
+        let doc = Doc::new("某市 政府工作报告\n一、总体 甲乙丙丁戊己庚辛 壬");
+        let all = doc.tokens();
+        let texts = |t: &[Tok]| t.iter().map(Tok::text).collect::<Vec<_>>();
+        assert_eq!(
+            texts(&doc.tokens_upto(2, usize::MAX)),
+            ["某市", "政府工作报告"]
+        );
+        // chars: 2 + 6 + 4 = 12 within 12; the next token would pass 20
+        assert_eq!(
+            texts(&doc.tokens_upto(9, 12)),
+            ["某市", "政府工作报告", "一、总体"]
+        );
+        assert_eq!(
+            texts(&doc.tokens_upto(9, 20)),
+            ["某市", "政府工作报告", "一、总体", "甲乙丙丁戊己庚辛"]
+        );
+        assert_eq!(texts(&doc.tokens_upto(9, 7)), ["某市"]);
+        assert!(doc.tokens_upto(9, 1).is_empty());
+        let prefix = doc.tokens_upto(4, 100);
+        for (a, b) in prefix.iter().zip(&all) {
+            assert_eq!(
+                (a.chars.clone(), a.sep, a.marked),
+                (b.chars.clone(), b.sep, b.marked)
+            );
+        }
+        assert_eq!(texts(&doc.tokens_upto(usize::MAX, usize::MAX)), texts(&all));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The model: serde types of data/model.json, loading with a version check,
 //! and validation. Pure: no terminal, no builder.
 
+mod block_de;
 pub mod cite;
 pub mod filter;
 pub mod fixtures;

@@ -178,8 +178,9 @@ pub struct Section {
     pub children: Vec<Section>,
 }
 
-/// A block of a section's body, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A block of a section's body, in reading order. (Deserialize is in
+/// `block_de.rs`: the derived one buffers a whole block.)
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph(Paragraph),
