@@ -251,4 +251,30 @@ mod tests {
         let err = decode(&bytes).unwrap_err();
         assert!(err.contains(&format!("offset {at}:")), "{err}");
     }
+
+    #[test]
+    fn decoding_owned_bytes_is_decoding_borrowed_ones() {
+        let text = chinese(500);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(text.as_bytes());
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let gb = encoding_rs::GB18030.encode(&text).0.into_owned();
+        let inputs: Vec<Vec<u8>> = vec![
+            text.clone().into_bytes(),
+            bom,
+            le,
+            gb,
+            Vec::new(),
+            b" \n ".to_vec(),
+            b"abc\0def".to_vec(),
+            b"abc\xff\xff\xffdef".to_vec(),
+            // control chars that are valid UTF-8
+            "\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{e}\u{f}".into(),
+        ];
+        for bytes in inputs {
+            let borrowed = decode(&bytes).map(|d| (d.text, d.encoding));
+            let owned = decode_owned(bytes.clone()).map(|d| (d.text, d.encoding));
+            assert_eq!(owned, borrowed, "{bytes:?}");
+        }
+    }
 }
