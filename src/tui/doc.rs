@@ -219,24 +219,33 @@ impl Builder<'_> {
                         self.doc.sentences.push(s.id.clone());
                         self.doc.sentence_line.push(self.doc.lines.len());
                     }
+                    // Rows and sentences both run forward through `text`,
+                    // so each row looks only at the sentences and marks
+                    // around it: linear, where a paragraph of 700,000
+                    // sentences (a one-line report) was quadratic.
+                    let mut overlap = Forward::new(&ranges, |r| r.0.clone());
+                    let mut starts = 0;
+                    let mut marked = Forward::new(&marks, |m| m.0.clone());
                     for row in wrap(&text, self.width, self.amb) {
-                        let segs: Vec<Seg> = ranges
-                            .iter()
-                            .filter(|(r, _)| r.start < row.end && r.end > row.start)
+                        let segs: Vec<Seg> = overlap
+                            .at(&row)
                             .map(|(r, i)| Seg {
                                 bytes: r.start.max(row.start) - row.start
                                     ..r.end.min(row.end) - row.start,
                                 sentence: *i,
                             })
                             .collect();
-                        for (r, i) in &ranges {
-                            if r.start >= row.start && r.start < row.end {
-                                self.doc.sentence_line[*i as usize] = self.doc.lines.len();
-                            }
+                        while ranges.get(starts).is_some_and(|(r, _)| r.start < row.start) {
+                            starts += 1;
                         }
-                        let line_marks = marks
+                        for (_, i) in ranges[starts..]
                             .iter()
-                            .filter(|(r, _)| r.start < row.end && r.end > row.start)
+                            .take_while(|(r, _)| r.start < row.end)
+                        {
+                            self.doc.sentence_line[*i as usize] = self.doc.lines.len();
+                        }
+                        let line_marks = marked
+                            .at(&row)
                             .map(|(r, i)| Mark {
                                 bytes: r.start.max(row.start) - row.start
                                     ..r.end.min(row.end) - row.start,
@@ -492,6 +501,53 @@ pub fn build(
     b.doc
 }
 
+/// The items of a list of byte ranges that overlap each of a run of rows
+/// going forward through the same text (`start < row.end && end >
+/// row.start`), in list order, each row costing only the items near it. The
+/// items need not be sorted or disjoint (indicator marks may overlap).
+struct Forward<'a, T> {
+    items: &'a [T],
+    /// Item indices by start.
+    by_start: Vec<usize>,
+    /// How many of `by_start` have begun before the current row's end.
+    begun: usize,
+    /// Begun items not yet known to end before the current row.
+    open: Vec<usize>,
+    range: fn(&T) -> Range<usize>,
+}
+
+impl<'a, T> Forward<'a, T> {
+    fn new(items: &'a [T], range: fn(&T) -> Range<usize>) -> Self {
+        let mut by_start: Vec<usize> = (0..items.len()).collect();
+        by_start.sort_by_key(|&i| range(&items[i]).start);
+        Forward {
+            items,
+            by_start,
+            begun: 0,
+            open: Vec::new(),
+            range,
+        }
+    }
+
+    /// The items overlapping `row`; rows must come in text order (disjoint,
+    /// each after the one before).
+    fn at(&mut self, row: &Range<usize>) -> impl Iterator<Item = &'a T> + '_ {
+        let range = self.range;
+        while let Some(&i) = self.by_start.get(self.begun) {
+            if range(&self.items[i]).start >= row.end {
+                break;
+            }
+            self.open.push(i);
+            self.begun += 1;
+        }
+        // every open item began before this row's end (row ends only grow)
+        let items = self.items;
+        self.open.retain(|&i| range(&items[i]).end > row.start);
+        self.open.sort_unstable();
+        self.open.iter().map(move |&i| &items[i])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,6 +559,76 @@ mod tests {
         let o = OutlineState::new(&m);
         let n = o.find(0, NodeKind::Section, id).unwrap();
         build(&m, &o, n, width, amb)
+    }
+
+    #[test]
+    fn forward_finds_what_a_scan_of_every_item_finds() {
+        // overlapping, unsorted, empty and long items over 0..200
+        let mut x: u64 = 7;
+        let mut next = |n: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) % n) as usize
+        };
+        for _ in 0..50 {
+            let items: Vec<(Range<usize>, usize)> = (0..next(40))
+                .map(|k| {
+                    let start = next(200);
+                    (start..start + next(30) * (next(4) / 3 * 5 + 1) / 3, k)
+                })
+                .collect();
+            let mut rows = Vec::new();
+            let mut at = 0;
+            while at < 220 {
+                let end = at + 1 + next(25);
+                rows.push(at..end);
+                at = end;
+            }
+            let mut fw = Forward::new(&items, |t| t.0.clone());
+            for row in &rows {
+                let got: Vec<usize> = fw.at(row).map(|t| t.1).collect();
+                let want: Vec<usize> = items
+                    .iter()
+                    .filter(|(r, _)| r.start < row.end && r.end > row.start)
+                    .map(|t| t.1)
+                    .collect();
+                assert_eq!(got, want, "row {row:?} of {items:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_paragraph_of_many_sentences_is_laid_out_in_order() {
+        let body: String = (0..400)
+            .map(|k| format!("全市生产总值增长{}.{}%，投资{k}亿元。", k % 9, k % 7))
+            .collect();
+        let m = crate::tui::test_support::model_of([(
+            format!("某市政府工作报告\n一、总体情况\n{body}\n"),
+            "r.txt".to_string(),
+        )]);
+        let o = OutlineState::new(&m);
+        let id = m.reports[0].sections[0].id.clone();
+        let n = o.find(0, NodeKind::Section, &id).unwrap();
+        let d = build(&m, &o, n, 30, AmbiguousWidth::Narrow);
+        assert!(d.sentences.len() >= 400, "{}", d.sentences.len());
+        // each sentence's pieces are contiguous, in order, first seen on
+        // the line `sentence_line` names
+        let mut seen: Vec<(u32, usize)> = Vec::new();
+        // (marks across rows: `marked_pieces_across_wrapped_rows_give_each_value_back`)
+        for (k, l) in d.lines.iter().enumerate() {
+            for s in &l.segs {
+                assert!(s.bytes.end <= l.text.len() && s.bytes.start < s.bytes.end);
+                if seen.last().map(|p| p.0) != Some(s.sentence) {
+                    seen.push((s.sentence, k));
+                }
+            }
+        }
+        let order: Vec<u32> = seen.iter().map(|p| p.0).collect();
+        assert_eq!(order, (0..d.sentences.len() as u32).collect::<Vec<_>>());
+        for (i, line) in seen {
+            assert_eq!(d.sentence_line[i as usize], line, "sentence {i}");
+        }
     }
 
     #[test]
