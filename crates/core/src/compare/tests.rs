@@ -8,20 +8,7 @@
 use super::*;
 use crate::model::Model;
 
-/// Full-width forms for the ASCII ( ) , : ; of a test text (editors tend to
-/// turn the full-width ones into ASCII).
-pub(crate) fn zh(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '(' => '\u{FF08}',
-            ')' => '\u{FF09}',
-            ',' => '\u{FF0C}',
-            ':' => '\u{FF1A}',
-            ';' => '\u{FF1B}',
-            c => c,
-        })
-        .collect()
-}
+pub(crate) use crate::model::fixtures::full_width as zh;
 
 /// A work report of 浙江省 for `year` with the given body (after the
 /// salutation).

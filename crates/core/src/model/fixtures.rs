@@ -4,6 +4,22 @@
 
 use super::types::*;
 
+/// Full-width forms of the ASCII ( ) , : ; in a synthetic report text, as
+/// real reports print them (the editing tools here turn typed full-width
+/// forms into ASCII, so tests write ASCII and call this).
+pub fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '(' => '\u{FF08}',
+            ')' => '\u{FF09}',
+            ',' => '\u{FF0C}',
+            ':' => '\u{FF1A}',
+            ';' => '\u{FF1B}',
+            c => c,
+        })
+        .collect()
+}
+
 impl Sentence {
     /// A sentence with no source span.
     pub fn unplaced(id: &str, text: &str) -> Sentence {
